@@ -1,0 +1,33 @@
+"""The checker's rules, one module per family of diagnostics.
+
+Each rule is a function ``(map, index) -> Iterator[Diagnostic]``; ``RULES``
+lists them in the order they run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..diagnostics import Diagnostic
+from ..index import MapIndex
+from ..model import ArgumentMap
+from . import attributes, content, graph, references
+
+Rule = Callable[[ArgumentMap, MapIndex], Iterator[Diagnostic]]
+
+RULES: tuple[Rule, ...] = (
+    references.duplicate_ids,
+    references.id_forms,
+    references.inferences,
+    references.contradictions,
+    references.attributions,
+    attributes.values,
+    attributes.extras,
+    graph.circular_support,
+    graph.connection,
+    graph.duplicate_relations,
+    graph.support_and_contradiction,
+    content.unsourced_evidence,
+    content.unused_declarations,
+    content.duplicate_texts,
+)

@@ -1,0 +1,122 @@
+"""Attribute values: dates, URLs, ids, and attributes the language does not know."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..diagnostics import Diagnostic
+from ..index import MapIndex
+from ..lexicon import is_id
+from ..model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
+from ..transformer import SCHEMAS
+from .suggest import did_you_mean
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def is_date(value: str) -> bool:
+    """True for ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD`` naming a real day or month."""
+    match = _DATE.match(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        datetime.date(year or 1, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def is_safe_url(value: str) -> bool:
+    """True for http(s) URLs with a host and for mailto: addresses."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in SAFE_SCHEMES:
+        return False
+    return bool(parts.netloc) if parts.scheme.lower() != "mailto" else bool(parts.path)
+
+
+def values(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
+    """E130, E131, E133: dates, URLs and id-valued attributes."""
+    if m.date is not None and not is_date(m.date):
+        yield _bad_date(m.date, dict(m.header_spans).get("date"))
+    for element in m.elements():
+        date = getattr(element, "date", None)
+        if date is not None and not is_date(date):
+            yield _bad_date(date, element.span_of("attr:date"))
+        url = getattr(element, "url", None)
+        if url is not None and not is_safe_url(url):
+            yield Diagnostic.make(
+                "E131",
+                f'expected an http, https or mailto URL, found "{_short(url)}"',
+                element.span_of("attr:url"),
+                "other schemes (javascript:, file:, data:) are refused so that rendered maps are safe",
+            )
+        if isinstance(element, Statement):
+            for key in ("by", "source"):
+                value = getattr(element, key)
+                if value is not None and not is_id(value):
+                    what = "an actor" if key == "by" else "a source"
+                    yield Diagnostic.make(
+                        "E133",
+                        f'`{key}` expects {what} id, found the text "{_short(value)}"',
+                        element.span_of(f"attr:{key}"),
+                        f"declare {what} and refer to it by its id, e.g. `{key}: some_id`",
+                    )
+
+
+def _bad_date(value: str, span: Span | None) -> Diagnostic:
+    return Diagnostic.make(
+        "E130",
+        f'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "{_short(value)}"',
+        span,
+        "for example 2023, 2023-02 or 2023-02-02",
+    )
+
+
+def _schema(element: object) -> str:
+    if isinstance(element, Statement):
+        return "statement"
+    if isinstance(element, Source):
+        return "source"
+    if isinstance(element, Actor):
+        return "actor"
+    if isinstance(element, Inference):
+        return "inference"
+    assert isinstance(element, Contradiction)
+    return "contradiction"
+
+
+def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
+    """E132, E133, E134: attributes kept in ``extra`` because they did not fit."""
+    for element in m.elements():
+        if not element.extra:
+            continue
+        schema = _schema(element)
+        known = SCHEMAS[schema]
+        for i, (key, value) in enumerate(element.extra):
+            span = element.span_of(f"extra:{i}")
+            form = known.get(key)
+            if form is None:
+                hint = did_you_mean(key, known) or f"{_article(schema)} {schema} has: {', '.join(known)}"
+                yield Diagnostic.make("E132", f"unknown attribute `{key}` for {_article(schema)} {schema}", span, hint)
+            elif isinstance(value, tuple) and form != "list":
+                yield Diagnostic.make(
+                    "E133", f"`{key}` expects a single value, found a list", span, "remove the square brackets"
+                )
+            else:
+                yield Diagnostic.make("E134", f"attribute `{key}` is given twice", span, "keep one of them")
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

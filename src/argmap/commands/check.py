@@ -1,0 +1,119 @@
+"""``argmap check PATH...``: report every problem in maps, with file, line and column."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from functools import cache
+
+from .. import exit_codes, report
+from ..diagnostics import Diagnostic
+from ..errors import ArgmapFileError, ArgmapSyntaxError
+from ..fileio import read_text
+from ..loader import loads
+from ..model import Span
+from ..validate import select, validate
+from . import files
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "check",
+        help="check maps for errors and warnings",
+        description="Check .argmap files (folders are searched for *.argmap).",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads standard input")
+    p.add_argument("--format", choices=report.FORMATS, default="full", help="output format (default: full)")
+    p.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only report these codes or prefixes, e.g. E1,W203 (repeatable)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="do not report these codes or prefixes (repeatable)",
+    )
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.set_defaults(run=run)
+
+
+def syntax_diagnostic(exc: ArgmapSyntaxError) -> Diagnostic:
+    """A syntax error as an E001 diagnostic."""
+    span = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
+    return Diagnostic.make("E001", exc.message, span, exc.hint)
+
+
+def diagnose(name: str) -> tuple[list[Diagnostic], str]:
+    """All diagnostics of one file, and its text.
+
+    Raises:
+        ArgmapFileError: the file cannot be read.
+    """
+    text = files.read(name)
+    path = "<stdin>" if name == files.STDIN else name
+    try:
+        m = loads(text, path if name != files.STDIN else None)
+    except ArgmapSyntaxError as exc:
+        exc.path = path
+        return [syntax_diagnostic(exc)], text
+    return validate(m), text
+
+
+def _codes(values: Sequence[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def run(args: argparse.Namespace) -> int:
+    texts: dict[str | None, str] = {}
+
+    @cache
+    def lines_of(path: str | None) -> list[str]:
+        if path in texts:
+            return texts[path].split("\n")
+        try:
+            return read_text(path).split("\n") if path else []
+        except ArgmapFileError:
+            return []
+
+    found: list[Diagnostic] = []
+    unreadable = count = 0
+    for name in files.expand(args.paths):
+        try:
+            diagnostics, text = diagnose(name)
+        except ArgmapFileError as exc:
+            files.error(str(exc))
+            unreadable += 1
+            continue
+        count += 1
+        texts["<stdin>" if name == files.STDIN else name] = text
+        found.extend(select(diagnostics, _codes(args.select), _codes(args.ignore)))
+    _print(found, args.format, lines_of, count)
+    errors = sum(d.is_error for d in found)
+    if unreadable:
+        return exit_codes.USAGE
+    if errors or (args.strict and found):
+        return exit_codes.FOUND
+    return exit_codes.OK
+
+
+def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        out.write(report.as_json(found) + "\n")
+        return
+    for d in found:
+        if fmt == "github":
+            out.write(report.github(d) + "\n")
+        elif fmt == "concise":
+            out.write(report.concise(d) + "\n")
+        else:
+            out.write(report.full(d, lines_of) + "\n\n")
+    if fmt in ("full", "concise"):
+        errors = sum(d.is_error for d in found)
+        out.write(report.summary(errors, len(found) - errors, count) + "\n")

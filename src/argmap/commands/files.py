@@ -1,0 +1,46 @@
+"""Finding the map files named on the command line, and reading them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import ArgmapFileError
+from ..fileio import read_text
+
+STDIN = "-"
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files named directly, and ``*.argmap`` files under named folders (sorted).
+
+    A missing path is passed on as it is, so that reading it reports the problem.
+    """
+    for name in paths:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob("*.argmap")) if p.is_file())
+        else:
+            yield name
+
+
+def read(name: str) -> str:
+    """The text of a file, or of standard input for ``-``.
+
+    Raises:
+        ArgmapFileError: the file cannot be read or is not UTF-8.
+    """
+    if name != STDIN:
+        return read_text(name)
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ArgmapFileError("<stdin>", "not UTF-8 text") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def error(message: str) -> None:
+    """Print a usage or file error the way argparse does."""
+    print(f"argmap: error: {message}", file=sys.stderr)
