@@ -79,7 +79,7 @@ _LAZY = {
     "loads": "loader",
     "dump": "printer",
     "dumps": "printer",
-    "validate": "validate",
+    "validate": "validation",
 }
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ if TYPE_CHECKING:
     )
     from .printer import dump, dumps
     from .relations import Relation
-    from .validate import validate
+    from .validation import validate
 
 
 def __getattr__(name: str) -> Any:

@@ -51,6 +51,7 @@ CODES: dict[str, Code] = _codes(
     ("E106", "include-outside", "an include leaves the including file's folder"),
     ("E107", "include-cycle", "files include each other in a cycle"),
     ("E108", "include-syntax", "an included file has a syntax error"),
+    ("E109", "include-repeated", "the same file is included twice"),
     ("E110", "duplicate-id", "two elements share an id"),
     ("E111", "bad-id", "an id is a reserved word or not a valid id"),
     ("E120", "incomplete-inference", "an inference lacks premises or a conclusion"),

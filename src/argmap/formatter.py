@@ -46,8 +46,8 @@ def format_text(text: str, path: str | None = None) -> str:
     return result
 
 
-def _header(m: ArgumentMap) -> tuple[str | None, ...]:
-    return (m.title, m.author, m.date, m.about)
+def _header(m: ArgumentMap) -> tuple[object, ...]:
+    return (m.title, m.author, m.date, m.about, m.header_extra)
 
 
 def _flat(items: tuple[Item, ...]) -> Iterator[tuple[int, Item]]:

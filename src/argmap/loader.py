@@ -62,6 +62,7 @@ class _Loader:
     def __init__(self, includes: bool = True) -> None:
         self.diagnostics: list[Diagnostic] = []
         self.includes = includes
+        self.seen: dict[str, Span | None] = {}
 
     def load_text(self, text: str, path: str | None, chain: tuple[str, ...]) -> ArgumentMap:
         parsed = parse(text, path)
@@ -69,11 +70,21 @@ class _Loader:
         if parsed.includes and self.includes:
             real = os.path.realpath(path) if path else None
             items = self._resolve(items, path, (*chain, real) if real else chain)
-        header = {key: value for key, (value, _) in parsed.header.items()}
+        header: dict[str, str] = {}
+        extra: list[tuple[str, str]] = []
+        spans: list[tuple[str, Span]] = []
+        for key, value, span in parsed.header:
+            if key in header:
+                spans.append((f"{key}:{len(extra)}", span))
+                extra.append((key, value))
+            else:
+                spans.append((key, span))
+                header[key] = value
         return ArgumentMap(
             items=items,
             path=path,
-            header_spans=tuple((key, span) for key, (_, span) in parsed.header.items()),
+            header_extra=tuple(extra),
+            header_spans=tuple(spans),
             diagnostics=tuple(self.diagnostics),
             comments=parsed.comments,
             **header,
@@ -83,22 +94,31 @@ class _Loader:
         out: list[Item] = []
         for item in items:
             if isinstance(item, Include):
-                item = evolve(item, items=self._include(item, path, chain))
+                item = self._include(item, path, chain)
             elif isinstance(item, Section):
                 item = evolve(item, items=self._resolve(item.items, path, chain))
             out.append(item)
         return tuple(out)
 
-    def _include(self, inc: Include, path: str | None, chain: tuple[str, ...]) -> tuple[Item, ...]:
+    def _include(self, inc: Include, path: str | None, chain: tuple[str, ...]) -> Include:
         span = inc.span_of("path")
         target = self._target(inc, path, span)
         if target is None:
-            return ()
+            return inc
         real = os.path.realpath(target)
         if real in chain:
             cycle = [Path(p).name for p in chain[chain.index(real) :]] + [Path(real).name]
             self._report("E107", f"include cycle: {' -> '.join(cycle)}", span, "remove one of these includes")
-            return ()
+            return inc
+        if real in self.seen:
+            self._report("E109", f"`{inc.path}` is already included", span, "include each file once",
+                         (Related(self.seen[real], "first included here"),))
+            return inc
+        self.seen[real] = span
+        return evolve(inc, items=self._read(inc, target, chain), resolved=real)
+
+    def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> tuple[Item, ...]:
+        span = inc.span_of("path")
         try:
             text = read_text(target)
         except ArgmapFileError as exc:

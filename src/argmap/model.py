@@ -156,6 +156,7 @@ class Inference(_Element):
     target: str | None
     id: str | None = None
     label: str | None = None
+    by: str | None = None
     scheme: str | None = None
     warrant: str | None = None
     note: str | None = None
@@ -211,6 +212,8 @@ class Include(_Element):
 
     path: str
     items: tuple[Item, ...] = field(default=(), eq=False)
+    #: The real path of the file that was read, once the include is resolved.
+    resolved: str | None = field(default=None, eq=False, repr=False)
 
 
 Item = Statement | Source | Actor | Inference | Contradiction | Section | Include
@@ -233,6 +236,8 @@ class ArgumentMap:
     date: str | None = None
     about: str | None = None
     path: str | None = field(default=None, eq=False)
+    #: Header lines given a second time: kept so that nothing is lost, reported as E134.
+    header_extra: tuple[tuple[str, str], ...] = ()
     header_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False, repr=False)
     comments: tuple[tuple[Span, str], ...] = field(default=(), eq=False, repr=False)
@@ -264,6 +269,10 @@ class ArgumentMap:
     def actors(self) -> Iterator[Actor]:
         """Every declared actor, in order."""
         return (e for e in self.elements() if isinstance(e, Actor))
+
+    def included_files(self) -> list[str]:
+        """The real paths of every file read through ``include``, in order."""
+        return [i.resolved for i, _ in walk(self.items) if isinstance(i, Include) and i.resolved]
 
     def relations(self) -> list[Relation]:
         """Every relation (support, attack, undercut, contradiction), resolved.

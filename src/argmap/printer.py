@@ -28,7 +28,8 @@ from .model import (
 )
 
 INDENT = "  "
-WIDTH = 100
+WIDTH = 100  #: an item with attributes stays on one line up to this width...
+SHORT_BLOCK = 40  #: ...or when its attribute block is this short
 _KEYWORD = {InferenceKind.SUPPORT: "argument", InferenceKind.ATTACK: "attack", InferenceKind.UNDERCUT: "undercut"}
 _VERB = {InferenceKind.SUPPORT: "supports", InferenceKind.ATTACK: "attacks", InferenceKind.UNDERCUT: "undercuts"}
 _HEADER = ("title", "author", "date", "about")
@@ -72,6 +73,9 @@ class _Printer:
         header = [(key, getattr(m, key)) for key in _HEADER if getattr(m, key) is not None]
         for key, value in header:
             self._emit(key, 0, [f"{key} {self._header_value(key, value)}"], first=not self.lines)
+        for i, (key, value) in enumerate(m.header_extra):
+            header.append((key, value))
+            self._emit(f"{key}:{i}", 0, [f"{key} {self._header_value(key, value)}"], first=not self.lines)
         if header and (m.items or self.at.footer.get(None)):
             self.lines.append("")
         self._body(m.items, 0, None)
@@ -187,9 +191,9 @@ class _Printer:
 def _with_attrs(head: str, pairs: list[tuple[str, str]], level: int) -> list[str]:
     if not pairs:
         return [head]
-    one_line = f"{head} {{ {', '.join(f'{k}: {v}' for k, v in pairs)} }}"
-    if len(INDENT * level) + len(one_line) <= WIDTH:
-        return [one_line]
+    block = f"{{ {', '.join(f'{k}: {v}' for k, v in pairs)} }}"
+    if len(INDENT * level) + len(head) + 1 + len(block) <= WIDTH or len(block) <= SHORT_BLOCK:
+        return [f"{head} {block}"]
     return [f"{head} {{", *(f"{INDENT}{k}: {v}" for k, v in pairs), "}"]
 
 
@@ -207,6 +211,7 @@ def _statement_attrs(st: Statement) -> list[tuple[str, str | None]]:
 
 def _inference_attrs(inf: Inference) -> list[tuple[str, str | None]]:
     return [
+        ("by", _ref(inf.by)),
         ("scheme", _ref(inf.scheme)),
         ("warrant", _text(inf.warrant)),
         ("note", _text(inf.note)),

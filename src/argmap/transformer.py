@@ -47,7 +47,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "source": {"url": "text", "date": "text", "author": "text", "note": "text"},
     "actor": {"role": "text", "url": "text", "note": "text"},
-    "inference": {"scheme": "text", "warrant": "text", "note": "text", "tags": "list"},
+    "inference": {"by": "ref", "scheme": "text", "warrant": "text", "note": "text", "tags": "list"},
     "contradiction": {"note": "text"},
 }
 
@@ -74,7 +74,7 @@ class Parsed:
     """What one parse produced."""
 
     items: tuple[Item, ...]
-    header: dict[str, tuple[str, Span]]
+    header: list[tuple[str, str, Span]]
     comments: tuple[tuple[Span, str], ...]
     includes: bool
 
@@ -88,7 +88,7 @@ class _Arrow:
 @define
 class _State:
     path: str | None = None
-    header: dict[str, tuple[str, Span]] = field(factory=dict)
+    header: list[tuple[str, str, Span]] = field(factory=list)
     comments: list[tuple[Span, str]] = field(factory=list)
     includes: bool = False
 
@@ -173,14 +173,7 @@ class Builder(Transformer[Token, Any]):
         self._items = tuple(c for c in children if c is not None)
 
     def _set_header(self, key: str, keyword: Token, value: str, last: Token) -> None:
-        if key in self.state.header:
-            first = self.state.header[key][1]
-            raise self._error(
-                f"the map's `{key}` is given twice (first at line {first.line})",
-                keyword,
-                "keep one of them",
-            )
-        self.state.header[key] = (value, self._span(keyword, last))
+        self.state.header.append((key, value, self._span(keyword, last)))
 
     def title(self, c: list[Token]) -> None:
         self._set_header("title", c[0], self._text(c[1]), c[1])

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Related
 from ..index import MapIndex
 from ..lexicon import is_id
 from ..model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
@@ -58,8 +58,8 @@ def values(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
                 element.span_of("attr:url"),
                 "other schemes (javascript:, file:, data:) are refused so that rendered maps are safe",
             )
-        if isinstance(element, Statement):
-            for key in ("by", "source"):
+        if isinstance(element, (Statement, Inference)):
+            for key in ("by", "source") if isinstance(element, Statement) else ("by",):
                 value = getattr(element, key)
                 if value is not None and not is_id(value):
                     what = "an actor" if key == "by" else "a source"
@@ -94,7 +94,11 @@ def _schema(element: object) -> str:
 
 
 def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
-    """E132, E133, E134: attributes kept in ``extra`` because they did not fit."""
+    """E132, E133, E134: header lines and attributes kept because they did not fit."""
+    spans = dict(m.header_spans)
+    for i, (key, _) in enumerate(m.header_extra):
+        yield Diagnostic.make("E134", f"the map's `{key}` is given twice", spans.get(f"{key}:{i}"),
+                              "keep one of them", (Related(spans.get(key), "first given here"),))
     for element in m.elements():
         if not element.extra:
             continue

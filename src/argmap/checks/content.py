@@ -24,7 +24,7 @@ def unsourced_evidence(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
 def unused_declarations(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     """W204, W205: sources and actors that nothing refers to."""
     used_sources = {s.source for s in ix.statements.values()} | {m.about}
-    used_actors = {s.by for s in ix.statements.values()}
+    used_actors = {s.by for s in ix.statements.values()} | {i.by for i in ix.inferences}
     for source in ix.sources.values():
         if source.id not in used_sources:
             yield Diagnostic.make(

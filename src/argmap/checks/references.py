@@ -188,8 +188,9 @@ def attributions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     for st in ix.statements.values():
         if st.source is not None and st.source not in ix.sources and is_id(st.source):
             yield _unknown(ix, "E103", "source", st.source, st.span_of("attr:source"), ix.sources)
-        if st.by is not None and st.by not in ix.actors and is_id(st.by):
-            yield _unknown(ix, "E104", "actor", st.by, st.span_of("attr:by"), ix.actors)
+    for element in (*ix.statements.values(), *ix.inferences):
+        if element.by is not None and element.by not in ix.actors and is_id(element.by):
+            yield _unknown(ix, "E104", "actor", element.by, element.span_of("attr:by"), ix.actors)
     if m.about is not None and m.about not in ix.sources:
         span = dict(m.header_spans).get("about")
         yield _unknown(ix, "E103", "source", m.about, span, ix.sources)

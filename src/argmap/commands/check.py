@@ -12,8 +12,8 @@ from ..diagnostics import Diagnostic
 from ..errors import ArgmapFileError, ArgmapSyntaxError
 from ..fileio import read_text
 from ..loader import loads
-from ..model import Span
-from ..validate import select, validate
+from ..model import ArgumentMap, Span
+from ..validation import select, validate
 from . import files
 
 
@@ -49,8 +49,8 @@ def syntax_diagnostic(exc: ArgmapSyntaxError) -> Diagnostic:
     return Diagnostic.make("E001", exc.message, span, exc.hint)
 
 
-def diagnose(name: str) -> tuple[list[Diagnostic], str]:
-    """All diagnostics of one file, and its text.
+def read_map(name: str) -> tuple[ArgumentMap | Diagnostic, str]:
+    """One file read as a map (or its syntax error), and its text.
 
     Raises:
         ArgmapFileError: the file cannot be read.
@@ -58,11 +58,10 @@ def diagnose(name: str) -> tuple[list[Diagnostic], str]:
     text = files.read(name)
     path = "<stdin>" if name == files.STDIN else name
     try:
-        m = loads(text, path if name != files.STDIN else None)
+        return loads(text, path if name != files.STDIN else None), text
     except ArgmapSyntaxError as exc:
         exc.path = path
-        return [syntax_diagnostic(exc)], text
-    return validate(m), text
+        return syntax_diagnostic(exc), text
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -81,18 +80,30 @@ def run(args: argparse.Namespace) -> int:
         except ArgmapFileError:
             return []
 
-    found: list[Diagnostic] = []
-    unreadable = count = 0
-    for name in files.expand(args.paths):
+    loaded: list[tuple[str, bool, ArgumentMap | Diagnostic]] = []
+    unreadable = 0
+    for name, named in files.expand(args.paths):
         try:
-            diagnostics, text = diagnose(name)
+            result, text = read_map(name)
         except ArgmapFileError as exc:
             files.error(str(exc))
             unreadable += 1
             continue
-        count += 1
         texts["<stdin>" if name == files.STDIN else name] = text
-        found.extend(select(diagnostics, _codes(args.select), _codes(args.ignore)))
+        loaded.append((name, named, result))
+    included = {p for _, _, m in loaded if isinstance(m, ArgumentMap) for p in m.included_files()}
+    found: list[Diagnostic] = []
+    seen: set[Diagnostic] = set()  # a part included by two maps is reported once
+    count = 0
+    for name, named, result in loaded:
+        if files.included_elsewhere(name, named, included):
+            continue  # a part of another map: checked as part of that map
+        count += 1
+        diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
+        for d in select(diagnostics, _codes(args.select), _codes(args.ignore)):
+            if d not in seen:
+                seen.add(d)
+                found.append(d)
     _print(found, args.format, lines_of, count)
     errors = sum(d.is_error for d in found)
     if unreadable:

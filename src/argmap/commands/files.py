@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,17 +13,23 @@ from ..fileio import read_text
 STDIN = "-"
 
 
-def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files named directly, and ``*.argmap`` files under named folders (sorted).
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """``(file, named)`` for files named directly (``named`` true) and for ``*.argmap``
+    files found under named folders (sorted).
 
     A missing path is passed on as it is, so that reading it reports the problem.
     """
     for name in paths:
         path = Path(name)
         if name != STDIN and path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*.argmap")) if p.is_file())
+            yield from ((str(p), False) for p in sorted(path.rglob("*.argmap")) if p.is_file())
         else:
-            yield name
+            yield name, True
+
+
+def included_elsewhere(name: str, named: bool, included: set[str]) -> bool:
+    """True for a file found in a folder that another map includes: it is a part, not a map."""
+    return not named and name != STDIN and os.path.realpath(name) in included
 
 
 def read(name: str) -> str:

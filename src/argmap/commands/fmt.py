@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     changed = unchanged = failed = unreadable = 0
-    for name in files.expand(args.paths):
+    for name, _ in files.expand(args.paths):
         try:
             text = files.read(name)
         except ArgmapFileError as exc:
