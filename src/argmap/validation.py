@@ -21,8 +21,9 @@ def validate(m: ArgumentMap) -> list[Diagnostic]:
         >>> m = argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports tt')
         >>> for d in argmap.validate(m):
         ...     print(d.code, d.message)
+        W201 `t` takes part in no relation
+        W202 `c` is not connected to any thesis
         E101 unknown statement `tt` (the conclusion of `c supports tt`)
-        W201 `c` takes part in no relation
     """
     ix = index(m)
     found = list(m.diagnostics)
