@@ -1,5 +1,5 @@
 """``python -m argmap``."""
 
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+entry()

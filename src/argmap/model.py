@@ -19,8 +19,8 @@ Example:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Union
 
 from attrs import field, frozen
 
@@ -83,13 +83,36 @@ Value = str | tuple[str, ...]
 Extra = tuple[tuple[str, Value], ...]
 
 
+class LazyParts:
+    """Spans of an element's parts, worked out by ``resolve`` when first asked for.
+
+    Reading a large map does not need to know where each premise or attribute
+    value is; only a diagnostic does. The fast scanner therefore leaves this
+    placeholder, which reads the item again when a span is wanted.
+    """
+
+    __slots__ = ("_parts", "_resolve")
+
+    def __init__(self, resolve: Callable[[], tuple[tuple[str, Span], ...]]) -> None:
+        self._resolve: Callable[[], tuple[tuple[str, Span], ...]] | None = resolve
+        self._parts: tuple[tuple[str, Span], ...] = ()
+
+    def __iter__(self) -> Iterator[tuple[str, Span]]:
+        if self._resolve is not None:
+            self._parts, self._resolve = self._resolve(), None
+        return iter(self._parts)
+
+
+Parts = Union[tuple[tuple[str, Span], ...], LazyParts]
+
+
 @frozen
 class _Element:
     """Fields every element shares: where it is, where its parts are."""
 
     span: Span | None = field(default=None, eq=False, repr=False, kw_only=True)
     #: Spans of parts of the element, e.g. ``("premise:1", span)``.
-    parts: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False, kw_only=True)
+    parts: Parts = field(default=(), eq=False, repr=False, kw_only=True)
 
     def span_of(self, part: str) -> Span | None:
         """The span of one part (``id``, ``target``, ``attr:by``...), else the element's."""

@@ -1,22 +1,32 @@
-"""Text to model: the cached Lark parser and its errors in plain words.
+"""Text to model: the fast scanner, and the cached Lark parser behind it.
 
-The LALR parser runs the :class:`~argmap.transformer.Builder` inline, so the
-model is built while parsing and no parse tree is ever made.
+The grammar in ``grammar/argmap.lark`` defines the language and the Lark LALR
+parser is its reference implementation: it runs the
+:class:`~argmap.transformer.Builder` inline, so the model is built while
+parsing and no parse tree is made, and it reports every syntax error. Maps in
+the usual one-item-per-line layout are first offered to
+:mod:`argmap.fastparse`, which reads them several times faster and builds
+exactly the same model; whatever it does not fully understand goes to Lark.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import fastparse
 from .errors import ArgmapSyntaxError
-from .syntax_errors import plain
-from .transformer import Builder, Parsed
+from .parsed import Parsed
 
 if TYPE_CHECKING:
     from lark import Lark
+
+    from .transformer import Builder
 
 _HERE = Path(__file__).resolve().parent
 _LOCK = threading.Lock()
@@ -31,8 +41,11 @@ def grammar_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> tuple[Lark, Builder]:
+def lark_parser() -> tuple[Lark, Builder]:
+    """The Lark LALR parser with the builder inline, made once per process."""
     from lark import Lark
+
+    from .transformer import Builder
 
     builder = Builder()
     lark = Lark(
@@ -51,11 +64,26 @@ def parse(text: str, path: str | None = None) -> Parsed:
     Raises:
         ArgmapSyntaxError: the text does not follow the grammar.
     """
-    from lark.exceptions import UnexpectedInput, VisitError
-
     if text.startswith("\ufeff"):
         text = text[1:]
-    lark, builder = _parser()
+    with _gc_paused():
+        try:
+            return fastparse.scan(text, path)
+        except fastparse.Unsupported:
+            return parse_with_lark(text, path)
+
+
+def parse_with_lark(text: str, path: str | None = None) -> Parsed:
+    """Parse with the reference parser only (the fast scanner is not tried).
+
+    Raises:
+        ArgmapSyntaxError: the text does not follow the grammar.
+    """
+    from lark.exceptions import UnexpectedInput, VisitError
+
+    from .syntax_errors import plain
+
+    lark, builder = lark_parser()
     with _LOCK:
         builder.begin(path)
         try:
@@ -67,3 +95,19 @@ def parse(text: str, path: str | None = None) -> Parsed:
                 raise exc.orig_exc from None
             raise
         return builder.finish()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a parse builds many small objects.
+
+    The model has no reference cycles, so nothing is left for the collector;
+    without the pause it would scan the growing heap again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -29,36 +29,8 @@ from .model import (
     StatementKind,
     Value,
 )
-
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
-
-#: The attributes each kind of element has, and the form of each value:
-#: ``ref`` an id, ``text`` quoted text (an id or a date is accepted too),
-#: ``date`` a date, ``list`` a list (a single value is a list of one).
-SCHEMAS: dict[str, dict[str, str]] = {
-    "statement": {
-        "by": "ref",
-        "source": "ref",
-        "date": "text",
-        "quote": "text",
-        "url": "text",
-        "tags": "list",
-        "note": "text",
-    },
-    "source": {"url": "text", "date": "text", "author": "text", "note": "text"},
-    "actor": {"role": "text", "url": "text", "note": "text"},
-    "inference": {"by": "ref", "scheme": "text", "warrant": "text", "note": "text", "tags": "list"},
-    "contradiction": {"note": "text"},
-}
-
-
-@define
-class Val:
-    """An attribute value as written: its form, its value and where it is."""
-
-    form: str  # "string", "id", "bare" or "list"
-    value: Value
-    span: Span
+from .parsed import Parsed
+from .values import Val, split_attributes, unescape
 
 
 @define
@@ -67,16 +39,6 @@ class Attrs:
 
     pairs: list[tuple[Token, Val]]
     end: Token
-
-
-@define
-class Parsed:
-    """What one parse produced."""
-
-    items: tuple[Item, ...]
-    header: list[tuple[str, str, Span]]
-    comments: tuple[tuple[Span, str], ...]
-    includes: bool
 
 
 @define
@@ -128,7 +90,7 @@ class Builder(Transformer[Token, Any]):
         raw = str(token)[1:-1]
         if "\\" not in raw:
             return raw
-        return _unescape(raw, token, self.state.path)
+        return unescape(raw, self.state.path, token.line or 1, (token.column or 1) + 1)
 
     def _error(self, message: str, token: Token, hint: str | None = None) -> ArgmapSyntaxError:
         return ArgmapSyntaxError(message, self.state.path, token.line or 1, token.column or 1, token.end_column, hint)
@@ -139,20 +101,8 @@ class Builder(Transformer[Token, Any]):
         """Split an attribute block into typed fields and kept extras."""
         if block is None:
             return {}, ()
-        known = SCHEMAS[schema]
-        fields: dict[str, Value] = {}
-        extra: list[tuple[str, Value]] = []
-        for key_token, val in block.pairs:
-            key = str(key_token)
-            form = known.get(key)
-            value = _coerce(form, val)
-            if value is None or key in fields:
-                parts.append((f"extra:{len(extra)}", self._span(key_token)))
-                extra.append((key, val.value))
-            else:
-                parts.append((f"attr:{key}", val.span))
-                fields[key] = value
-        return fields, tuple(extra)
+        pairs = [(str(key), key, val) for key, val in block.pairs]
+        return split_attributes(schema, pairs, parts, self._span)
 
     def _end(self, children: list[Any]) -> Token:
         """The last token of a rule, for the end of its span."""
@@ -353,53 +303,3 @@ class Builder(Transformer[Token, Any]):
 def _block(children: list[Any]) -> Attrs | None:
     last = children[-1] if children else None
     return last if isinstance(last, Attrs) else None
-
-
-def _coerce(form: str | None, val: Val) -> Value | None:
-    """The value for a typed field, or None when it does not fit there."""
-    if form is None:
-        return None
-    if form == "list":
-        return val.value if isinstance(val.value, tuple) else (val.value,)
-    if val.form == "list":
-        return None
-    return val.value
-
-
-def _unescape(raw: str, token: Token, path: str | None) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch != "\\":
-            out.append(ch)
-            i += 1
-            continue
-        nxt = raw[i + 1]
-        if nxt in _ESCAPES:
-            out.append(_ESCAPES[nxt])
-            i += 2
-            continue
-        if nxt == "u" and raw[i + 2 : i + 3] == "{":
-            close = raw.find("}", i + 3)
-            digits = raw[i + 3 : close] if close > 0 else ""
-            if digits and len(digits) <= 6 and all(d in "0123456789abcdefABCDEF" for d in digits):
-                code = int(digits, 16)
-                if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
-                    out.append(chr(code))
-                    i = close + 1
-                    continue
-        column = (token.column or 1) + 1 + i
-        if nxt == "u":
-            raise ArgmapSyntaxError(
-                "a character escape is written `\\u{...}` with 1 to 6 hexadecimal digits up to 10FFFF",
-                path, token.line or 1, column, column + 2, "for example `\\u{2014}` for an em dash")
-        raise ArgmapSyntaxError(
-            f"unknown escape `\\{nxt}` in text",
-            path,
-            token.line or 1,
-            column,
-            column + 2,
-            'write `\\\\` for a backslash, `\\"` for a quote, `\\n` for a line break',
-        )
-    return "".join(out)

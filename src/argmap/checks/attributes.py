@@ -11,7 +11,7 @@ from ..diagnostics import Diagnostic, Related
 from ..index import MapIndex
 from ..lexicon import is_id
 from ..model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
-from ..transformer import SCHEMAS
+from ..values import SCHEMAS
 from .suggest import did_you_mean
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")

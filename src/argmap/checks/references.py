@@ -10,6 +10,7 @@ from ..lexicon import RESERVED, is_id
 from ..model import (
     Actor,
     ArgumentMap,
+    Element,
     Inference,
     InferenceKind,
     Section,
@@ -80,13 +81,11 @@ def id_forms(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
             )
 
 
-def statement_ref(
-    ix: MapIndex, ident: str, inf: Inference | None, part: str, role: str, span_owner: object
-) -> Diagnostic | None:
+def statement_ref(ix: MapIndex, ident: str, part: str, role: str, owner: Element) -> Diagnostic | None:
     """E101 when ``ident`` names no statement; None when it does."""
     if ident in ix.statements:
         return None
-    span = span_owner.span_of(part)  # type: ignore[attr-defined]
+    span = owner.span_of(part)
     other = ix.by_id.get(ident)
     if other is not None:
         hint = "to dispute an inference use `undercuts`" if isinstance(other, Inference) else None
@@ -94,9 +93,23 @@ def statement_ref(
     return Diagnostic.make("E101", f"unknown statement `{ident}` ({role})", span, did_you_mean(ident, ix.statements))
 
 
+def _sound(ix: MapIndex, inf: Inference) -> bool:
+    """The common case, checked fast: premises and target exist and are of the right kind."""
+    statements = ix.statements
+    if not inf.premises or inf.target is None or inf.target in inf.premises:
+        return False
+    if not all(p in statements for p in inf.premises):
+        return False
+    if inf.kind is InferenceKind.UNDERCUT:
+        return inf.target in ix.named and inf.target != inf.id
+    return inf.target in statements
+
+
 def inferences(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     """E101, E102, E120-E124: the premises and target of every inference."""
     for inf in ix.inferences:
+        if _sound(ix, inf):
+            continue
         name = describe(inf)
         if not inf.premises:
             yield Diagnostic.make(
@@ -113,7 +126,7 @@ def inferences(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
                 "name what the premises lead to, e.g. `p1 + p2 => c`",
             )
         for i, premise in enumerate(inf.premises):
-            problem = statement_ref(ix, premise, inf, f"premise:{i}", f"a premise of {name}", inf)
+            problem = statement_ref(ix, premise, f"premise:{i}", f"a premise of {name}", inf)
             if problem is not None:
                 yield problem
         if inf.target is not None:
@@ -153,7 +166,7 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
             f"to deny that `{target}` holds, write `{inf.premises[0] if inf.premises else 'x'} undercuts {target}`",
         )
         return
-    problem = statement_ref(ix, target, inf, "target", f"the conclusion of {name}", inf)
+    problem = statement_ref(ix, target, "target", f"the conclusion of {name}", inf)
     if problem is not None:
         yield problem
         return
@@ -171,7 +184,7 @@ def contradictions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     """E101, E122: both sides of every contradiction are statements, and differ."""
     for con in ix.contradictions:
         for part, ident in (("left", con.left), ("right", con.right)):
-            problem = statement_ref(ix, ident, None, part, "a side of a contradiction", con)
+            problem = statement_ref(ix, ident, part, "a side of a contradiction", con)
             if problem is not None:
                 yield problem
         if con.left == con.right:

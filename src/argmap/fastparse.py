@@ -1,0 +1,422 @@
+"""A fast scanner for maps in the usual layout; the Lark parser stays the reference.
+
+Lark's LALR parser spends a few microseconds on every token, which is most of
+the time of ``argmap check`` on a large map. Real maps are written one item
+per line (that is what ``argmap fmt`` produces), so this scanner reads a whole
+item with a few regular expressions and builds the same model objects, with
+the same spans, that the Lark builder builds. The spans of an element's parts
+(its id, each premise, each attribute value) are only needed for diagnostics,
+so the scanner works them out when one is first asked for, by reading that
+item again.
+
+The scanner only accepts what it fully understands. Anything else (a syntax
+error, an item split over lines, a comment inside an attribute block, a
+reserved word where the grammar reads it as a keyword) makes it give up, and
+the file is parsed by Lark, which also produces every syntax error message.
+Tests compare the two on every map in the repository and on generated maps.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+
+from attrs import define
+
+from .lexicon import RESERVED
+from .model import (
+    Actor,
+    Contradiction,
+    Include,
+    Inference,
+    InferenceKind,
+    Item,
+    LazyParts,
+    Section,
+    Source,
+    Span,
+    Statement,
+    StatementKind,
+    Value,
+)
+from .parsed import Parsed
+from .values import Val, split_attributes, unescape
+
+
+class Unsupported(Exception):
+    """The text is outside what the scanner reads; Lark must parse it."""
+
+
+_ID = r"[^\W\d][\w-]*"
+_STR = r'"(?:[^"\\\r\n]|\\.)*"'
+_BARE = r"\d[\w.:+-]*"
+_S = r"[ \t]+"
+_O = r"[ \t]*"
+
+_GAP = re.compile(r"[ \t\r\n\f]*")
+_COMMENT = re.compile(r"#[^\r\n]*")
+_WORD = re.compile(_ID)
+_NAMED = re.compile(rf"(\w+){_S}({_ID}){_S}({_STR})")
+_RELATION = re.compile(rf"({_ID}){_S}(supports|attacks|undercuts|contradicts){_S}({_ID})")
+_INFERENCE = re.compile(
+    rf"(\w+)(?:{_S}({_ID}))?(?:{_S}({_STR}))?{_O}:{_O}({_ID}(?:{_O}\+{_O}{_ID})*){_O}=>{_O}({_ID})"
+)
+_PREMISE = re.compile(_ID)
+_SECTION = re.compile(rf"section(?:{_S}({_ID}))?{_S}({_STR}){_O}\{{")
+_INCLUDE = re.compile(rf"include{_S}({_STR})")
+_HEADER = re.compile(rf"(title|author|about|date){_S}(?:({_STR})|({_ID})|({_BARE}))")
+_BLOCK = re.compile(rf"\{{((?:[^{{}}\"#\[\]]|{_STR}|\[(?:[^\[\]{{}}\"#]|{_STR})*\])*)\}}")
+_PAIR = re.compile(rf"[ \t\r\n,]*({_ID}){_O}:[ \t\r\n]*(?:({_STR})|({_ID})|({_BARE})|\[((?:[^\[\]\"]|{_STR})*)\])")
+_ELEMENT = re.compile(rf"[ \t\r\n,]*(?:({_STR})|({_ID})|({_BARE}))")
+_TAIL = re.compile(r"[ \t\r\n,]*")
+
+_HEADER_WORDS = frozenset(("title", "author", "date", "about"))
+_KINDS = {k.value: k for k in StatementKind}
+_INFERENCE_KINDS = {
+    "argument": InferenceKind.SUPPORT,
+    "attack": InferenceKind.ATTACK,
+    "undercut": InferenceKind.UNDERCUT,
+}
+_VERBS = {"supports": InferenceKind.SUPPORT, "attacks": InferenceKind.ATTACK, "undercuts": InferenceKind.UNDERCUT}
+
+Parts = list[tuple[str, Span]]
+
+
+class _Scanner:
+    """One pass over one text.
+
+    With ``detailed`` false the scanner leaves out the spans of parts and gives
+    each element a :class:`LazyParts` that reads the item again, in detailed
+    mode, when a span is asked for.
+    """
+
+    def __init__(self, text: str, path: str | None, line_starts: list[int] | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.pos = 0
+        self.line_starts = line_starts or list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+        self.comments: list[tuple[Span, str]] = []
+        self.header: list[tuple[str, str, Span]] = []
+        self.includes = False
+        self.detailed = False
+
+    # -- positions ---------------------------------------------------------------
+
+    def span(self, start: int, end: int) -> Span:
+        """The span from offset ``start`` to ``end``."""
+        starts = self.line_starts
+        line = bisect_right(starts, start)
+        end_line = line if end < starts[line] else bisect_right(starts, end)
+        return Span(self.path, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+
+    def lazy(self, start: int, head: str) -> LazyParts:
+        """Parts of the item at ``start``, to be read again when first asked for."""
+        return LazyParts(_Relocate(self.text, self.path, self.line_starts, start, head))
+
+    # -- the scan ----------------------------------------------------------------
+
+    def scan(self) -> Parsed:
+        stack: list[tuple[list[Item], _Opened]] = []
+        items: list[Item] = []
+        text = self.text
+        size = len(text)
+        while True:
+            self.skip_gap()
+            if self.pos >= size:
+                break
+            if text[self.pos] == "}":
+                if not stack:
+                    raise Unsupported
+                items, opened = stack.pop()
+                items.append(self.close_section(opened))
+                continue
+            word = _WORD.match(text, self.pos)
+            if word is None:
+                raise Unsupported
+            head = word.group()
+            if head == "section":
+                stack.append((items, self.open_section()))
+                items = stack[-1][1].body
+                continue
+            if stack and head in _HEADER_WORDS:
+                raise Unsupported  # header lines belong at the top level
+            item = _READERS.get(head, _Scanner.read_relation)(self, head)
+            if item is not None:
+                items.append(item)
+        if stack:
+            raise Unsupported
+        return Parsed(tuple(items), self.header, tuple(self.comments), self.includes)
+
+    def skip_gap(self) -> None:
+        """Skip blanks and comments, keeping the comments."""
+        text = self.text
+        while True:
+            self.pos = _GAP.match(text, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(text) and text[self.pos] == "#":
+                found = _COMMENT.match(text, self.pos)
+                assert found is not None
+                self.comments.append((self.span(found.start(), found.end()), found.group().rstrip()))
+                self.pos = found.end()
+                continue
+            return
+
+    def string(self, match: re.Match[str], group: int) -> str:
+        raw = match.group(group)[1:-1]
+        if "\\" not in raw:
+            return raw
+        start = match.start(group)
+        line = bisect_right(self.line_starts, start)
+        try:
+            return unescape(raw, self.path, line, start - self.line_starts[line - 1] + 2)
+        except ValueError:
+            raise Unsupported from None
+
+    def attributes(
+        self, schema: str, parts: Parts | None
+    ) -> tuple[dict[str, Value], tuple[tuple[str, Value], ...], int]:
+        """The attribute block after an item head, if any, and where the item ends."""
+        text = self.text
+        end = self.pos
+        after = _GAP.match(text, end).end()  # type: ignore[union-attr]
+        if after >= len(text) or text[after] != "{":
+            if after < len(text) and text[after] == "#":
+                # A comment follows; an attribute block after it would still belong
+                # to this item, which only the Lark parser handles.
+                probe = _COMMENT.match(text, after).end()  # type: ignore[union-attr]
+                probe = _GAP.match(text, probe).end()  # type: ignore[union-attr]
+                if probe < len(text) and text[probe] == "{":
+                    raise Unsupported
+            return {}, (), end
+        block = _BLOCK.match(text, after)
+        if block is None:
+            raise Unsupported
+        pairs = self.pairs(block)
+        self.pos = block.end()
+        fields, extra = split_attributes(schema, pairs, parts, self._key_span)
+        return fields, extra, block.end()
+
+    def _key_span(self, where: tuple[int, int]) -> Span:
+        return self.span(*where)
+
+    def pairs(self, block: re.Match[str]) -> list[tuple[str, tuple[int, int], Val]]:
+        text = self.text
+        pos, stop = block.start(1), block.end(1)
+        out: list[tuple[str, tuple[int, int], Val]] = []
+        while True:
+            pair = _PAIR.match(text, pos, stop)
+            if pair is None:
+                break
+            out.append((pair.group(1), pair.span(1), self.value(pair)))
+            pos = pair.end()
+        if _TAIL.match(text, pos, stop).end() != stop:  # type: ignore[union-attr]
+            raise Unsupported
+        return out
+
+    def value(self, pair: re.Match[str]) -> Val:
+        detailed = self.detailed
+        for group, form in ((2, "string"), (3, "id"), (4, "bare")):
+            raw = pair.group(group)
+            if raw is not None:
+                value = self.string(pair, group) if group == 2 else raw
+                return Val(form, value, self.span(*pair.span(group)) if detailed else None)
+        start, end = pair.start(5) - 1, pair.end(5) + 1
+        return Val("list", self.elements(start + 1, end - 1), self.span(start, end) if detailed else None)
+
+    def elements(self, pos: int, stop: int) -> tuple[str, ...]:
+        text = self.text
+        out: list[str] = []
+        while True:
+            element = _ELEMENT.match(text, pos, stop)
+            if element is None:
+                break
+            if element.group(1) is not None:
+                out.append(self.string(element, 1))
+            else:
+                out.append(element.group(element.lastindex or 2))
+            pos = element.end()
+        if _TAIL.match(text, pos, stop).end() != stop:  # type: ignore[union-attr]
+            raise Unsupported
+        return tuple(out)
+
+    def finish(self, start: int, end: int) -> Span:
+        """The span of an item from ``start`` to ``end``; the scan moves past it."""
+        self.pos = max(self.pos, end)
+        return self.span(start, end)
+
+    def _parts(self, start: int, head: str, parts: Parts | None) -> tuple[tuple[str, Span], ...] | LazyParts:
+        return tuple(parts) if parts is not None else self.lazy(start, head)
+
+    # -- items -------------------------------------------------------------------
+
+    def read_named(self, head: str) -> Item:
+        match = _NAMED.match(self.text, self.pos)
+        if match is None or match.group(1) != head:
+            raise Unsupported
+        self.pos = match.end()
+        start = match.start()
+        parts: Parts | None = None
+        if self.detailed:
+            parts = [("id", self.span(*match.span(2)))]
+            if head != "source" and head != "actor":
+                parts.append(("text", self.span(*match.span(3))))
+        body = self.string(match, 3)
+        schema = head if head == "source" or head == "actor" else "statement"
+        fields, extra, end = self.attributes(schema, parts)
+        span = self.finish(start, end)
+        every = self._parts(start, head, parts)
+        if schema == "statement":
+            kind = _KINDS[head]
+            return Statement(kind, match.group(2), body, span=span, parts=every, extra=extra, **fields)  # type: ignore[arg-type]
+        cls = Source if head == "source" else Actor
+        return cls(match.group(2), body, span=span, parts=every, extra=extra, **fields)  # type: ignore[arg-type]
+
+    def read_inference(self, head: str) -> Item:
+        text = self.text
+        match = _INFERENCE.match(text, self.pos)
+        if match is None or match.group(1) != head:
+            raise Unsupported
+        premises = _PREMISE.findall(match.group(4))
+        target = match.group(5)
+        if target in RESERVED or not RESERVED.isdisjoint(premises):
+            raise Unsupported  # the grammar reads these words as keywords there
+        self.pos = match.end()
+        start = match.start()
+        parts: Parts | None = None
+        if self.detailed:
+            parts = [("keyword", self.span(start, match.end(1)))]
+            if match.group(2) is not None:
+                parts.append(("id", self.span(*match.span(2))))
+            offset = match.start(4)
+            for i, premise in enumerate(premises):
+                at = text.index(premise, offset)
+                parts.append((f"premise:{i}", self.span(at, at + len(premise))))
+                offset = at + len(premise)
+            parts.append(("target", self.span(*match.span(5))))
+        label = self.string(match, 3) if match.group(3) is not None else None
+        fields, extra, end = self.attributes("inference", parts)
+        return Inference(
+            _INFERENCE_KINDS[head], tuple(premises), target, id=match.group(2), label=label,
+            span=self.finish(start, end), parts=self._parts(start, head, parts), extra=extra, **fields,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def read_relation(self, head: str) -> Item:
+        match = _RELATION.match(self.text, self.pos)
+        if match is None or head in RESERVED:
+            raise Unsupported
+        self.pos = match.end()
+        verb = match.group(2)
+        start = match.start()
+        parts: Parts | None = None
+        if self.detailed:
+            names = ("left", "right") if verb == "contradicts" else ("premise:0", "target")
+            parts = [(names[0], self.span(*match.span(1))), (names[1], self.span(*match.span(3)))]
+        if verb == "contradicts":
+            fields, extra, end = self.attributes("contradiction", parts)
+            return Contradiction(
+                match.group(1), match.group(3), span=self.finish(start, end),
+                parts=self._parts(start, head, parts), extra=extra, **fields,  # type: ignore[arg-type]
+            )  # fmt: skip
+        fields, extra, end = self.attributes("inference", parts)
+        return Inference(
+            _VERBS[verb], (match.group(1),), match.group(3), shorthand=True, span=self.finish(start, end),
+            parts=self._parts(start, head, parts), extra=extra, **fields,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def read_header(self, head: str) -> None:
+        match = _HEADER.match(self.text, self.pos)
+        if match is None or match.group(1) != head:
+            raise Unsupported
+        string, ident, bare = match.group(2), match.group(3), match.group(4)
+        if head == "about":
+            if ident is None:
+                raise Unsupported
+            value = ident
+        elif head == "date":
+            if ident is not None:
+                raise Unsupported
+            value = self.string(match, 2) if string is not None else bare
+        else:
+            if string is None:
+                raise Unsupported
+            value = self.string(match, 2)
+        self.header.append((head, value, self.finish(match.start(), match.end())))
+        return None
+
+    def read_include(self, head: str) -> Item:
+        match = _INCLUDE.match(self.text, self.pos)
+        if match is None:
+            raise Unsupported
+        self.includes = True
+        path_span = self.span(*match.span(1))
+        return Include(self.string(match, 1), span=self.finish(match.start(), match.end()), parts=(("path", path_span),))
+
+    def open_section(self) -> _Opened:
+        match = _SECTION.match(self.text, self.pos)
+        if match is None or match.group(1) in RESERVED:
+            raise Unsupported
+        self.pos = match.end()
+        parts = [("title", self.span(*match.span(2)))]
+        if match.group(1) is not None:
+            parts.append(("id", self.span(*match.span(1))))
+        return _Opened(match.start(), match.group(1), self.string(match, 2), tuple(parts), [])
+
+    def close_section(self, opened: _Opened) -> Section:
+        span = self.span(opened.start, self.pos + 1)
+        self.pos += 1
+        return Section(opened.title, tuple(opened.body), id=opened.ident, span=span, parts=opened.parts)
+
+
+@define
+class _Opened:
+    """A section whose closing brace is still to come."""
+
+    start: int
+    ident: str | None
+    title: str
+    parts: tuple[tuple[str, Span], ...]
+    body: list[Item]
+
+
+@define
+class _Relocate:
+    """Reads one item again, in detailed mode, to find the spans of its parts."""
+
+    text: str
+    path: str | None
+    line_starts: list[int]
+    start: int
+    head: str
+
+    def __call__(self) -> tuple[tuple[str, Span], ...]:
+        scanner = _Scanner(self.text, self.path, self.line_starts)
+        scanner.detailed = True
+        scanner.pos = self.start
+        item = _READERS.get(self.head, _Scanner.read_relation)(scanner, self.head)
+        assert item is not None and not isinstance(item, Section)
+        parts = item.parts
+        assert isinstance(parts, tuple)
+        return parts
+
+
+_READERS: dict[str, Callable[[_Scanner, str], Item | None]] = {
+    **{kind: _Scanner.read_named for kind in (*_KINDS, "source", "actor")},
+    **{kind: _Scanner.read_inference for kind in _INFERENCE_KINDS},
+    **{kind: _Scanner.read_header for kind in _HEADER_WORDS},
+    "include": _Scanner.read_include,
+}
+
+
+def scan(text: str, path: str | None = None, detailed: bool = False) -> Parsed:
+    """Read a map in the usual layout without Lark.
+
+    With ``detailed`` the spans of every element's parts are worked out at
+    once instead of when first asked for.
+
+    Raises:
+        Unsupported: the text needs the full parser (it may be perfectly valid).
+    """
+    scanner = _Scanner(text, path)
+    scanner.detailed = detailed
+    return scanner.scan()
