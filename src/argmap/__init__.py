@@ -34,11 +34,17 @@ __all__ = [
     "ArgmapSyntaxError",
     "ArgumentMap",
     "AttackKind",
+    "Cluster",
     "Contradiction",
     "Diagnostic",
+    "Edge",
+    "EdgeKind",
     "Include",
     "Inference",
     "InferenceKind",
+    "MapGraph",
+    "Node",
+    "NodeKind",
     "Relation",
     "RelationKind",
     "Section",
@@ -51,6 +57,8 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "render",
+    "to_dot",
     "validate",
 ]
 
@@ -80,12 +88,21 @@ _LAZY = {
     "dump": "printer",
     "dumps": "printer",
     "validate": "validation",
+    "render": "rendering",
+    "to_dot": "rendering",
+    "MapGraph": "mapgraph",
+    "Node": "mapgraph",
+    "Edge": "mapgraph",
+    "Cluster": "mapgraph",
+    "NodeKind": "mapgraph",
+    "EdgeKind": "mapgraph",
 }
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic, Severity
     from .errors import ArgmapFileError, ArgmapSyntaxError
     from .loader import load, loads
+    from .mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
     from .model import (
         Actor,
         ArgumentMap,
@@ -103,6 +120,7 @@ if TYPE_CHECKING:
     )
     from .printer import dump, dumps
     from .relations import Relation
+    from .rendering import render, to_dot
     from .validation import validate
 
 

@@ -308,9 +308,9 @@ class ArgumentMap:
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Show the map as SVG in Jupyter."""
-        from .render import render
+        from .rendering import repr_mimebundle
 
-        return {"image/svg+xml": render(self, format="svg").decode("utf-8")}
+        return repr_mimebundle(self)
 
 
 def walk(items: tuple[Item, ...], section: Section | None = None) -> Iterator[tuple[Item, Section | None]]:

@@ -1,0 +1,156 @@
+"""Running the layout engine: graphviz-pure by default, a system Graphviz when needed.
+
+`graphviz-pure <https://pypi.org/project/graphviz-pure/>`_ is a pinned
+dependency: a self-contained binary that writes the same bytes on every
+platform, installed by ``pip`` next to Python. It is found through the
+package's installed files, then on ``PATH``. It has no PDF output; for PDF
+(or when asked with ``--engine-binary PATH`` or the ``ARGMAP_DOT`` environment
+variable) a system Graphviz ``dot`` is used instead.
+
+Every failure (no engine, an engine that crashes, hangs past the time limit or
+rejects its input) is an :class:`EngineError` with a message for people.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from attrs import frozen
+
+#: The environment variable naming a Graphviz ``dot`` binary to use.
+ENV_BINARY = "ARGMAP_DOT"
+#: The default time limit for one layout, in seconds.
+DEFAULT_TIMEOUT = 300.0
+#: Formats graphviz-pure writes; others need a system Graphviz.
+PURE_FORMATS = frozenset({"svg", "png", "json", "plain", "dot", "xdot"})
+
+PURE = "graphviz-pure"
+PDF_HELP = (
+    "graphviz-pure, the engine installed with argmap, cannot write PDF; "
+    "install Graphviz (e.g. `apt install graphviz`, `brew install graphviz`, `winget install graphviz`) "
+    f"so that `dot` is on PATH, or name its binary with --engine-binary PATH or {ENV_BINARY}=PATH; "
+    "or render SVG and convert it"
+)
+
+
+class EngineError(RuntimeError):
+    """The layout engine is missing, failed, or took too long."""
+
+
+@frozen
+class Engine:
+    """A layout engine binary.
+
+    Attributes:
+        path: the executable.
+        pure: whether it is graphviz-pure (else a system Graphviz ``dot``).
+    """
+
+    path: str
+    pure: bool
+
+    @property
+    def name(self) -> str:
+        return PURE if self.pure else f"Graphviz dot ({self.path})"
+
+
+def pure_binary() -> str | None:
+    """The graphviz-pure executable installed with the package, else on PATH, else None."""
+    try:
+        dist = importlib.metadata.distribution("graphviz-pure")
+    except importlib.metadata.PackageNotFoundError:
+        dist = None
+    if dist is not None:
+        for file in dist.files or ():
+            if file.name in ("graphviz-pure", "graphviz-pure.exe"):
+                path = Path(str(dist.locate_file(file))).resolve()
+                if path.is_file() and os.access(path, os.X_OK):
+                    return str(path)
+    return shutil.which("graphviz-pure")
+
+
+def find(fmt: str = "svg", binary: str | None = None) -> Engine:
+    """The engine to use for a format.
+
+    Args:
+        fmt: the output format; PDF (and anything graphviz-pure lacks) needs a system Graphviz.
+        binary: a Graphviz ``dot`` binary asked for explicitly; else ``$ARGMAP_DOT``.
+
+    Raises:
+        EngineError: the engine needed is not installed, or the binary named is not executable.
+    """
+    binary = binary or os.environ.get(ENV_BINARY) or None
+    if binary:
+        resolved = shutil.which(binary) if os.sep not in binary else binary
+        if not resolved or not os.path.isfile(resolved) or not os.access(resolved, os.X_OK):
+            where = "--engine-binary" if binary != os.environ.get(ENV_BINARY) else ENV_BINARY
+            raise EngineError(f"layout engine `{binary}` (from {where}) is not an executable file")
+        return Engine(resolved, pure=Path(resolved).name.startswith(PURE))
+    if fmt in PURE_FORMATS:
+        pure = pure_binary()
+        if pure:
+            return Engine(pure, pure=True)
+        raise EngineError(
+            "the layout engine graphviz-pure is not installed; "
+            "run `pip install graphviz-pure==0.2.2`, or use a system Graphviz with --engine-binary PATH"
+        )
+    system = shutil.which("dot")
+    if system:
+        return Engine(system, pure=False)
+    raise EngineError(f"{fmt.upper()} needs a system Graphviz: {PDF_HELP}")
+
+
+def run(
+    engine: Engine, source: str, fmt: str, timeout: float | None = DEFAULT_TIMEOUT, args: Sequence[str] = ()
+) -> bytes:
+    """Lay out DOT source and return the output bytes.
+
+    Args:
+        engine: from :func:`find`.
+        source: DOT source.
+        fmt: the output format (``svg``, ``png``, ``pdf``...).
+        timeout: seconds before the engine is stopped; None for no limit.
+        args: more command-line arguments for the engine (e.g. ``-Gdpi=150``).
+
+    Raises:
+        EngineError: the engine could not start, failed, wrote nothing, or ran out of time.
+    """
+    if engine.pure and fmt not in PURE_FORMATS:
+        raise EngineError(f"{fmt.upper()} output: {PDF_HELP}")
+    try:
+        done = subprocess.run(
+            [engine.path, f"-T{fmt}", *args],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise EngineError(
+            f"the layout engine took longer than {timeout:g} s and was stopped; "
+            "raise the limit with --timeout, or draw part of the map (--section, --focus)"
+        ) from None
+    except OSError as exc:
+        raise EngineError(f"cannot run the layout engine {engine.name}: {exc.strerror or exc}") from None
+    errors = _errors(done.stderr)
+    if done.returncode != 0:
+        if done.returncode < 0:
+            detail = f"it was killed by signal {-done.returncode}"
+        else:
+            detail = f"exit code {done.returncode}"
+        raise EngineError(f"the layout engine {engine.name} failed ({detail})" + (f": {errors}" if errors else ""))
+    if not done.stdout:
+        raise EngineError(f"the layout engine {engine.name} wrote nothing" + (f": {errors}" if errors else ""))
+    return done.stdout
+
+
+def _errors(stderr: bytes) -> str:
+    """The engine's error lines, without its routine warnings (font widths and the like)."""
+    lines = stderr.decode("utf-8", "replace").splitlines()
+    kept = [line.strip() for line in lines if line.strip() and not line.startswith("Warning:")]
+    return "; ".join(kept[:5])

@@ -1,0 +1,203 @@
+"""Drawing maps from Python: :func:`render` and :func:`to_dot`.
+
+The pipeline runs one way: the model becomes a map graph
+(:func:`argmap.layout.layout`, plain data), the map graph becomes DOT
+(:func:`argmap.dot.to_dot`), and the layout engine turns DOT into SVG, PNG
+or PDF (:mod:`argmap.engine`).
+
+Example:
+    >>> import argmap
+    >>> m = argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports t')
+    >>> svg = argmap.render(m)
+    >>> svg.startswith(b"<?xml") and b'id="t"' in svg
+    True
+    >>> print(argmap.to_dot(m, legend=False).splitlines()[0])
+    digraph argmap {
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from attrs import frozen
+
+from .layout import DEFAULT_DEPTH, DEFAULT_WIDTH, layout
+from .mapgraph import MapGraph
+from .model import ArgumentMap
+from .status import Status
+
+#: Output formats: pictures, the DOT source, and the map graph as JSON.
+FORMATS = ("svg", "png", "pdf", "dot", "json")
+#: Layout quality: ``auto`` switches to the fast settings above :data:`FAST_ABOVE` nodes.
+QUALITIES = ("auto", "full", "fast")
+#: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
+FAST_ABOVE = 1500
+
+
+@frozen
+class Prepared:
+    """A map ready for the engine.
+
+    Attributes:
+        graph: the map graph.
+        source: its DOT source.
+        fast: whether the fast engine settings are used.
+    """
+
+    graph: MapGraph
+    source: str
+    fast: bool
+
+
+def prepare(
+    m: ArgumentMap,
+    *,
+    theme: str = "default",
+    direction: str = "up",
+    legend: bool = True,
+    width: int = DEFAULT_WIDTH,
+    focus: str | None = None,
+    depth: int = DEFAULT_DEPTH,
+    section: str | None = None,
+    statuses: Mapping[str, Status] | None = None,
+    quality: str = "auto",
+) -> Prepared:
+    """The map graph and DOT source of a map (see :func:`render` for the arguments).
+
+    Raises:
+        argmap.layout.LayoutError: ``focus`` or ``section`` names nothing in the map.
+        ValueError: an unknown theme, direction or quality.
+    """
+    from .dot import to_dot as graph_to_dot
+
+    if quality not in QUALITIES:
+        raise ValueError(f"unknown quality `{quality}`; choose one of {', '.join(QUALITIES)}")
+    graph = layout(m, width=width, focus=focus, depth=depth, section=section, statuses=statuses)
+    fast = quality == "fast" or (quality == "auto" and len(graph.nodes) > FAST_ABOVE)
+    source = graph_to_dot(graph, theme=theme, direction=direction, legend=legend, fast=fast)
+    return Prepared(graph, source, fast)
+
+
+def render(
+    m: ArgumentMap,
+    format: str = "svg",
+    *,
+    theme: str = "default",
+    direction: str = "up",
+    legend: bool = True,
+    width: int = DEFAULT_WIDTH,
+    focus: str | None = None,
+    depth: int = DEFAULT_DEPTH,
+    section: str | None = None,
+    statuses: Mapping[str, Status] | None = None,
+    quality: str = "auto",
+    dpi: float | None = None,
+    timeout: float | None = None,
+    engine_binary: str | None = None,
+) -> bytes:
+    """Draw a map.
+
+    The same map gives the same bytes on every run and every platform (with
+    the pinned graphviz-pure engine).
+
+    Args:
+        m: the map (it is drawn even if it has check errors; what cannot be
+            resolved is left out).
+        format: ``svg``, ``png``, ``pdf`` (needs a system Graphviz), ``dot``
+            (the DOT source) or ``json`` (the map graph).
+        theme: ``default``, ``print`` (monochrome) or ``dark``.
+        direction: where conclusions go: ``up``, ``down``, ``left`` or ``right``.
+        legend: draw a legend of the kinds the picture uses.
+        width: the longest line of statement text, in characters.
+        focus: draw only the neighbourhood of this statement or inference id...
+        depth: ...this many relation steps around it.
+        section: draw only this section (id or title), with faded context.
+        statuses: evaluation statuses by statement id and inference key, shown on every node.
+        quality: ``auto`` (fast engine settings for big maps), ``full`` or ``fast``.
+        dpi: resolution of PNG output (the engine's default is 96).
+        timeout: seconds the engine may take (default 300); None for the default.
+        engine_binary: a Graphviz ``dot`` binary to use instead of graphviz-pure.
+
+    Raises:
+        argmap.engine.EngineError: the engine is missing, failed or took too long.
+        argmap.layout.LayoutError: ``focus`` or ``section`` names nothing in the map.
+        ValueError: an unknown format, theme, direction or quality.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format `{format}`; choose one of {', '.join(FORMATS)}")
+    if format == "json":
+        graph = layout(m, width=width, focus=focus, depth=depth, section=section, statuses=statuses)
+        return graph.to_json().encode("utf-8")
+    prepared = prepare(
+        m,
+        theme=theme,
+        direction=direction,
+        legend=legend,
+        width=width,
+        focus=focus,
+        depth=depth,
+        section=section,
+        statuses=statuses,
+        quality=quality,
+    )
+    if format == "dot":
+        return prepared.source.encode("utf-8")
+    return draw(prepared.source, format, dpi=dpi, timeout=timeout, engine_binary=engine_binary)
+
+
+def draw(
+    source: str,
+    format: str,
+    *,
+    dpi: float | None = None,
+    timeout: float | None = None,
+    engine_binary: str | None = None,
+) -> bytes:
+    """Run the layout engine on DOT source.
+
+    Raises:
+        argmap.engine.EngineError: the engine is missing, failed or took too long.
+    """
+    from . import engine
+
+    found = engine.find(format, engine_binary)
+    args = [f"-Gdpi={dpi:g}"] if dpi and format == "png" else []
+    return engine.run(found, source, format, engine.DEFAULT_TIMEOUT if timeout is None else timeout, args)
+
+
+def to_dot(
+    m: ArgumentMap,
+    *,
+    theme: str = "default",
+    direction: str = "up",
+    legend: bool = True,
+    width: int = DEFAULT_WIDTH,
+    focus: str | None = None,
+    depth: int = DEFAULT_DEPTH,
+    section: str | None = None,
+    statuses: Mapping[str, Status] | None = None,
+    quality: str = "auto",
+) -> str:
+    """The Graphviz DOT source of a map (the arguments are those of :func:`render`)."""
+    return prepare(
+        m,
+        theme=theme,
+        direction=direction,
+        legend=legend,
+        width=width,
+        focus=focus,
+        depth=depth,
+        section=section,
+        statuses=statuses,
+        quality=quality,
+    ).source
+
+
+def repr_mimebundle(m: ArgumentMap) -> dict[str, str]:
+    """What Jupyter shows for a map: its SVG, or a plain note if it cannot be drawn."""
+    from .engine import EngineError
+
+    try:
+        return {"image/svg+xml": render(m, "svg").decode("utf-8")}
+    except EngineError as exc:
+        return {"text/plain": f"<argument map: {sum(1 for _ in m.statements())} statements; not drawn: {exc}>"}
