@@ -39,6 +39,7 @@ __all__ = [
     "Diagnostic",
     "Edge",
     "EdgeKind",
+    "Evaluation",
     "Include",
     "Inference",
     "InferenceKind",
@@ -53,8 +54,10 @@ __all__ = [
     "Span",
     "Statement",
     "StatementKind",
+    "Status",
     "dump",
     "dumps",
+    "evaluate",
     "load",
     "loads",
     "render",
@@ -96,11 +99,15 @@ _LAZY = {
     "Cluster": "mapgraph",
     "NodeKind": "mapgraph",
     "EdgeKind": "mapgraph",
+    "evaluate": "evaluation",
+    "Evaluation": "evaluation",
+    "Status": "status",
 }
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic, Severity
     from .errors import ArgmapFileError, ArgmapSyntaxError
+    from .evaluation import Evaluation, evaluate
     from .loader import load, loads
     from .mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
     from .model import (
@@ -121,6 +128,7 @@ if TYPE_CHECKING:
     from .printer import dump, dumps
     from .relations import Relation
     from .rendering import render, to_dot
+    from .status import Status
     from .validation import validate
 
 

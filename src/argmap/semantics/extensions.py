@@ -1,0 +1,171 @@
+"""Preferred and stable labellings, searched where grounded semantics is silent.
+
+Every complete labelling agrees with the grounded one on what grounded
+semantics decides, so only the undecided part of the graph (the *core*) is
+searched. The core falls apart into groups that share no edge; the
+labellings of the whole are all combinations of the labellings of the
+groups, so each group is searched on its own and the number of extensions
+is the product of the groups' counts, without ever listing them.
+
+Within a group, a depth-first search fixes the label of one undecided
+assumption at a time (IN, OUT, or, for preferred semantics, UNDECIDED),
+lets the grounded solver propagate what that forces, and abandons a branch
+as soon as a fixed label contradicts its inputs. The leaves are the group's
+complete labellings (for stable semantics, those without UNDECIDED
+assumptions); preferred labellings are those whose set of IN assumptions is
+maximal. The cost is exponential in the size of a group, so groups are
+limited to :data:`MAX_GROUP` assumptions and the whole search to
+:data:`MAX_STEPS` steps.
+
+Example:
+    >>> from argmap.semantics.theory import Graph, ASM
+    >>> from argmap.semantics.grounded import grounded
+    >>> g = Graph()
+    >>> a, b = g.add(ASM), g.add(ASM)   # two assumptions that defeat each other
+    >>> g.edge(a, b); g.edge(b, a)
+    >>> result = search(g, grounded(g), stable=True)
+    >>> result.count, result.sceptical[a], result.credulous[a]
+    (2, 0, True)
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from .errors import EvaluationTooLarge
+from .grounded import Solver
+from .theory import ASM, IN, OUT, UNDEC, Graph
+
+#: The most assumptions one group of interlocked undecided points may have.
+MAX_GROUP = 40
+#: The most search steps (partial labellings tried) for one evaluation.
+MAX_STEPS = 20_000
+
+Labelling = dict[int, int]
+
+
+@frozen
+class Outcome:
+    """What the extensions say about each node.
+
+    Attributes:
+        count: the number of extensions (0: no stable extension exists).
+        sceptical: per node, IN (OUT) if IN (OUT) in every extension, else UNDEC.
+        credulous: per node, True if IN in at least one extension.
+    """
+
+    count: int
+    sceptical: list[int]
+    credulous: list[bool]
+
+
+def search(g: Graph, grounded: list[int], stable: bool) -> Outcome:
+    """Preferred (``stable=False``) or stable labellings, summarised per node.
+
+    Raises:
+        EvaluationTooLarge: a group is larger than :data:`MAX_GROUP`, or the
+            search needs more than :data:`MAX_STEPS` steps.
+    """
+    solver = Solver(g)
+    sceptical = list(grounded)
+    credulous = [lab == IN for lab in grounded]
+    count = 1
+    steps = [0]
+    for group in _groups(g, grounded):
+        found = _labellings(solver, list(grounded), group, stable, steps)
+        if not stable:
+            found = _maximal(found, [v for v in group if g.kind[v] == ASM])
+        if not found:
+            undecided = [UNDEC] * len(g)
+            return Outcome(0, undecided, [False] * len(g))
+        count *= len(found)
+        for v in group:
+            seen = {lab[v] for lab in found}
+            sceptical[v] = seen.pop() if len(seen) == 1 else UNDEC
+            credulous[v] = any(lab[v] == IN for lab in found)
+    return Outcome(count, sceptical, credulous)
+
+
+def _groups(g: Graph, label: list[int]) -> list[list[int]]:
+    """The undecided nodes, split into groups that share no edge."""
+    group_of: dict[int, int] = {}
+    groups: list[list[int]] = []
+    for start in range(len(g)):
+        if label[start] != UNDEC or start in group_of:
+            continue
+        group_of[start] = len(groups)
+        members = [start]
+        todo = [start]
+        while todo:
+            u = todo.pop()
+            for v in (*g.inputs[u], *g.outputs[u]):
+                if label[v] == UNDEC and v not in group_of:
+                    group_of[v] = len(groups)
+                    members.append(v)
+                    todo.append(v)
+        groups.append(members)
+        size = sum(1 for v in members if g.kind[v] == ASM)
+        if size > MAX_GROUP:
+            raise EvaluationTooLarge(
+                f"too many interlocked undecided points for this semantics ({size} assumptions in one group,"
+                f" at most {MAX_GROUP})",
+                "use grounded semantics, or settle some conflicts with --assume or --reject",
+            )
+    return groups
+
+
+def _labellings(solver: Solver, label: list[int], group: list[int], stable: bool, steps: list[int]) -> list[Labelling]:
+    """Every complete (or stable) labelling of one group, as node -> label."""
+    g = solver.g
+    assumptions = [v for v in group if g.kind[v] == ASM]
+    choices = (IN, OUT) if stable else (IN, OUT, UNDEC)
+    found: list[Labelling] = []
+
+    def visit(fixed: Labelling) -> None:
+        steps[0] += 1
+        if steps[0] > MAX_STEPS:
+            raise EvaluationTooLarge(
+                f"the search for {'stable' if stable else 'preferred'} extensions needs more than {MAX_STEPS} steps",
+                "use grounded semantics, or settle some conflicts with --assume or --reject",
+            )
+        for v in group:
+            label[v] = UNDEC
+        for v, lab in fixed.items():
+            label[v] = lab
+        solver.solve(label, [v for v in group if v not in fixed])
+        if not all(_legal(g, label, v, lab, final=False) for v, lab in fixed.items()):
+            return
+        free = next((v for v in assumptions if v not in fixed and label[v] == UNDEC), None)
+        if free is None:
+            if all(_legal(g, label, v, lab, final=True) for v, lab in fixed.items()):
+                found.append({v: label[v] for v in group})
+            return
+        for choice in choices:
+            visit({**fixed, free: choice})
+
+    visit({})
+    if stable:
+        found = [lab for lab in found if all(lab[v] != UNDEC for v in assumptions)]
+    return found
+
+
+def _legal(g: Graph, label: list[int], v: int, lab: int, final: bool) -> bool:
+    """Whether assumption ``v`` may carry ``lab`` given its contraries' labels.
+
+    Before the leaves (``final`` false), only definite contradictions count:
+    the propagated labels hold in every completion.
+    """
+    contraries = [label[u] for u in g.inputs[v]]
+    defeated = IN in contraries
+    free = all(c == OUT for c in contraries)
+    if lab == IN:
+        return free if final else not defeated
+    if lab == OUT:
+        return defeated if final else not free
+    return not defeated and not free
+
+
+def _maximal(found: list[Labelling], assumptions: list[int]) -> list[Labelling]:
+    """The labellings whose set of IN assumptions no other one strictly contains."""
+    ins = [frozenset(v for v in assumptions if lab[v] == IN) for lab in found]
+    return [lab for lab, mine in zip(found, ins, strict=True) if not any(mine < other for other in ins)]
