@@ -184,7 +184,9 @@ class Inference(_Element):
     warrant: str | None = None
     note: str | None = None
     tags: tuple[str, ...] = ()
-    shorthand: bool = False
+    #: Written as ``a supports b`` rather than ``argument: a => b``: a matter of
+    #: layout, so it does not take part in equality.
+    shorthand: bool = field(default=False, eq=False)
     extra: Extra = field(default=(), kw_only=True)
 
     @classmethod

@@ -177,8 +177,11 @@ class _Printer:
             assert isinstance(item, Include)
             return [f"include {quote(item.path)}"]
         pairs = [(k, v) for k, v in attrs if v is not None]
-        pairs.extend((k, _extra(v)) for k, v in getattr(item, "extra", ()))
-        return _with_attrs(head, pairs, level)
+        pairs.extend((_id(k), _extra(v)) for k, v in getattr(item, "extra", ()))
+        lines = _with_attrs(head, pairs, level)
+        if isinstance(item, Inference) and item.target is None and not pairs:
+            lines[-1] += " {}"  # ends the item: an id on the next line would be read as its target
+        return lines
 
     def _header_value(self, key: str, value: str) -> str:
         if key == "about":
@@ -238,8 +241,8 @@ def _inference_head(inf: Inference) -> str:
         parts.append(" " + quote(inf.label))
     parts.append(":")
     if premises:
-        parts.append(" " + " + ".join(_id(p) for p in premises))
-    parts.append(f" => {_id(inf.target)}" if inf.target is not None else " =>")
+        parts.append(" " + " + ".join(_id(p, start=True) for p in premises))
+    parts.append(f" => {_id(inf.target, start=True)}" if inf.target is not None else " =>")
     return "".join(parts)
 
 
@@ -250,7 +253,7 @@ def _id(value: str, start: bool = False) -> str:
             "and go on with letters, digits, `_` and `-`"
         )
     if start and value in RESERVED:
-        raise ValueError(f"cannot write {value!r} at the start of an item: it is a reserved word")
+        raise ValueError(f"cannot write {value!r} here: it is a reserved word, read as the start of an item")
     return value
 
 

@@ -58,7 +58,7 @@ def read_map(name: str) -> tuple[ArgumentMap | Diagnostic, str]:
     text = files.read(name)
     path = "<stdin>" if name == files.STDIN else name
     try:
-        return loads(text, path if name != files.STDIN else None), text
+        return loads(text, path), text
     except ArgmapSyntaxError as exc:
         exc.path = path
         return syntax_diagnostic(exc), text

@@ -1,0 +1,97 @@
+"""Hypothesis strategies: random maps (as models) and random near-map text."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from argmap.lexicon import RESERVED
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    Contradiction,
+    Inference,
+    InferenceKind,
+    Item,
+    Section,
+    Source,
+    Statement,
+    StatementKind,
+)
+from argmap.values import SCHEMAS
+
+# Ids that look like keywords, use hyphens and non-ASCII letters, or are short.
+ID_POOL = ["a", "b", "c", "t1", "claim_1", "source_a", "dated", "supports_x", "é-2", "Ω", "_x", "p-q", "argument_"]
+ids = st.sampled_from(ID_POOL) | st.from_regex(r"[a-z_][a-z0-9_-]{0,6}", fullmatch=True).filter(
+    lambda s: s not in RESERVED
+)
+texts = st.text(max_size=40)
+maybe_text = st.none() | texts
+tags = st.lists(texts | ids, max_size=3).map(tuple)
+
+
+def _extras(schema: str) -> st.SearchStrategy[tuple[tuple[str, str | tuple[str, ...]], ...]]:
+    keys = ids.filter(lambda k: k not in SCHEMAS[schema])
+    values = texts | st.lists(texts, max_size=2).map(tuple)
+    return st.lists(st.tuples(keys, values), max_size=2).map(tuple)
+
+
+statements = st.builds(
+    Statement,
+    kind=st.sampled_from(list(StatementKind)),
+    id=ids,
+    text=texts,
+    by=st.none() | ids | texts,
+    source=st.none() | ids,
+    date=maybe_text,
+    quote=maybe_text,
+    url=maybe_text,
+    tags=tags,
+    note=maybe_text,
+    extra=_extras("statement"),
+)
+sources = st.builds(Source, id=ids, title=texts, url=maybe_text, date=maybe_text, author=maybe_text,
+                    note=maybe_text, extra=_extras("source"))  # fmt: skip
+actors = st.builds(Actor, id=ids, name=texts, role=maybe_text, url=maybe_text, note=maybe_text,
+                   extra=_extras("actor"))  # fmt: skip
+inferences = st.builds(
+    Inference,
+    kind=st.sampled_from(list(InferenceKind)),
+    premises=st.lists(ids, min_size=0, max_size=3).map(tuple),
+    target=st.none() | ids,
+    id=st.none() | ids,
+    label=maybe_text,
+    by=st.none() | ids,
+    scheme=st.none() | ids | texts,
+    warrant=maybe_text,
+    note=maybe_text,
+    tags=tags,
+    shorthand=st.booleans(),
+    extra=_extras("inference"),
+)
+contradictions = st.builds(Contradiction, left=ids, right=ids, note=maybe_text, extra=_extras("contradiction"))
+leaves = statements | sources | actors | inferences | contradictions
+
+
+def _sections(children: st.SearchStrategy[list[Item]]) -> st.SearchStrategy[Item]:
+    return st.builds(Section, title=texts, items=children.map(tuple), id=st.none() | ids)
+
+
+items: st.SearchStrategy[Item] = st.recursive(leaves, lambda inner: _sections(st.lists(inner, max_size=4)), max_leaves=12)
+
+maps = st.builds(
+    ArgumentMap,
+    items=st.lists(items, max_size=10).map(tuple),
+    title=maybe_text,
+    author=maybe_text,
+    date=maybe_text,
+    about=st.none() | ids,
+)
+
+# Text built from the language's own tokens, so that near-valid maps are common.
+_TOKENS = [
+    "thesis", "claim", "evidence", "assumption", "objection", "source", "actor", "argument", "attack",
+    "undercut", "supports", "attacks", "undercuts", "contradicts", "section", "include", "title", "author",
+    "date", "about", "a", "b", "claim_1", "x-y", "é", '"text"', '"q \\" x"', '"bad \\q"', '"open', "2023-02",
+    "12", "{", "}", "[", "]", ":", ",", "+", "=>", "=", "#c", " ", " ", " ", "\n", "\n", "\r\n", "\t", ";", "\\",
+]  # fmt: skip
+token_soup = st.lists(st.sampled_from(_TOKENS), max_size=40).map(lambda parts: " ".join(parts))

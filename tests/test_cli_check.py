@@ -1,0 +1,136 @@
+"""`argmap check`: formats, code selection, exit codes, folders and parts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap import exit_codes
+from argmap.cli import main
+
+from .conftest import CASES, MAPS
+
+BROKEN = 'thesis t "Tea is good."\nclaim c "Tea is tasty." { by: nobody }\nc supports tt\n'
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.argmap"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    proc = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_full_format_shows_the_line_a_caret_and_a_hint(broken: Path) -> None:
+    code, out, _ = run("check", str(broken))
+    assert code == exit_codes.FOUND
+    assert f"{broken}:3:12: E101 [error] unknown statement `tt` (the conclusion of `c supports tt`)" in out
+    assert "3 | c supports tt\n  |            ^^\n  = hint: did you mean `t`?" in out
+    assert out.rstrip().endswith("Found 2 errors and 2 warnings in 1 file.")
+
+
+def test_concise_format_is_one_line_each(broken: Path) -> None:
+    code, out, _ = run("check", "--format", "concise", str(broken))
+    assert out.splitlines() == [
+        f"{broken}:1:8: W201 `t` takes part in no relation",
+        f"{broken}:2:7: W202 `c` is not connected to any thesis",
+        f"{broken}:2:31: E104 unknown actor `nobody`",
+        f"{broken}:3:12: E101 unknown statement `tt` (the conclusion of `c supports tt`)",
+        "Found 2 errors and 2 warnings in 1 file.",
+    ]
+    assert code == exit_codes.FOUND
+
+
+def test_json_format(broken: Path) -> None:
+    code, out, _ = run("check", "--format", "json", str(broken))
+    data = json.loads(out)
+    assert [d["code"] for d in data] == ["W201", "W202", "E104", "E101"]
+    assert data[3] == {
+        "code": "E101", "name": "unknown-statement", "severity": "error",
+        "message": "unknown statement `tt` (the conclusion of `c supports tt`)", "hint": "did you mean `t`?",
+        "path": str(broken), "line": 3, "column": 12, "end_line": 3, "end_column": 14, "related": [],
+    }  # fmt: skip
+
+
+def test_github_format(broken: Path) -> None:
+    _, out, _ = run("check", "--format", "github", str(broken))
+    assert out.splitlines()[3] == (
+        f"::error file={broken},line=3,col=12,endLine=3,endColumn=14,title=E101 unknown-statement::"
+        "unknown statement `tt` (the conclusion of `c supports tt`) (did you mean `t`?)"
+    )
+
+
+def test_select_and_ignore(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "concise", "--select", "W", str(broken)]) == exit_codes.OK
+    assert "E101" not in capsys.readouterr().out
+    assert main(["check", "--format", "concise", "--ignore", "E101,unknown-actor", str(broken)]) == exit_codes.OK
+    out = capsys.readouterr().out
+    assert "E10" not in out and "W201" in out
+    assert main(["check", "--format", "concise", "--select", "E104", str(broken)]) == exit_codes.FOUND
+
+
+def test_strict_fails_on_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "w.argmap"
+    path.write_text('thesis t "T"\n', encoding="utf-8")
+    assert main(["check", str(path)]) == exit_codes.OK
+    assert main(["check", "--strict", str(path)]) == exit_codes.FOUND
+
+
+def test_unreadable_paths_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "missing.argmap"))
+    assert code == exit_codes.USAGE
+    assert "missing.argmap: no such file" in err
+    latin = tmp_path / "latin.argmap"
+    latin.write_bytes(b'thesis t "caf\xe9"\n')
+    code, _, err = run("check", str(latin))
+    assert code == exit_codes.USAGE and "not UTF-8 text (byte 0xe9 on line 1)" in err
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("check")[0] == exit_codes.USAGE
+    assert run("check", "--format", "xml", "x")[0] == exit_codes.USAGE
+    assert run("frobnicate")[0] == exit_codes.USAGE
+
+
+def test_folder_checks_maps_and_treats_included_files_as_parts(tmp_path: Path) -> None:
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "main.argmap").write_text('thesis t "T"\ninclude "parts/a.argmap"\n', encoding="utf-8")
+    (tmp_path / "parts" / "a.argmap").write_text('claim a "A"\na supports t\n', encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path))
+    assert (code, out.strip()) == (exit_codes.OK, "All checks passed (1 file).")
+    code, out, _ = run("check", str(tmp_path / "parts" / "a.argmap"))  # named directly: checked alone
+    assert code == exit_codes.FOUND and "unknown statement `t`" in out
+
+
+def test_standard_input() -> None:
+    proc = subprocess.run([sys.executable, "-m", "argmap", "check", "--format", "concise", "-"],
+                          input='claim c "C"\n', capture_output=True, text=True)  # fmt: skip
+    assert proc.stdout.splitlines()[0] == "<stdin>:1:7: W201 `c` takes part in no relation"
+
+
+def test_syntax_error_is_a_diagnostic(tmp_path: Path) -> None:
+    path = tmp_path / "s.argmap"
+    path.write_text("claim c Tea\n", encoding="utf-8")
+    code, out, _ = run("check", str(path))
+    assert code == exit_codes.FOUND
+    assert f"{path}:1:9: E001 [error] expected a text in double quotes, found the id `Tea`" in out
+
+
+def test_example_maps_pass() -> None:
+    assert main(["check", "--strict", str(MAPS)]) == exit_codes.OK
+
+
+def test_every_case_file_reports_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--format", "json", str(CASES / "check")])
+    codes = {d["code"] for d in json.loads(capsys.readouterr().out)}
+    from argmap.diagnostics import CODES
+
+    assert codes == set(CODES) - {"E001"}, "every structural code has a case file"
