@@ -131,7 +131,17 @@ def _name(ident: str) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml(ident)
 
 
+def _b(text: str) -> str:
+    return f"<B>{text}</B>" if text else ""  # an empty <B></B> is a syntax error for the engine
+
+
+def _i(text: str) -> str:
+    return f"<I>{text}</I>" if text else ""
+
+
 def _font(text: str, size: float | None = None, color: str | None = None) -> str:
+    if not text:
+        return ""
     attrs = (f' POINT-SIZE="{size:g}"' if size else "") + (f' COLOR="{color}"' if color else "")
     return f"<FONT{attrs}>{text}</FONT>" if attrs else text
 
@@ -212,7 +222,8 @@ class _Writer:
                 t = self.theme
                 sub.attr(
                     id=_name(child.id),
-                    label=f"<{_font(f'<B>{html_text(child.title)}</B>', 10, t.cluster_text)}>",
+                    **{"class": "section"},
+                    label=f"<{_font(_b(html_text(child.title)), 10, t.cluster_text)}>",
                     tooltip=esc_text(child.title),
                     labeljust="l",
                     labelloc="b" if self.rankdir == "BT" else "t",  # BT draws clusters upside down
@@ -230,7 +241,7 @@ class _Writer:
             return None
         rows = []
         if g.title:
-            rows.append(f"<TR><TD>{_font(f'<B>{html_text(g.title)}</B>', 18, t.text)}</TD></TR>")
+            rows.append(f"<TR><TD>{_font(_b(html_text(g.title)), 18, t.text)}</TD></TR>")
         if g.subtitle:
             href = f' HREF="{html_url(g.url)}" TOOLTIP="{html.escape(g.url)}"' if g.url else ""
             rows.append(f"<TR><TD{href}>{_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>")
@@ -262,17 +273,20 @@ class _Writer:
         if node.status is not None and not node.ghost:
             fill = t.statuses[node.status][1]
         header = [
-            f'<TD ALIGN="LEFT">{_font(f"<B>{KIND_TAGS[node.style]}</B>", SMALL_SIZE, box.tag)}</TD>',
+            f'<TD ALIGN="LEFT">{_font(_b(KIND_TAGS[node.style]), SMALL_SIZE, box.tag)}</TD>',
             f'<TD ALIGN="RIGHT">{_font(html_text(node.ref), SMALL_SIZE, t.muted)}</TD>',
         ]
         if node.status is not None:
             badge, _ = t.statuses[node.status]
-            word = _font(f"<B>{STATUS_WORDS[node.status]}</B>", SMALL_SIZE, t.badge_text)
-            header.append(f'<TD BGCOLOR="{badge}" ALIGN="RIGHT" CELLPADDING="1">{word}</TD>')
+            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
+            header.append(
+                f'<TD ALIGN="RIGHT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
+                f'<TR><TD BGCOLOR="{badge}">{word}</TD></TR></TABLE></TD>'
+            )
         span = len(header)
         body = _lines(node.text)
         if node.style == "thesis":
-            body = f"<B>{body}</B>"
+            body = _b(body)
         cell = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT">'
         rows = [
             f"<TR>{''.join(header)}</TR>",
@@ -283,7 +297,7 @@ class _Writer:
         if node.hidden:
             more = f"+{node.hidden} relation{'' if node.hidden == 1 else 's'} not shown"
             rows.append(
-                f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(f"<I>{more}</I>", FOOTER_SIZE, t.muted)}</TD></TR>'
+                f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(_i(more), FOOTER_SIZE, t.muted)}</TD></TR>'
             )
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
         look = dict(BOX_LOOK[node.style])
@@ -309,11 +323,11 @@ class _Writer:
         fill = t.statuses[node.status][1] if node.status is not None and not node.ghost else box.fill
         parts = []
         if node.text:
-            parts.append(_font(f"<B>{_lines(node.text)}</B>", 9, t.muted if node.ghost else t.text))
+            parts.append(_font(_b(_lines(node.text)), 9, t.muted if node.ghost else t.text))
         if node.scheme:
-            parts.append(_font(f"<I>{html_text(node.scheme)}</I>", 8.5, t.muted))
+            parts.append(_font(_i(html_text(node.scheme)), 8.5, t.muted))
         if node.status is not None:
-            word = _font(f"<B>{STATUS_WORDS[node.status]}</B>", SMALL_SIZE, t.statuses[node.status][0])
+            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
             parts.append(word)
         common: dict[str, object] = {
             "id": _name(node.id),
@@ -360,7 +374,7 @@ class _Writer:
         if minlen:
             attrs["minlen"] = str(minlen)
         if edge.label:
-            attrs["label"] = f"<{_font(f'<I>{html_text(edge.label)}</I>', 8)}>"
+            attrs["label"] = f"<{_font(_i(html_text(edge.label)), 8)}>"
         g.edge(_name(edge.tail), _name(edge.head), **look, **attrs)
 
     # Legend
@@ -374,7 +388,8 @@ class _Writer:
         with g.subgraph(name="cluster_legend") as lg:
             lg.attr(
                 id="legend",
-                label=f"<{_font('<B>Legend</B>', 10, t.cluster_text)}>",
+                **{"class": "legend"},
+                label=f"<{_font(_b('Legend'), 10, t.cluster_text)}>",
                 tooltip="Legend",
                 labeljust="l",
                 labelloc="b" if self.rankdir == "BT" else "t",
@@ -421,7 +436,7 @@ class _Writer:
         node_id = f"legend.{style}"
         lg.node(
             node_id,
-            label=f"<{_font(f'<B>{KIND_TAGS[style]}</B>', SMALL_SIZE, box.tag)}>",
+            label=f"<{_font(_b(KIND_TAGS[style]), SMALL_SIZE, box.tag)}>",
             id=node_id,
             tooltip=style,
             fillcolor=box.fill,
@@ -484,7 +499,7 @@ class _Writer:
         t = self.theme
         badge, fill = t.statuses[status]
         node_id = f"legend.{status.value}"
-        word = _font(f"<B>{STATUS_WORDS[status]}</B>", SMALL_SIZE, t.badge_text)
+        word = _font(_b(STATUS_WORDS[status]), SMALL_SIZE, t.badge_text)
         text = _font(html_text(STATUS_MEANING[status]), 8, t.text)
         lg.node(
             node_id,

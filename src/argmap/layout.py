@@ -214,7 +214,7 @@ class _Hypergraph:
             frozenset(statements),
             frozenset(inferences),
             frozenset(contradictions),
-            frozenset(ghosts & statements),
+            frozenset(ghosts & (statements | inferences)),
             {x: k for x, k in hidden.items() if k},
             focus,
             what,
@@ -418,17 +418,21 @@ class _Builder:
         )
 
     def _provenance(self, st: Statement) -> str:
-        """``Actor · Source · date``: who said it, where, when."""
+        """``Actor · Source · date``: who said it, where, when.
+
+        The source the whole map reconstructs (``about``) is named in the
+        subtitle, so it is not repeated on every box that cites it.
+        """
         parts: list[str] = []
         if st.by:
             actor = self.ix.actors.get(st.by)
             parts.append(one_line(actor.name) if actor else st.by)
-        if st.source:
+        date = st.date
+        if st.source and st.source != self.m.about:
             source = self.ix.sources.get(st.source)
             parts.append(shorten(source.title, 48) if source else st.source)
-        date = st.date
-        if date is None and st.source and st.source in self.ix.sources:
-            date = self.ix.sources[st.source].date
+            if date is None and source is not None:
+                date = source.date
         if date:
             parts.append(one_line(date))
         return " · ".join(p for p in parts if p)

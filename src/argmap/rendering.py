@@ -31,7 +31,7 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 #: Layout quality: ``auto`` switches to the fast settings above :data:`FAST_ABOVE` nodes.
 QUALITIES = ("auto", "full", "fast")
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
-FAST_ABOVE = 1500
+FAST_ABOVE = 4000
 
 
 @frozen

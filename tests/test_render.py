@@ -1,0 +1,335 @@
+"""Rendering: DOT and SVG snapshots of every map, the SVG's structure, and safety.
+
+The engine (graphviz-pure) is pinned, so SVG bytes are the same on every
+platform; a change in a snapshot is a change in the picture. Regenerate with
+``pytest tests/test_render.py --force-regen`` and look at the pictures.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.dot import FAST_SETTINGS
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    Contradiction,
+    Inference,
+    Section,
+    Source,
+    Statement,
+    StatementKind,
+)
+from argmap.status import Status
+
+from .conftest import MAPS
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+MAP_FILES = sorted(MAPS.glob("*.argmap"))
+
+
+def svg_tree(data: bytes) -> ET.Element:
+    return ET.fromstring(data)
+
+
+def by_id(root: ET.Element) -> dict[str, ET.Element]:
+    return {el.get("id", ""): el for el in root.iter() if el.get("id")}
+
+
+def links(root: ET.Element) -> list[str]:
+    return [a.get(f"{XLINK}href", "") for a in root.iter(f"{SVG}a") if a.get(f"{XLINK}href")]
+
+
+def legend_words(root: ET.Element) -> set[str]:
+    """The words of the legend: its items are the elements whose id starts with ``legend.``."""
+    return {
+        "".join(t.itertext())
+        for el in root.iter()
+        if el.get("id", "").startswith("legend.")
+        for t in el.iter(f"{SVG}text")
+    }
+
+
+# -- Snapshots ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", MAP_FILES, ids=[p.stem for p in MAP_FILES])
+def test_map_snapshots(path: Path, file_regression) -> None:
+    m = argmap.load(path)
+    file_regression.check(argmap.to_dot(m), extension=".dot", basename=f"{path.stem}")
+    file_regression.check(argmap.render(m, "svg").decode("utf-8"), extension=".svg", basename=f"{path.stem}")
+
+
+VIEWS = {
+    "peace-talks-focus-istanbul_deal": ("peace-talks", {"focus": "istanbul_deal", "depth": 1}),
+    "peace-talks-section-bennett_talks": ("peace-talks", {"section": "bennett_talks"}),
+    "drug-trial-print-down": ("drug-trial", {"theme": "print", "direction": "down", "legend": False}),
+    "four-day-week-dark-right": ("four-day-week", {"theme": "dark", "direction": "right", "width": 40}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_view_snapshots(name: str, file_regression) -> None:
+    stem, options = VIEWS[name]
+    m = argmap.load(MAPS / f"{stem}.argmap")
+    file_regression.check(argmap.to_dot(m, **options), extension=".dot", basename=name)
+    if "focus" in options:
+        file_regression.check(argmap.render(m, "svg", **options).decode("utf-8"), extension=".svg", basename=name)
+
+
+STATUSES = {
+    "z_effective": Status.UNDECIDED,
+    "a_shows": Status.IN,
+    "b_shows": Status.OUT,
+    "unblinding": Status.OUT,
+    "blinding_check": Status.IN,
+    "a_inf": Status.IN,
+    "unblind_u": Status.OUT,
+}
+
+
+def test_status_overlay_snapshot(file_regression) -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    file_regression.check(argmap.to_dot(m, statuses=STATUSES), extension=".dot", basename="drug-trial-statuses")
+
+
+def test_map_graph_json_snapshot(file_regression) -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    file_regression.check(argmap.render(m, "json").decode("utf-8"), extension=".json", basename="drug-trial-graph")
+
+
+# -- The SVG's structure -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def peace_svg() -> ET.Element:
+    return svg_tree(argmap.render(argmap.load(MAPS / "peace-talks.argmap")))
+
+
+def test_every_statement_and_junction_has_a_stable_id_and_full_tooltip(peace_svg: ET.Element) -> None:
+    m = argmap.load(MAPS / "peace-talks.argmap")
+    ids = by_id(peace_svg)
+    for statement in m.statements():
+        group = ids[statement.id]
+        assert group.get("class") == f"node statement {statement.kind.value}"
+        anchor = group.find(f"{SVG}g/{SVG}a")
+        assert anchor is not None
+        tooltip = anchor.get(f"{XLINK}title", "")
+        assert tooltip.startswith(statement.text), statement.id
+    graph = argmap.layout.layout(m)
+    junctions = [n.id for n in graph.nodes if n.kind.value == "junction"]
+    assert junctions
+    for junction in junctions:
+        assert (ids[junction].get("class") or "").startswith("node junction ")
+
+
+def test_sections_are_clusters_with_titles(peace_svg: ET.Element) -> None:
+    ids = by_id(peace_svg)
+    for section_id in ("background", "belarus", "bennett_talks", "istanbul", "putin_account", "review", "cq_pattern"):
+        assert ids[section_id].get("class") == "cluster section"
+    texts = ["".join(t.itertext()) for t in ids["istanbul"].iter(f"{SVG}text")]
+    assert "The Third Talks: Istanbul" in texts
+
+
+def test_legend_is_drawn_by_default_and_can_be_left_out(peace_svg: ET.Element) -> None:
+    assert by_id(peace_svg)["legend"].get("class") == "cluster legend"
+    words = legend_words(peace_svg)
+    assert {"THESIS", "CLAIM", "EVIDENCE", "ASSUMPTION", "OBJECTION", "supports", "contradicts"} <= words
+    assert {"rebuts a conclusion", "undermines a premise", "undercuts an inference"} <= words
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    assert "legend" not in by_id(svg_tree(argmap.render(m, legend=False)))
+
+
+def test_legend_shows_only_kinds_in_use() -> None:
+    m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
+    assert legend_words(svg_tree(argmap.render(m))) == {"THESIS", "CLAIM", "supports"}
+
+
+def test_status_overlay_has_badges_and_a_legend() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    root = svg_tree(argmap.render(m, statuses=STATUSES))
+    ids = by_id(root)
+    assert "status-out" in (ids["b_shows"].get("class") or "")
+    assert "OUT" in {"".join(t.itertext()) for t in ids["b_shows"].iter(f"{SVG}text")}
+    assert "IN" in {"".join(t.itertext()) for t in ids["a_inf"].iter(f"{SVG}text")}
+    assert {"IN", "OUT", "UNDECIDED"} <= legend_words(root)
+
+
+def test_sources_with_urls_are_links() -> None:
+    m = argmap.loads(
+        """
+        source s "Report" { url: "https://example.org/r?a=1&b=2" }
+        evidence e "E" { source: s }
+        thesis t "T" { url: "mailto:ann@example.org" }
+        claim c "C" { url: "javascript:alert(1)" }
+        e supports t
+        c supports t
+        """
+    )
+    assert sorted(links(svg_tree(argmap.render(m)))) == ["https://example.org/r?a=1&b=2", "mailto:ann@example.org"]
+
+
+def test_title_links_to_the_source_the_map_reconstructs() -> None:
+    m = argmap.loads('title "T" about s source s "The article" { url: "https://example.org/a", date: 2023 }')
+    root = svg_tree(argmap.render(m))
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert texts[:2] == ["T", "The article, 2023"]
+    assert links(root) == ["https://example.org/a"]
+
+
+def test_render_is_deterministic() -> None:
+    m = argmap.load(MAPS / "four-day-week.argmap")
+    assert argmap.render(m) == argmap.render(argmap.load(MAPS / "four-day-week.argmap"))
+
+
+def test_png_and_dpi() -> None:
+    m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
+    png = argmap.render(m, "png")
+    assert png.startswith(b"\x89PNG")
+    big = argmap.render(m, "png", dpi=192)
+    width = int.from_bytes(png[16:20], "big")
+    assert int.from_bytes(big[16:20], "big") == pytest.approx(2 * width, abs=2)
+
+
+def test_fast_settings_for_big_maps(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap import rendering
+
+    m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
+    assert "nslimit" not in argmap.to_dot(m)
+    assert all(f"{k}={v}" in argmap.to_dot(m, quality="fast") for k, v in FAST_SETTINGS.items())
+    monkeypatch.setattr(rendering, "FAST_ABOVE", 1)
+    assert rendering.prepare(m).fast
+    assert not rendering.prepare(m, quality="full").fast
+
+
+def test_unknown_options_are_value_errors() -> None:
+    m = argmap.loads('thesis t "T"')
+    for kwargs in ({"format": "gif"}, {"theme": "neon"}, {"direction": "sideways"}, {"quality": "best"}):
+        with pytest.raises(ValueError, match="choose one of"):
+            argmap.render(m, **kwargs)  # type: ignore[arg-type]
+
+
+def test_jupyter_shows_svg() -> None:
+    m = argmap.loads('thesis t "T"')
+    bundle = m._repr_mimebundle_()
+    assert bundle["image/svg+xml"].startswith("<?xml")
+
+
+def test_jupyter_without_an_engine_shows_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGMAP_DOT", "/nonexistent/dot")
+    bundle = argmap.loads('thesis t "T"')._repr_mimebundle_()
+    assert "not drawn" in bundle["text/plain"]
+
+
+# -- Safety ----------------------------------------------------------------------------
+
+HOSTILE = [
+    "<b>bold</b> & <i>",
+    '"quoted" ] ; node x [label="injected"]',
+    "trailing backslash \\",
+    "</TD></TR></TABLE>> ]; evil [label=<x",
+    "\\N \\G \\L \\l \\n \\E &amp; &bogus; &#65;",
+    "}\ndigraph x {",
+    "control \x01\x0b\x7f characters and \ud800 a lone surrogate",
+    "<script>alert(1)</script>",
+    'onload="alert(1)"',
+]
+
+
+def hostile_map(text: str) -> ArgumentMap:
+    return ArgumentMap(
+        title=text,
+        author=text,
+        about="src",
+        items=(
+            Source("src", text, url="https://example.org/?q=" + text, date=text, author=text, note=text),
+            Actor("act", text, role=text, note=text),
+            Statement(StatementKind.THESIS, "t", text, by="act", source="src", date=text, quote=text, note=text),
+            Statement(StatementKind.EVIDENCE, "e", text, by="act", source="src", url=text, tags=(text,)),
+            Statement(StatementKind.CLAIM, "c", text),
+            Section(
+                text,
+                (
+                    Inference.support(("e", "c"), "t", id="inf", label=text, scheme=text, warrant=text, note=text),
+                    Inference.undercut(("c",), "inf", label=text),
+                    Contradiction("e", "c", note=text),
+                ),
+                id="sec",
+            ),
+        ),
+    )
+
+
+def _clean(text: str) -> str:
+    from argmap.wrap import clean
+
+    return clean(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_labels_cannot_inject_dot_or_markup(text: str) -> None:
+    m = hostile_map(text)
+    source = argmap.to_dot(m)
+    svg = argmap.render(m)  # the engine accepts the DOT: no syntax error, no bad HTML label
+    root = svg_tree(svg)
+    ids = by_id(root)
+    assert "injected" not in ids and "evil" not in ids and "x" not in ids
+    assert not list(root.iter(f"{SVG}script"))
+    assert not [k for el in root.iter() for k in el.attrib if k.lower().startswith("on")]
+    assert all(h.startswith(("http:", "https:", "mailto:")) for h in links(root))
+    # the full text comes back exactly in the tooltip of the thesis
+    tooltip = ids["t"].find(f"{SVG}g/{SVG}a")
+    assert tooltip is not None
+    # (the engine writes a run of spaces as space, no-break space)
+    assert tooltip.get(f"{XLINK}title", "").replace("\xa0", " ").startswith(_clean(text) + "\nBy: ")
+    assert source.startswith("digraph argmap {\n")
+
+
+def test_wrapped_text_comes_back_word_for_word() -> None:
+    text = 'a<b & c>d \\N "q" ] ; ' * 5
+    m = ArgumentMap(items=(Statement(StatementKind.CLAIM, "c", text),))
+    root = svg_tree(argmap.render(m, legend=False))
+    words = " ".join("".join(t.itertext()) for t in by_id(root)["c"].iter(f"{SVG}text")).split()
+    assert words == ["CLAIM", "c", *text.split()]
+
+
+_texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_texts, text=_texts, quote=_texts, scheme=_texts, section=_texts, name=_texts, url=_texts)
+def test_random_text_in_every_field_renders_to_valid_xml(
+    title: str, text: str, quote: str, scheme: str, section: str, name: str, url: str
+) -> None:
+    m = ArgumentMap(
+        title=title,
+        author=name,
+        items=(
+            Source("s", name, url=url, date=quote),
+            Actor("a", name, role=quote),
+            Statement(StatementKind.THESIS, "t", text, by="a", source="s", quote=quote),
+            Section(
+                section,
+                (
+                    Statement(StatementKind.EVIDENCE, "e", quote, by="a", source="s", url=url),
+                    Statement(StatementKind.OBJECTION, "o", scheme),
+                    Inference.support(("e",), "t", id="i", label=title, scheme=scheme, warrant=text),
+                    Inference.undercut(("o",), "i", label=section),
+                    Contradiction("o", "e", note=text),
+                ),
+            ),
+        ),
+    )
+    root = svg_tree(argmap.render(m))
+    assert {"t", "e", "o", "i"} <= set(by_id(root))
+    assert all(
+        h.startswith(("http:", "https:", "mailto:", "HTTP", "MAILTO")) or h.lower().startswith(("http", "mailto"))
+        for h in links(root)
+    )
