@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -112,6 +113,15 @@ def test_ids_are_stable_unique_and_safe() -> None:
     ids = [n.id for n in first.nodes] + [e.id for e in first.edges] + [c.id for c in first.clusters]
     assert len(ids) == len(set(ids))
     assert all(all(ch.isalnum() or ch in "_-." for ch in i) for i in ids)
+
+
+def test_ids_never_clash_with_the_engines_link_groups() -> None:
+    # the engine wraps a tooltipped node `x` in a group `a_x`
+    g = layout(argmap.loads('thesis a_x "A"  claim x "X"  x supports a_x'))
+    assert [n.id for n in g.nodes] == ["a_x", "x.2"]
+    svg = argmap.render(argmap.loads('thesis a_x "A"  claim x "X"  x supports a_x'))
+    ids = re.findall(rb' id="([^"]+)"', svg)
+    assert len(ids) == len(set(ids))
 
 
 def test_unnamed_inferences_get_ids_from_their_parts() -> None:

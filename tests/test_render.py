@@ -130,6 +130,13 @@ def test_every_statement_and_junction_has_a_stable_id_and_full_tooltip(peace_svg
         assert (ids[junction].get("class") or "").startswith("node junction ")
 
 
+@pytest.mark.parametrize("path", MAP_FILES, ids=[p.stem for p in MAP_FILES])
+def test_svg_ids_are_unique(path: Path) -> None:
+    root = svg_tree((Path(__file__).parent / "test_render" / f"{path.stem}.svg").read_bytes())
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+
+
 def test_sections_are_clusters_with_titles(peace_svg: ET.Element) -> None:
     ids = by_id(peace_svg)
     for section_id in ("background", "belarus", "bennett_talks", "istanbul", "putin_account", "review", "cq_pattern"):
@@ -333,3 +340,30 @@ def test_random_text_in_every_field_renders_to_valid_xml(
         h.startswith(("http:", "https:", "mailto:", "HTTP", "MAILTO")) or h.lower().startswith(("http", "mailto"))
         for h in links(root)
     )
+
+
+def test_api_page_rendering_examples_run() -> None:
+    import doctest
+    import re
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    section = page.split("## Rendering", 1)[1]
+    examples = "\n\n".join(re.findall(r"```python\n(>>> .*?)```", section, re.S))
+    test = doctest.DocTestParser().get_doctest(examples, {}, "api.md", "docs/api.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert test.examples
+
+
+def test_rendering_page_commands_use_real_options() -> None:
+    import argparse
+
+    from argmap.commands.render import add_arguments
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "rendering.md").read_text(encoding="utf-8")
+    parser = argparse.ArgumentParser(exit_on_error=False)
+    add_arguments(parser)
+    for line in page.splitlines():
+        if line.startswith("argmap render "):
+            parser.parse_args(line.split("#")[0].split()[2:])

@@ -293,20 +293,25 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
 
 
 class _Ids:
-    """Unique, stable node and edge ids: the wanted name, or that name with ``.2``, ``.3``..."""
+    """Unique, stable node and edge ids: the wanted name, or that name with ``.2``, ``.3``...
+
+    In SVG the engine wraps a linked or tooltipped element with id ``x`` in a
+    group with id ``a_x``; those ids are kept free too, so that no two
+    elements of the SVG ever share an id.
+    """
 
     def __init__(self) -> None:
-        self.used: set[str] = {GRAPH_ID}
+        self.used: set[str] = {GRAPH_ID, f"a_{GRAPH_ID}"}
 
     def take(self, wanted: str) -> str:
         base = _UNSAFE_ID.sub("_", clean(wanted)) or "_"
         if base.startswith(RESERVED_PREFIX):
             base = "_" + base
         name, n = base, 1
-        while name in self.used:
+        while name in self.used or f"a_{name}" in self.used:
             n += 1
             name = f"{base}.{n}"
-        self.used.add(name)
+        self.used.update((name, f"a_{name}"))
         return name
 
 
