@@ -38,7 +38,9 @@ def main() -> int:
         for n in args.sizes:
             path = Path(tmp) / f"g{n}.argmap"
             with path.open("w", encoding="utf-8") as out:
-                subprocess.run([sys.executable, str(HERE / "generate.py"), "--statements", str(n)], stdout=out, check=True)
+                subprocess.run(
+                    [sys.executable, str(HERE / "generate.py"), "--statements", str(n)], stdout=out, check=True
+                )
             targets.append((f"{n:,} statements", path))
         for label, path in targets:
             runs = args.runs if path.stat().st_size < 5_000_000 else max(1, args.runs // 2)

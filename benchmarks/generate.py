@@ -114,7 +114,8 @@ class Generator:
             body.append("}")
         for i in range(self.n_sources):
             if i in self.used_sources:
-                yield f'source src{i} "Report {i}" {{ date: 2023-0{1 + i % 9}-1{i % 10}, url: "https://example.org/{i}" }}'
+                date = f"2023-0{1 + i % 9}-1{i % 10}"
+                yield f'source src{i} "Report {i}" {{ date: {date}, url: "https://example.org/{i}" }}'
         for i in range(self.n_actors):
             if i in self.used_actors:
                 yield f'actor act{i} "Person {i}" {{ role: "official" }}'

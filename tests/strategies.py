@@ -76,7 +76,9 @@ def _sections(children: st.SearchStrategy[list[Item]]) -> st.SearchStrategy[Item
     return st.builds(Section, title=texts, items=children.map(tuple), id=st.none() | ids)
 
 
-items: st.SearchStrategy[Item] = st.recursive(leaves, lambda inner: _sections(st.lists(inner, max_size=4)), max_leaves=12)
+items: st.SearchStrategy[Item] = st.recursive(
+    leaves, lambda inner: _sections(st.lists(inner, max_size=4)), max_leaves=12
+)
 
 maps = st.builds(
     ArgumentMap,

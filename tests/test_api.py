@@ -78,7 +78,7 @@ def test_file_errors(tmp_path: Path) -> None:
 
 
 def test_structural_problems_never_raise() -> None:
-    m = argmap.loads('c supports d\nx undercuts c\nargument: => \n')
+    m = argmap.loads("c supports d\nx undercuts c\nargument: => \n")
     codes = [d.code for d in argmap.validate(m)]
     assert codes.count("E101") == 3 and "E123" not in codes and "E120" in codes
 

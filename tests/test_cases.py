@@ -53,6 +53,12 @@ def test_syntax_case(case: Path, data_regression) -> None:
     assert exc.path == str(case)
     assert not re.search(r"\b[A-Z_]{3,}\b|\$END|Token\(", exc.message), "grammar jargon in the message"
     data_regression.check(
-        {"line": exc.line, "column": exc.column, "end_column": exc.end_column, "message": exc.message, "hint": exc.hint},
+        {
+            "line": exc.line,
+            "column": exc.column,
+            "end_column": exc.end_column,
+            "message": exc.message,
+            "hint": exc.hint,
+        },
         basename=f"syntax-{case.stem}",
     )

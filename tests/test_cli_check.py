@@ -51,6 +51,7 @@ def test_concise_format_is_one_line_each(broken: Path) -> None:
 
 def test_json_format(broken: Path) -> None:
     code, out, _ = run("check", "--format", "json", str(broken))
+    assert code == exit_codes.FOUND
     data = json.loads(out)
     assert [d["code"] for d in data] == ["W201", "W202", "E104", "E101"]
     assert data[3] == {

@@ -28,7 +28,10 @@ def test_every_code_is_documented_with_an_example() -> None:
 @pytest.mark.parametrize(("path", "shown"), EXAMPLES, ids=[p for p, _ in EXAMPLES])
 def test_diagnostics_examples_match_the_tool(path: str, shown: str) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "argmap", "check", "--format", "concise", path], cwd=CASES, capture_output=True, text=True
+        [sys.executable, "-m", "argmap", "check", "--format", "concise", path],
+        cwd=CASES,
+        capture_output=True,
+        text=True,
     )
     printed = run.stdout.splitlines()
     for line in shown.strip().splitlines():

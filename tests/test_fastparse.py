@@ -32,7 +32,11 @@ def _flat(parsed: Parsed) -> tuple[object, ...]:
     rows = []
     for item, _ in walk(parsed.items):
         children = getattr(item, "items", None)
-        shallow = (type(item).__name__, getattr(item, "title", None), getattr(item, "path", None), len(children)) if children is not None else item
+        shallow = (
+            (type(item).__name__, getattr(item, "title", None), getattr(item, "path", None), len(children))
+            if children is not None
+            else item
+        )
         rows.append((shallow, item.span, tuple(item.parts), getattr(item, "shorthand", None)))
     return tuple(rows), tuple(parsed.header), parsed.comments, parsed.includes
 
@@ -106,7 +110,7 @@ TRICKY = [
     'claim a "A"\nargument: date + a => a\n',
     'claim a "A"\nattack x: a => section\n',
     'claim a "A" claim b "B"\n',
-    'a supports b c supports d\n',
+    "a supports b c supports d\n",
     'a supports b\n{ note: "x" }\n',
     'a supports b # why\n{ note: "x" }\n',
     'a supports b # why\nclaim c "C"\n',
@@ -121,7 +125,7 @@ TRICKY = [
     'thesis t "x" {\n  by: a # who\n}\n',
     'thesis t "x" {\n  by: a\n  note: "n"\n}\n',
     'about "tac"\n',
-    'about tac\n',
+    "about tac\n",
     'date "2023"\n',
     "date tac\n",
     "date 2023-02\n",
@@ -140,7 +144,7 @@ TRICKY = [
     "a undercuts b { by: c, by: d }\n",
     'claim x "X" { note: ["a"] }\n',
     "}\n",
-    "section \"S\" {\n",
+    'section "S" {\n',
     'evidence e "E" { date: 2023-02-30 }\n',
     "supports a b\n",
     "a supports\n",

@@ -111,7 +111,7 @@ def test_diff_shows_the_change(messy: Path) -> None:
     code, out, _ = run("fmt", "--diff", str(messy))
     assert code == exit_codes.FOUND
     assert out.startswith(f"--- {messy}\n+++ {messy}\n")
-    assert "-title   \"Tea\"   # trailing on the header\n+title \"Tea\"  # trailing on the header\n" in out
+    assert '-title   "Tea"   # trailing on the header\n+title "Tea"  # trailing on the header\n' in out
     assert messy.read_text(encoding="utf-8") == MESSY
 
 

@@ -61,7 +61,7 @@ def test_thousand_nested_sections_check_and_format(tmp_path: Path) -> None:
     ("data", "expected_exit"),
     [
         (b"", 0),
-        (b"\xef\xbb\xbfthesis t \"With a byte-order mark.\"\n", 0),
+        (b'\xef\xbb\xbfthesis t "With a byte-order mark."\n', 0),
         (b'thesis t "CRLF line ends."\r\nclaim c "C"\r\nc supports t\r\n', 0),
         (b'thesis t "Latin-1 \xe9"\n', 2),
         (b"\x00\x01\x02", 1),

@@ -60,9 +60,7 @@ _COMMENT = re.compile(r"#[^\r\n]*")
 _WORD = re.compile(_ID)
 _NAMED = re.compile(rf"(\w+){_S}({_ID}){_S}({_STR})")
 _RELATION = re.compile(rf"({_ID}){_S}(supports|attacks|undercuts|contradicts){_S}({_ID})")
-_INFERENCE = re.compile(
-    rf"(\w+)(?:{_S}({_ID}))?(?:{_S}({_STR}))?{_O}:{_O}({_ID}(?:{_O}\+{_O}{_ID})*){_O}=>{_O}({_ID})"
-)
+_INFERENCE = re.compile(rf"(\w+)(?:{_S}({_ID}))?(?:{_S}({_STR}))?{_O}:{_O}({_ID}(?:{_O}\+{_O}{_ID})*){_O}=>{_O}({_ID})")
 _PREMISE = re.compile(_ID)
 _SECTION = re.compile(rf"section(?:{_S}({_ID}))?{_S}({_STR}){_O}\{{")
 _INCLUDE = re.compile(rf"include{_S}({_STR})")
@@ -350,7 +348,9 @@ class _Scanner:
             raise Unsupported
         self.includes = True
         path_span = self.span(*match.span(1))
-        return Include(self.string(match, 1), span=self.finish(match.start(), match.end()), parts=(("path", path_span),))
+        return Include(
+            self.string(match, 1), span=self.finish(match.start(), match.end()), parts=(("path", path_span),)
+        )
 
     def open_section(self) -> _Opened:
         match = _SECTION.match(self.text, self.pos)

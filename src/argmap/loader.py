@@ -111,8 +111,13 @@ class _Loader:
             self._report("E107", f"include cycle: {' -> '.join(cycle)}", span, "remove one of these includes")
             return inc
         if real in self.seen:
-            self._report("E109", f"`{inc.path}` is already included", span, "include each file once",
-                         (Related(self.seen[real], "first included here"),))
+            self._report(
+                "E109",
+                f"`{inc.path}` is already included",
+                span,
+                "include each file once",
+                (Related(self.seen[real], "first included here"),),
+            )
             return inc
         self.seen[real] = span
         return evolve(inc, items=self._read(inc, target, chain), resolved=real)

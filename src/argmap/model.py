@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
@@ -103,7 +103,7 @@ class LazyParts:
         return iter(self._parts)
 
 
-Parts = Union[tuple[tuple[str, Span], ...], LazyParts]
+Parts = tuple[tuple[str, Span], ...] | LazyParts
 
 
 @frozen

@@ -52,7 +52,9 @@ def plain(exc: UnexpectedInput, text: str, path: str | None) -> ArgmapSyntaxErro
     line, column = _end_of_content(text)
     expected = set(getattr(exc, "expected", ()) or ())
     hint = "is a `}` missing?" if "RBRACE" in expected else None
-    return ArgmapSyntaxError(f"expected {describe_expected(expected)}, found end of file", path, line, column, None, hint)
+    return ArgmapSyntaxError(
+        f"expected {describe_expected(expected)}, found end of file", path, line, column, None, hint
+    )
 
 
 def _unexpected_token(exc: UnexpectedToken, text: str, path: str | None) -> ArgmapSyntaxError:
@@ -63,7 +65,7 @@ def _unexpected_token(exc: UnexpectedToken, text: str, path: str | None) -> Argm
     previous = before.group(1) if before else None
     message = f"expected {describe_expected(expected)}, found {describe_found(token.type, value)}"
     hint = _hint(expected, token.type, value, previous)
-    if previous in _HEADER and _RELATION_WORDS <= expected:
+    if previous in _HEADER and expected >= _RELATION_WORDS:
         message = f"`{previous}` is a header line: it belongs at the top level of the map, not inside a section"
         hint = "move it out of the section"
     end = token.end_column if token.end_line == token.line else None
@@ -76,11 +78,23 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str, path: str | None
     char = text[pos] if pos < len(text) else ""
     if char == '"':
         rest = text[pos:].split("\n", 1)[0]
-        return ArgmapSyntaxError('unterminated text: the closing `"` is missing on this line', path, line, column,
-                                 column + len(rest.rstrip("\r")), "a text ends on the line it starts on")
+        return ArgmapSyntaxError(
+            'unterminated text: the closing `"` is missing on this line',
+            path,
+            line,
+            column,
+            column + len(rest.rstrip("\r")),
+            "a text ends on the line it starts on",
+        )
     found = f"`{char}`" if char.isprintable() else f"the character U+{ord(char):04X}"
-    return ArgmapSyntaxError(f"unexpected {found}", path, line, column, column + 1,
-                             "texts go in double quotes; ids are letters, digits, `_` and `-`; comments start with `#`")
+    return ArgmapSyntaxError(
+        f"unexpected {found}",
+        path,
+        line,
+        column,
+        column + 1,
+        "texts go in double quotes; ids are letters, digits, `_` and `-`; comments start with `#`",
+    )
 
 
 def _end_of_content(text: str) -> tuple[int, int]:
@@ -99,10 +113,10 @@ def describe_expected(expected: set[str]) -> str:
     """
     words: list[str] = []
     rest = set(expected)
-    if _ITEM_STARTERS <= rest:
+    if rest >= _ITEM_STARTERS:
         words.append("an item (a statement, declaration or relation)")
         rest -= {*_KEYWORDS, "ID"}
-    if _RELATION_WORDS <= rest:
+    if rest >= _RELATION_WORDS:
         words.append("`supports`, `attacks`, `undercuts` or `contradicts`")
         rest -= _RELATION_WORDS
     for name in sorted(rest, key=_order):
@@ -133,9 +147,9 @@ def describe_found(kind: str, value: str) -> str:
 
 def _hint(expected: set[str], kind: str, value: str, previous: str | None) -> str | None:
     """A suggestion for the commonest slips, or None."""
-    if _RELATION_WORDS <= expected and previous in _KEYWORDS.values():
+    if expected >= _RELATION_WORDS and previous in _KEYWORDS.values():
         return f"`{previous}` goes between two ids, as in `a {previous} b`"
-    if _RELATION_WORDS <= expected and previous is not None:
+    if expected >= _RELATION_WORDS and previous is not None:
         close = difflib.get_close_matches(previous, [*RESERVED, "supports", "attacks", "undercuts", "contradicts"], 1)
         if close and kind in ("ID", "STRING"):
             return f"did you mean `{close[0]}`?"

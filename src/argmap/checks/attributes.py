@@ -97,8 +97,13 @@ def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     """E132, E133, E134: header lines and attributes kept because they did not fit."""
     spans = dict(m.header_spans)
     for i, (key, _) in enumerate(m.header_extra):
-        yield Diagnostic.make("E134", f"the map's `{key}` is given twice", spans.get(f"{key}:{i}"),
-                              "keep one of them", (Related(spans.get(key), "first given here"),))
+        yield Diagnostic.make(
+            "E134",
+            f"the map's `{key}` is given twice",
+            spans.get(f"{key}:{i}"),
+            "keep one of them",
+            (Related(spans.get(key), "first given here"),),
+        )
     for element in m.elements():
         if not element.extra:
             continue

@@ -201,7 +201,8 @@ def attributions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     for st in ix.statements.values():
         if st.source is not None and st.source not in ix.sources and is_id(st.source):
             yield _unknown(ix, "E103", "source", st.source, st.span_of("attr:source"), ix.sources)
-    for element in (*ix.statements.values(), *ix.inferences):
+    attributed: list[Statement | Inference] = [*ix.statements.values(), *ix.inferences]
+    for element in attributed:
         if element.by is not None and element.by not in ix.actors and is_id(element.by):
             yield _unknown(ix, "E104", "actor", element.by, element.span_of("attr:by"), ix.actors)
     if m.about is not None and m.about not in ix.sources:
@@ -209,7 +210,9 @@ def attributions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
         yield _unknown(ix, "E103", "source", m.about, span, ix.sources)
 
 
-def _unknown(ix: MapIndex, code: str, kind: str, ident: str, span: Span | None, pool: Mapping[str, object]) -> Diagnostic:
+def _unknown(
+    ix: MapIndex, code: str, kind: str, ident: str, span: Span | None, pool: Mapping[str, object]
+) -> Diagnostic:
     other = ix.by_id.get(ident)
     if other is not None:
         key = "by" if kind == "source" else "source"
@@ -220,6 +223,6 @@ def _unknown(ix: MapIndex, code: str, kind: str, ident: str, span: Span | None, 
     return Diagnostic.make(
         code,
         f"unknown {kind} `{ident}`",
-        span,  
+        span,
         did_you_mean(ident, pool) or f'declare it first, e.g. `{kind} {ident} "..."`',
     )

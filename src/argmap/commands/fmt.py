@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = format_text(text, shown)
         except ArgmapSyntaxError as exc:
-            lines = text.split("\n")
-            print(report.full(syntax_diagnostic(exc), lambda _: lines), file=sys.stderr)
+            print(report.full(syntax_diagnostic(exc), _lines_of(text)), file=sys.stderr)
             failed += 1
             continue
         except FormatterError as exc:
@@ -71,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
     if failed or (changed and (args.check or args.diff)):
         return exit_codes.FOUND
     return exit_codes.OK
+
+
+def _lines_of(text: str) -> report.SourceLines:
+    lines = text.split("\n")
+    return lambda _path: lines
 
 
 def _summary(changed: int, unchanged: int, failed: int, dry: bool) -> None:
