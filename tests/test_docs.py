@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,30 @@ def test_language_page_examples_are_valid_argmap() -> None:
         argmap.loads(block)  # raises on a syntax error
         checked += 1
     assert checked >= 3
+
+
+def test_readme_example_and_its_check_output(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```argmap\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
+    path = tmp_path / "tea.argmap"
+    path.write_text(example, encoding="utf-8")
+    assert (
+        subprocess.run([sys.executable, "-m", "argmap", "check", "--strict", "tea.argmap"], cwd=tmp_path).returncode
+        == 0
+    )
+    path.write_text(example.replace("dose undercuts health", "dose undercuts helth"), encoding="utf-8")
+    shown = re.search(r"```console\n\$ argmap check tea.argmap\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
+    run = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", "tea.argmap"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.stdout == shown
+
+
+def test_readme_first_screen_gives_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = re.search(r"```sh\n(.*?)```", readme, re.S).group(1).splitlines()  # type: ignore[union-attr]
+    assert first == [
+        "pip install . && argmap render maps/peace-talks.argmap -o peace-talks.svg",
+        "pip install -e '.[test]' && pytest",
+    ]
+    assert "pip install -e '.[test]' && pytest" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
