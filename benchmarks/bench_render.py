@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 
@@ -43,30 +44,46 @@ def argmap_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "argmap"]
 
 
-def probe(command: list[str]) -> dict[str, object]:
+class Run(NamedTuple):
+    wall: float
+    peak_kib: int
+    stderr: str
+
+
+class Figures(NamedTuple):
+    walls: list[float]
+    peak_mib: float
+    python_mib: float
+    nodes: int
+    fast: bool
+    svg_mb: float
+
+
+def probe(command: list[str]) -> Run:
     out = subprocess.run([sys.executable, "-c", _PROBE, *command], capture_output=True, text=True, check=True)
-    result: dict[str, object] = json.loads(out.stdout)
+    result = json.loads(out.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result['stderr']}")
-    return result
+    return Run(float(result["wall"]), int(result["peak_kib"]), str(result["stderr"]))
 
 
-def measure(path: Path, runs: int) -> dict[str, object]:
+def measure(path: Path, runs: int) -> Figures:
     svg = path.with_suffix(".svg")
     results = [probe([*argmap_command(), "render", str(path), "-o", str(svg)]) for _ in range(runs)]
-    python_only = probe([*argmap_command(), "render", str(path), "--format", "dot", "-o", str(path.with_suffix(".dot"))])
+    python_only = probe(
+        [*argmap_command(), "render", str(path), "--format", "dot", "-o", str(path.with_suffix(".dot"))]
+    )
     graph = subprocess.run(
         [*argmap_command(), "render", str(path), "--format", "json", "-o", "-"], capture_output=True, check=True
     ).stdout
-    return {
-        "wall": statistics.median(float(r["wall"]) for r in results),  # type: ignore[arg-type]
-        "walls": [round(float(r["wall"]), 2) for r in results],  # type: ignore[arg-type]
-        "peak_mib": max(int(r["peak_kib"]) for r in results) / 1024,  # type: ignore[call-overload]
-        "python_mib": int(python_only["peak_kib"]) / 1024,  # type: ignore[call-overload]
-        "nodes": len(json.loads(graph)["nodes"]),
-        "fast": "fast layout" in str(results[0]["stderr"]),
-        "svg_mb": svg.stat().st_size / 1e6,
-    }
+    return Figures(
+        walls=[r.wall for r in results],
+        peak_mib=max(r.peak_kib for r in results) / 1024,
+        python_mib=python_only.peak_kib / 1024,
+        nodes=len(json.loads(graph)["nodes"]),
+        fast="fast layout" in results[0].stderr,
+        svg_mb=svg.stat().st_size / 1e6,
+    )
 
 
 def main() -> int:
@@ -75,7 +92,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the median is reported (default 3)")
     args = parser.parse_args()
     print(
-        f"{'map':>22} {'nodes':>6} {'layout':>6} {'wall s':>7} {'runs':>20} "
+        f"{'map':>22} {'nodes':>6} {'layout':>6} {'wall s':>7} {'min-max s':>11} "
         f"{'peak MiB':>8} {'argmap MiB':>10} {'SVG MB':>6}"
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,11 +106,11 @@ def main() -> int:
                 subprocess.run(command, stdout=out, check=True)
             targets.append((f"{n:,} statements", path))
         for label, path in targets:
-            r = measure(path, args.runs)
-            walls = " ".join(f"{w:.2f}" for w in r["walls"])  # type: ignore[attr-defined]
+            f = measure(path, args.runs)
+            spread = f"{min(f.walls):.2f}-{max(f.walls):.2f}"
             print(
-                f"{label:>22} {r['nodes']:>6,} {'fast' if r['fast'] else 'full':>6} {r['wall']:>7.2f} {walls:>20} "
-                f"{r['peak_mib']:>8.0f} {r['python_mib']:>10.0f} {r['svg_mb']:>6.1f}",
+                f"{label:>22} {f.nodes:>6,} {'fast' if f.fast else 'full':>6} {statistics.median(f.walls):>7.2f} "
+                f"{spread:>11} {f.peak_mib:>8.0f} {f.python_mib:>10.0f} {f.svg_mb:>6.1f}",
                 flush=True,
             )
     return 0

@@ -205,6 +205,14 @@ def test_png_and_dpi() -> None:
     assert int.from_bytes(big[16:20], "big") == pytest.approx(2 * width, abs=2)
 
 
+def test_big_png_is_scaled_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap import rendering
+
+    monkeypatch.setattr(rendering, "PNG_MAX_INCHES", 1)
+    png = argmap.render(argmap.load(MAPS / "drug-trial.argmap"), "png")
+    assert max(int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) <= 96 + 2
+
+
 def test_fast_settings_for_big_maps(monkeypatch: pytest.MonkeyPatch) -> None:
     from argmap import rendering
 

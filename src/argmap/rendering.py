@@ -32,6 +32,8 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 QUALITIES = ("auto", "full", "fast")
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
 FAST_ABOVE = 4000
+#: PNG pictures larger than this many inches on a side are scaled down (at 96 dpi: 14,400 pixels).
+PNG_MAX_INCHES = 150
 
 
 @frozen
@@ -161,7 +163,12 @@ def draw(
     from . import engine
 
     found = engine.find(format, engine_binary)
-    args = [f"-Gdpi={dpi:g}"] if dpi and format == "png" else []
+    args: list[str] = []
+    if format == "png":
+        # A PNG of a big map can take gigabytes: scale anything larger than this down.
+        args.append(f"-Gsize={PNG_MAX_INCHES},{PNG_MAX_INCHES}")
+        if dpi:
+            args.append(f"-Gdpi={dpi:g}")
     return engine.run(found, source, format, engine.DEFAULT_TIMEOUT if timeout is None else timeout, args)
 
 

@@ -346,16 +346,14 @@ def draw_one(args: argparse.Namespace, fmt: str, job: Job) -> Result:
         return Result(exit_codes.FOUND, (*loaded, f"argmap: {shown}: not rendered: it has a syntax error"))
     m = loaded
     messages: list[str] = []
-    blocked = _errors(m, job)
-    if blocked:
-        errors = sum(1 for line in blocked if line.startswith("\0"))
-        lines = [line.lstrip("\0") for line in blocked]
+    errors = _errors(m, job)
+    if errors:
+        count = f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
         if not args.force:
-            word = "error" if errors == 1 else "errors"
             return Result(
-                exit_codes.FOUND, (*lines, f"argmap: {shown}: not rendered: {errors} {word} (--force draws it anyway)")
+                exit_codes.FOUND, (*errors, f"argmap: {shown}: not rendered: {count} (--force draws it anyway)")
             )
-        messages.append(f"argmap: {shown}: drawn despite {errors} error{'' if errors == 1 else 's'} (--force)")
+        messages.extend((*errors, f"argmap: {shown}: drawn despite {count} (--force)"))
     try:
         data, note = _picture(args, fmt, m)
     except (EngineError, LayoutError, ValueError) as exc:
@@ -394,7 +392,7 @@ def _load(job: Job) -> ArgumentMap | list[str]:
 
 
 def _errors(m: ArgumentMap, job: Job) -> list[str]:
-    """The map's check errors as ``argmap check`` prints them, each marked with a leading NUL."""
+    """The map's check errors, each as ``argmap check`` prints it (with its source line)."""
     from ..validation import validate
 
     errors = [d for d in validate(m) if d.is_error]
@@ -412,7 +410,7 @@ def _errors(m: ArgumentMap, job: Job) -> list[str]:
         except ArgmapFileError:
             return []
 
-    return ["\0" + report.full(d, lines_of) + "\n" for d in errors]
+    return [report.full(d, lines_of) + "\n" for d in errors]
 
 
 def _picture(args: argparse.Namespace, fmt: str, m: ArgumentMap) -> tuple[bytes, str | None]:
