@@ -33,8 +33,10 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -44,7 +46,7 @@ from .model import ArgumentMap, StatementKind
 from .semantics.errors import EvaluationError, EvaluationTooLarge
 from .semantics.extensions import search
 from .semantics.grounded import grounded
-from .semantics.theory import IN, Graph, compile_theory
+from .semantics.theory import Graph, compile_theory
 from .semantics.whatif import Scenario, did_you_mean, resolve
 from .status import Status
 
@@ -97,23 +99,42 @@ def evaluate_scenario(m: ArgumentMap, semantics: str, scenario: Scenario) -> Eva
     Raises:
         EvaluationTooLarge: as for :func:`evaluate`.
     """
-    graph = compile_theory(m, scenario)
-    labels = grounded(graph)
-    count = 1
-    credulous = [lab == IN for lab in labels]
-    if semantics != "grounded":
-        outcome = search(graph, labels, stable=semantics == "stable")
-        labels, credulous, count = outcome.sceptical, outcome.credulous, outcome.count
+    with _gc_paused():
+        graph = compile_theory(m, scenario)
+        labels = grounded(graph)
+        count = 1
+        credulous: list[bool] = []
+        if semantics != "grounded":
+            outcome = search(graph, labels, stable=semantics == "stable")
+            labels, credulous, count = outcome.sceptical, outcome.credulous, outcome.count
     ix = index(m)
     statements = {sid: _STATUS[labels[node]] for sid, node in graph.statement.items()}
     inferences: dict[str, Status] = {}
-    accepted = {sid for sid, node in graph.statement.items() if credulous[node]}
-    for position, inf in enumerate(ix.inferences):
-        node = graph.rule[position]
-        inferences.setdefault(inf.key, _STATUS[labels[node]])
-        if credulous[node]:
-            accepted.add(inf.key)
-    return Evaluation(m, semantics, scenario, count, statements, inferences, frozenset(accepted), graph, labels)
+    keys = [inf.key for inf in ix.inferences]
+    for key, node in zip(keys, graph.rule, strict=True):
+        inferences.setdefault(key, _STATUS[labels[node]])
+    accepted = None
+    if semantics != "grounded":
+        found = [sid for sid, node in graph.statement.items() if credulous[node]]
+        found += [key for key, node in zip(keys, graph.rule, strict=True) if credulous[node]]
+        accepted = frozenset(found)
+    return Evaluation(m, semantics, scenario, count, statements, inferences, accepted, graph, labels)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the graph's many small lists are built.
+
+    The graph has no reference cycles; without the pause the collector would
+    scan the growing heap again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @frozen
@@ -129,7 +150,8 @@ class Evaluation:
             UNDECIDED).
         statement_status: the status of each statement, by id, in map order.
         inference_status: the status of each inference, by ``Inference.key``.
-        accepted: ids and keys accepted in at least one extension (credulously).
+        accepted: ids and keys accepted in at least one extension (credulously);
+            None for grounded semantics, where that is exactly what is IN.
     """
 
     map: ArgumentMap = field(eq=False, repr=False)
@@ -138,7 +160,7 @@ class Evaluation:
     extensions: int
     statement_status: Mapping[str, Status]
     inference_status: Mapping[str, Status]
-    accepted: frozenset[str] = field(repr=False)
+    accepted: frozenset[str] | None = field(repr=False)
     graph: Graph = field(eq=False, repr=False)
     labels: list[int] = field(eq=False, repr=False)
     cache: dict[str, Any] = field(factory=dict, init=False, eq=False, repr=False)
@@ -156,8 +178,8 @@ class Evaluation:
 
     def credulous(self, ident: str) -> bool:
         """Whether some extension accepts the element (for grounded: whether it is IN)."""
-        self.status(ident)
-        return ident in self.accepted
+        status = self.status(ident)
+        return status is Status.IN if self.accepted is None else ident in self.accepted
 
     def statuses(self) -> dict[str, Status]:
         """Every status, keyed by statement id and by ``Inference.key`` (for drawing)."""

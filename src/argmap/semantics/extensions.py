@@ -115,7 +115,11 @@ def _groups(g: Graph, label: list[int]) -> list[list[int]]:
 
 
 def _labellings(solver: Solver, label: list[int], group: list[int], stable: bool, steps: list[int]) -> list[Labelling]:
-    """Every complete (or stable) labelling of one group, as node -> label."""
+    """Every complete (or stable) labelling of one group, as node -> label.
+
+    Stable search never fixes an assumption UNDECIDED, and a leaf has no free
+    undecided assumption left, so its leaves are exactly the stable labellings.
+    """
     g = solver.g
     assumptions = [v for v in group if g.kind[v] == ASM]
     choices = (IN, OUT) if stable else (IN, OUT, UNDEC)
@@ -144,8 +148,6 @@ def _labellings(solver: Solver, label: list[int], group: list[int], stable: bool
             visit({**fixed, free: choice})
 
     visit({})
-    if stable:
-        found = [lab for lab in found if all(lab[v] != UNDEC for v in assumptions)]
     return found
 
 

@@ -78,6 +78,8 @@ class Solver:
 
     def _start(self, label: list[int], nodes: list[int]) -> list[int]:
         """Count the settled inputs of each node, then settle what that decides."""
+        if len(nodes) == len(label):  # the whole graph, all UNDEC: no input is settled yet
+            return self._start_all(label)
         inputs, count_in, count_out = self.g.inputs, self.count_in, self.count_out
         for v in nodes:
             ins = outs = 0
@@ -96,6 +98,16 @@ class Solver:
             if new:
                 label[v] = new
                 queue.append(v)
+        return queue
+
+    def _start_all(self, label: list[int]) -> list[int]:
+        """Settle the nodes without inputs: rules and assumptions IN, literals OUT."""
+        kind = self.g.kind
+        self.count_in = [0] * len(label)
+        self.count_out = [0] * len(label)
+        queue = [v for v, d in enumerate(self.degree) if not d]
+        for v in queue:
+            label[v] = OUT if kind[v] == OR else IN
         return queue
 
     def _propagate(self, label: list[int], queue: list[int]) -> None:

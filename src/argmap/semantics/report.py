@@ -54,7 +54,7 @@ def to_dict(ev: Evaluation, critical: bool = False, explain: Sequence[str] = ())
             "id": sid,
             "kind": st.kind.value,
             "status": ev.statement_status[sid].value,
-            "credulous": sid in ev.accepted,
+            "credulous": ev.credulous(sid),
             "forced": why.get(sid),
             "text": st.text,
         }
@@ -68,7 +68,7 @@ def to_dict(ev: Evaluation, critical: bool = False, explain: Sequence[str] = ())
             "premises": list(inf.premises),
             "target": inf.target,
             "status": ev.inference_status[inf.key].value,
-            "credulous": inf.key in ev.accepted,
+            "credulous": ev.credulous(inf.key),
             "forced": why.get(inf.key),
         }
         for inf in ix.inferences
@@ -169,7 +169,7 @@ def _statements(ev: Evaluation) -> list[str]:
 
 
 def _status(ev: Evaluation, ident: str, status: Status) -> str:
-    star = "*" if ev.semantics != "grounded" and ident in ev.accepted else ""
+    star = "*" if ev.semantics != "grounded" and ev.credulous(ident) else ""
     return status.name + star
 
 

@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..index import MapIndex, index
-from ..model import ArgumentMap, Inference, InferenceKind
+from ..model import ArgumentMap, InferenceKind
 from .whatif import Scenario
 
 AND, OR, ASM = 0, 1, 2
@@ -87,6 +87,14 @@ class Graph:
         self.outputs.append([])
         return len(self.kind) - 1
 
+    def add_nodes(self, kinds: list[int]) -> int:
+        """New nodes of these kinds, without edges; returns the first one."""
+        first = len(self.kind)
+        self.kind.extend(kinds)
+        self.inputs.extend([] for _ in kinds)
+        self.outputs.extend([] for _ in kinds)
+        return first
+
     def edge(self, source: int, target: int) -> None:
         """Make ``target`` depend on ``source``."""
         self.inputs[target].append(source)
@@ -99,6 +107,10 @@ class Graph:
             node = self._negation[statement] = self.add(OR)
         return node
 
+    def negated(self) -> list[str]:
+        """The statements whose contrary ``-s`` something concludes."""
+        return list(self._negation)
+
     def has_negation(self, statement: str) -> int | None:
         """The node of ``-s`` if anything concludes it."""
         return self._negation.get(statement)
@@ -109,6 +121,10 @@ class Graph:
         if node is None:
             node = self._undercut[position] = self.add(OR)
         return node
+
+    def undercuts(self) -> list[tuple[int, int]]:
+        """``(position, node of -r)`` for each rule that something undercuts."""
+        return list(self._undercut.items())
 
     def has_undercut(self, position: int) -> int | None:
         """The node of ``-r`` if anything concludes it."""
@@ -124,66 +140,83 @@ def compile_theory(m: ArgumentMap, scenario: Scenario) -> Graph:
     """
     ix = index(m)
     g = Graph()
-    concluded = {
-        inf.target for inf in ix.inferences if inf.kind is InferenceKind.SUPPORT and inf.target in ix.statements
-    }
-    for sid in ix.statements:
-        premise = sid not in concluded and sid not in scenario.assumed
-        g.statement[sid] = g.add(ASM if premise else OR)
-    for sid in scenario.assumed:
+    inferences = ix.inferences
+    concluded = {inf.target for inf in inferences if inf.kind is InferenceKind.SUPPORT}
+    assumed = scenario.assumed
+    first = g.add_nodes([OR if sid in concluded or sid in assumed else ASM for sid in ix.statements])
+    g.statement = dict(zip(ix.statements, range(first, len(g)), strict=True))
+    for sid in assumed:
         g.edge(g.true, g.statement[sid])
-    named = _named_positions(ix)
-    for position, inf in enumerate(ix.inferences):
-        g.rule.append(_rule(g, inf))
-        head = _head(g, ix, inf, named)
-        if head is not None:
-            g.edge(g.rule[position], head)
+    first = g.add_nodes([AND] * len(inferences))
+    g.rule = list(range(first, len(g)))
+    _rules(g, ix)
     for sid in scenario.rejected:
         g.edge(g.true, g.negation(sid))
     for position in scenario.rejected_rules:
         g.edge(g.true, g.undercut(position))
     contradicting = _contradicting(ix)
-    for sid, node in g.statement.items():
+    for sid in {*g.negated(), *contradicting}:
+        node = g.statement[sid]
         if g.kind[node] == ASM:
             _contraries(g, node, sid, contradicting)
-    for position, inf in enumerate(ix.inferences):
-        strict = position in scenario.assumed_rules
-        g.applicability.append(-1 if strict else _applicability(g, position, inf, contradicting))
-    supports = [g.rule[p] for p, inf in enumerate(ix.inferences) if inf.kind is InferenceKind.SUPPORT]
-    _break_circles(g, supports)
+    _applicabilities(g, ix, scenario.assumed_rules, contradicting)
+    if _support_has_circle(ix, concluded):
+        _break_circles(g, [g.rule[p] for p, inf in enumerate(inferences) if inf.kind is InferenceKind.SUPPORT])
     return g
 
 
-def _named_positions(ix: MapIndex) -> dict[str, int]:
-    positions: dict[str, int] = {}
+def _rules(g: Graph, ix: MapIndex) -> None:
+    """Wire each rule node to its premises (its body) and to what it concludes."""
+    named: dict[str, int] = {}
     for position, inf in enumerate(ix.inferences):
         if inf.id is not None:
-            positions.setdefault(inf.id, position)
-    return positions
+            named.setdefault(inf.id, position)
+    statement, inputs, outputs, false = g.statement, g.inputs, g.outputs, g.false
+    support, attack = InferenceKind.SUPPORT, InferenceKind.ATTACK
+    head: int | None
+    for rule, inf in zip(g.rule, ix.inferences, strict=True):
+        premises = inf.premises  # a premise written twice counts twice on both ends: harmless
+        if not premises:
+            g.edge(false, rule)
+        body = inputs[rule]
+        for premise in premises:
+            node = statement.get(premise, false)
+            body.append(node)
+            outputs[node].append(rule)
+        target = inf.target
+        if target is None:
+            continue
+        if inf.kind is support:
+            head = statement.get(target)
+        elif inf.kind is attack:
+            head = g.negation(target) if target in statement else None
+        else:
+            undercut = named.get(target)
+            head = None if undercut is None else g.undercut(undercut)
+        if head is not None:
+            outputs[rule].append(head)
+            inputs[head].append(rule)
 
 
-def _rule(g: Graph, inf: Inference) -> int:
-    """The rule node of an inference, with its premises as body."""
-    node = g.add(AND)
-    premises = list(dict.fromkeys(inf.premises))
-    if not premises:
-        g.edge(g.false, node)
-    for premise in premises:
-        g.edge(g.statement.get(premise, g.false), node)
-    return node
-
-
-def _head(g: Graph, ix: MapIndex, inf: Inference, named: dict[str, int]) -> int | None:
-    """What the inference concludes: ``c``, ``-t`` or ``-r``; None if its target is unknown."""
-    target = inf.target
-    if target is None:
-        return None
-    if inf.kind is InferenceKind.UNDERCUT:
-        position = named.get(target)
-        return None if position is None else g.undercut(position)
-    if target not in ix.statements:
-        return None
-    return g.statement[target] if inf.kind is InferenceKind.SUPPORT else g.negation(target)
+def _applicabilities(g: Graph, ix: MapIndex, strict: frozenset[int], contradicting: dict[str, list[str]]) -> None:
+    """Give every defeasible rule its applicability assumption ``n_r``, with its contraries."""
+    inferences = ix.inferences
+    first = g.add_nodes([ASM] * len(inferences))
+    g.applicability = [-1 if p in strict else first + p for p in range(len(inferences))]
+    inputs, outputs = g.inputs, g.outputs
+    for node, rule in zip(g.applicability, g.rule, strict=True):
+        if node >= 0:
+            outputs[node].append(rule)
+            inputs[rule].append(node)
+    for position, undercut in g.undercuts():
+        node = g.applicability[position]
+        if node >= 0:
+            g.edge(undercut, node)
+    rebuttable = {*g.negated(), *contradicting}
+    for position, inf in enumerate(inferences):
+        node = g.applicability[position]
+        if node >= 0 and inf.kind is InferenceKind.SUPPORT and inf.target in rebuttable:
+            _contraries(g, node, inf.target, contradicting)
 
 
 def _contradicting(ix: MapIndex) -> dict[str, list[str]]:
@@ -205,18 +238,6 @@ def _contraries(g: Graph, node: int, sid: str, contradicting: dict[str, list[str
         g.edge(g.statement[other], node)
 
 
-def _applicability(g: Graph, position: int, inf: Inference, contradicting: dict[str, list[str]]) -> int:
-    """The assumption ``n_r`` that rule ``r`` applies, with its contraries."""
-    node = g.add(ASM)
-    g.edge(node, g.rule[position])
-    undercut = g.has_undercut(position)
-    if undercut is not None:
-        g.edge(undercut, node)
-    if inf.kind is InferenceKind.SUPPORT and inf.target in g.statement:
-        _contraries(g, node, inf.target, contradicting)
-    return node
-
-
 # -- Circular support ---------------------------------------------------------
 #
 # An ASPIC+ argument never uses its own conclusion below itself: in
@@ -228,6 +249,29 @@ def _applicability(g: Graph, position: int, inf: Inference, contradicting: dict[
 # come from derivations of its premises that avoid its conclusion. So each
 # circular rule concluding ``c`` reads its premises from a copy of the part of
 # the graph that depends on ``c``, with ``c`` itself replaced by FALSE.
+
+
+def _support_has_circle(ix: MapIndex, concluded: set[str | None]) -> bool:
+    """Whether support runs in a circle among statements (Kahn's algorithm, on ids)."""
+    successors: dict[str, list[str]] = defaultdict(list)
+    indegree: dict[str, int] = defaultdict(int)
+    support = InferenceKind.SUPPORT
+    for inf in ix.inferences:
+        if inf.kind is support:
+            target = inf.target
+            for premise in inf.premises:
+                if premise in concluded:
+                    successors[premise].append(target)  # type: ignore[arg-type]
+                    indegree[target] += 1  # type: ignore[index]
+    queue = [v for v in successors if not indegree[v]]
+    left = len(set(successors) | set(indegree))
+    while queue:
+        left -= 1
+        for w in successors.get(queue.pop(), ()):
+            indegree[w] -= 1
+            if not indegree[w]:
+                queue.append(w)
+    return left > 0
 
 
 def _break_circles(g: Graph, supports: list[int]) -> None:
@@ -242,8 +286,12 @@ def _break_circles(g: Graph, supports: list[int]) -> None:
         heads = [v for v in g.outputs[rule] if v in positive]
         if heads and rule in component and component.get(heads[0]) == component[rule]:
             by_conclusion[heads[0]].append(rule)
-    for conclusion, rules in by_conclusion.items():
-        _shadow(g, positive, conclusion, rules)
+    # Plan every copy on the graph as it is, then build: a rewired rule must
+    # not hide the circles that other copies need to see.
+    plans = [(c, rules, _to_copy(g, positive, c, rules)) for c, rules in by_conclusion.items()]
+    original = {v: list(g.inputs[v]) for _, rules, copied in plans for v in (*rules, *copied)}
+    for conclusion, rules, copied in plans:
+        _shadow(g, conclusion, rules, copied, original)
 
 
 def _positive_nodes(g: Graph, supports: list[int]) -> set[int]:
@@ -309,23 +357,26 @@ def _components(g: Graph, positive: set[int], nodes: set[int]) -> dict[int, int]
     return component
 
 
-def _shadow(g: Graph, positive: set[int], conclusion: int, rules: list[int]) -> None:
-    """Give ``rules`` (all concluding ``conclusion``) premises derived without it."""
+def _to_copy(g: Graph, positive: set[int], conclusion: int, rules: list[int]) -> set[int]:
+    """The nodes that lie both after ``conclusion`` and before the premises of ``rules``."""
     after = _reach(conclusion, lambda v: _positive_outputs(g, positive, v))
     premises = [u for rule in rules for u in g.inputs[rule]]
     before = _reach_all(premises, lambda v: [u for u in g.inputs[v] if u in positive])
-    copied = (after & before) - {conclusion}
+    return (after & before) - {conclusion}
+
+
+def _shadow(g: Graph, conclusion: int, rules: list[int], copied: set[int], original: dict[int, list[int]]) -> None:
+    """Give ``rules`` (all concluding ``conclusion``) premises derived without it."""
     copy = {v: g.add(g.kind[v]) for v in sorted(copied)}
     copy[conclusion] = g.false
     for v in sorted(copied):
-        for u in g.inputs[v]:
+        for u in original[v]:
             g.edge(copy.get(u, u), copy[v])
     for rule in rules:
-        old = g.inputs[rule]
-        for u in old:
-            g.outputs[u].remove(rule)
+        for u in set(original[rule]):
+            g.outputs[u] = [w for w in g.outputs[u] if w != rule]
         g.inputs[rule] = []
-        for u in old:
+        for u in original[rule]:
             g.edge(copy.get(u, u), rule)
 
 
