@@ -296,9 +296,7 @@ class _Writer:
             rows.append(f"{cell}{_font(_lines(node.footer), FOOTER_SIZE, t.muted)}</TD></TR>")
         if node.hidden:
             more = f"+{node.hidden} relation{'' if node.hidden == 1 else 's'} not shown"
-            rows.append(
-                f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(_i(more), FOOTER_SIZE, t.muted)}</TD></TR>'
-            )
+            rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(_i(more), FOOTER_SIZE, t.muted)}</TD></TR>')
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
         look = dict(BOX_LOOK[node.style])
         if node.ghost:
