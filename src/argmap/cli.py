@@ -14,14 +14,14 @@ from . import __version__, exit_codes
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from .commands import check, fmt, render
+    from .commands import check, evaluate, fmt, render
 
     parser = argparse.ArgumentParser(
         prog="argmap", description="Argument maps as text: check, format, evaluate and render them."
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (check, fmt, render):
+    for module in (check, fmt, render, evaluate):
         module.add_parser(sub)
     return parser
 
