@@ -327,6 +327,8 @@ class _Writer:
         if node.status is not None:
             word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
             parts.append(word)
+        if node.hidden:
+            parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
             "id": _name(node.id),
             "class": self._classes(node),
