@@ -6,11 +6,13 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.layout import LayoutError, layout, safe_url
 from argmap.mapgraph import EdgeKind, MapGraph, NodeKind
-from argmap.model import ArgumentMap, Inference, Statement, StatementKind
+from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Section, Statement, StatementKind
 from argmap.status import Status
 
 from .conftest import MAPS
@@ -235,3 +237,50 @@ def test_every_map_lays_out() -> None:
         assert g.nodes and g.edges
         statements = {s.id for s in argmap.load(path).statements()}
         assert statements == {n.ref for n in g.nodes if n.kind is NodeKind.STATEMENT}
+
+
+# -- Any structure, however broken, lays out ---------------------------------------------
+
+_IDS = st.sampled_from(["a", "b", "c", "d", "i1", "i2", "i3", "s1", "a_b", "x"])
+_STATEMENTS = st.builds(
+    Statement, st.sampled_from(list(StatementKind)), _IDS, st.text(max_size=12), by=st.none() | _IDS
+)
+_INFERENCES = st.builds(
+    Inference,
+    kind=st.sampled_from(list(InferenceKind)),
+    premises=st.lists(_IDS, max_size=3).map(tuple),
+    target=st.none() | _IDS,
+    id=st.none() | _IDS,
+    label=st.none() | st.text(max_size=8),
+    scheme=st.none() | st.text(max_size=8),
+)
+_CONTRADICTIONS = st.builds(Contradiction, _IDS, _IDS)
+_ITEMS = st.recursive(
+    _STATEMENTS | _INFERENCES | _CONTRADICTIONS,
+    lambda inner: st.builds(Section, st.text(max_size=8), st.lists(inner, max_size=4).map(tuple), id=st.none() | _IDS),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    items=st.lists(_ITEMS, max_size=12).map(tuple),
+    focus=st.none() | _IDS,
+    depth=st.integers(0, 3),
+    section=st.none() | _IDS,
+    statuses=st.none() | st.dictionaries(_IDS, st.sampled_from(list(Status))),
+)
+def test_any_structure_lays_out_with_unique_ids(
+    items: tuple[object, ...], focus: str | None, depth: int, section: str | None, statuses: dict[str, Status] | None
+) -> None:
+    m = ArgumentMap(items=items)  # type: ignore[arg-type]
+    try:
+        g = layout(m, focus=focus, depth=depth, section=section, statuses=statuses)
+    except LayoutError:
+        return  # an unknown focus or section: a message, not a crash
+    ids = [n.id for n in g.nodes] + [e.id for e in g.edges] + [c.id for c in g.clusters]
+    assert len(ids) == len(set(ids))
+    nodes = {n.id for n in g.nodes}
+    assert all(e.tail in nodes and e.head in nodes for e in g.edges)
+    assert all(n.cluster is None or n.cluster in {c.id for c in g.clusters} for n in g.nodes)
+    argmap.to_dot(m, focus=focus, depth=depth, section=section, statuses=statuses)
