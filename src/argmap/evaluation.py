@@ -196,8 +196,12 @@ class Evaluation:
             found[status] += 1
         return found
 
-    def explain(self, ident: str) -> Explanation:
+    def explain(self, ident: str, depth: int = 4) -> Explanation:
         """Why an element has its status, as a tree of reasons (``str()`` gives text).
+
+        Args:
+            ident: a statement id, or an inference id or key.
+            depth: how many levels of reasons to follow.
 
         Raises:
             EvaluationError: no statement or inference has that id.
@@ -205,7 +209,7 @@ class Evaluation:
         from .semantics.explain import explain
 
         self.status(ident)
-        return explain(self, ident)
+        return explain(self, ident, depth)
 
     def critical(self, thesis: str) -> tuple[CriticalPoint, ...]:
         """The statements, actors and sources whose rejection alone changes a status.

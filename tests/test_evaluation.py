@@ -1,0 +1,91 @@
+"""The Python API of evaluation: `argmap.evaluate` and `Evaluation`."""
+
+from __future__ import annotations
+
+import json
+
+import argmap
+from argmap.status import Status
+
+from .conftest import MAPS
+
+TEXT = """
+thesis t "T"  evidence p "P"  objection o "O"  claim a "A"  claim b "B"
+argument r: p => t
+o undercuts r
+a contradicts b
+a supports t
+"""
+
+
+def test_exported_from_the_package() -> None:
+    assert {"evaluate", "Evaluation", "Status"} <= set(argmap.__all__)
+    assert argmap.Status is Status
+    assert isinstance(argmap.evaluate(argmap.loads(TEXT)), argmap.Evaluation)
+
+
+def test_statuses_cover_statements_and_inference_keys() -> None:
+    ev = argmap.evaluate(argmap.loads(TEXT))
+    assert ev.statuses() == {
+        "t": Status.UNDECIDED,
+        "p": Status.IN,
+        "o": Status.IN,
+        "a": Status.UNDECIDED,
+        "b": Status.UNDECIDED,
+        "r": Status.OUT,
+        "undercut:o=>r": Status.IN,
+        "support:a=>t": Status.UNDECIDED,
+    }
+    assert ev.theses() == ["t"]
+    assert ev.counts() == {Status.IN: 2, Status.OUT: 0, Status.UNDECIDED: 3}
+    assert ev.credulous("p") and not ev.credulous("a")
+    assert ev.extensions == 1
+
+
+def test_json_form() -> None:
+    ev = argmap.evaluate(argmap.loads(TEXT), "stable", reject=["o"])
+    data = json.loads(ev.to_json(critical=True))
+    assert data["semantics"] == "stable" and data["extensions"] == 2
+    assert data["what_if"] == {"assume": [], "reject": ["o"], "distrust": []}
+    assert data["theses"][0]["status"] == "in"
+    assert data["theses"][0]["explanation"]["text"].startswith("IN in all 2 stable extensions.")
+    assert data["theses"][0]["critical"][0]["id"] == "p"
+    statement = next(s for s in data["statements"] if s["id"] == "o")
+    assert statement == {
+        "id": "o",
+        "kind": "objection",
+        "status": "out",
+        "credulous": False,
+        "forced": "rejected",
+        "text": "O",
+    }
+    inference = next(i for i in data["inferences"] if i["key"] == "support:a=>t")
+    assert inference == {
+        "key": "support:a=>t",
+        "id": None,
+        "kind": "support",
+        "premises": ["a"],
+        "target": "t",
+        "status": "undecided",
+        "credulous": True,
+        "forced": None,
+    }
+
+
+def test_the_article_map_scenarios() -> None:
+    m = argmap.load(MAPS / "peace-talks.argmap")
+    base = argmap.evaluate(m)
+    own_terms = argmap.evaluate(m, distrust=["reviewer"])
+    assert (base.status("us_prevented"), base.status("us_interests")) == (Status.OUT, Status.OUT)
+    assert (own_terms.status("us_prevented"), own_terms.status("us_interests")) == (Status.IN, Status.IN)
+    assert base.status("blocked_istanbul") is Status.IN
+    assert argmap.evaluate(m, distrust=["putin"]).status("blocked_istanbul") is Status.OUT
+    assert argmap.evaluate(m, distrust=["reviewer", "bennett"]).status("us_prevented") is Status.OUT
+    for semantics in ("preferred", "stable"):  # no conflict is left open: every semantics agrees
+        assert argmap.evaluate(m, semantics).statuses() == base.statuses()
+
+
+def test_evaluations_compare_by_value() -> None:
+    m = argmap.loads(TEXT)
+    assert argmap.evaluate(m) == argmap.evaluate(m)
+    assert argmap.evaluate(m) != argmap.evaluate(m, reject=["o"])
