@@ -28,14 +28,14 @@ def brute_force(m: ArgumentMap, subject: str) -> set[tuple[str, str, Status]]:
     ix = index(m)
     before = ev.status(subject)
     groups: dict[tuple[str, str], set[str]] = {}
-    for sid, st in ix.statements.items():
+    for sid, statement in ix.statements.items():
         if sid == subject:
             continue
         groups.setdefault(("statement", sid), set()).add(sid)
-        if st.by in ix.actors:
-            groups.setdefault(("actor", st.by), set()).add(sid)
-        if st.source in ix.sources:
-            groups.setdefault(("source", st.source), set()).add(sid)
+        if statement.by in ix.actors:
+            groups.setdefault(("actor", statement.by), set()).add(sid)
+        if statement.source in ix.sources:
+            groups.setdefault(("source", statement.source), set()).add(sid)
     found = set()
     for (kind, ident), statements in groups.items():
         what_if = evolve(ev.scenario, rejected=frozenset(statements))
