@@ -12,6 +12,7 @@ import pytest
 
 import argmap
 from argmap.semantics.errors import EvaluationError, EvaluationTooLarge
+from argmap.semantics import extensions
 from argmap.semantics.extensions import MAX_GROUP
 from argmap.status import Status
 from tests.test_pyarg_oracle import compare
@@ -271,6 +272,15 @@ def test_preferred_refuses_a_group_larger_than_the_limit() -> None:
     assert argmap.evaluate(m).status("a0") is UNDEC  # grounded has no limit
     with pytest.raises(EvaluationTooLarge, match="too many interlocked undecided points"):
         argmap.evaluate(m, "preferred")
+
+
+def test_preferred_refuses_a_search_longer_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extensions, "MAX_STEPS", 3)
+    m = argmap.loads(
+        " ".join(f'claim a{i} "A{i}"' for i in range(4)) + " a0 attacks a1  a1 attacks a2  a2 attacks a3  a3 attacks a0"
+    )
+    with pytest.raises(EvaluationTooLarge, match="needs more than 3 steps in one group"):
+        argmap.evaluate(m, "stable")
 
 
 def test_independent_conflicts_are_searched_apart() -> None:

@@ -34,7 +34,6 @@ Example:
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -237,8 +236,10 @@ class Evaluation:
         return to_dict(self, critical)
 
     def to_json(self, critical: bool = False) -> str:
-        """:meth:`to_dict` as indented JSON text."""
-        return json.dumps(self.to_dict(critical), indent=2, ensure_ascii=False)
+        """:meth:`to_dict` as JSON text, one line per field and per statement or inference."""
+        from .semantics.report import dumps
+
+        return dumps(self.to_dict(critical))
 
     def _unknown(self, ident: str, statements_only: bool = False) -> EvaluationError:
         pool = list(self.statement_status) if statements_only else [*self.statement_status, *index(self.map).named]

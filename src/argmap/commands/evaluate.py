@@ -9,7 +9,6 @@ id in a what-if or in ``--explain``, or a map too large for the semantics.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .. import exit_codes, report
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             ev.explain(ident)
         if args.format == "json":
             data = evaluation_report.to_dict(ev, args.critical, args.explain)
-            sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(evaluation_report.dumps(data) + "\n")
         else:
             sys.stdout.write(evaluation_report.table(ev, args.critical, args.explain) + "\n")
     except EvaluationError as exc:

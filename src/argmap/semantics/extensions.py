@@ -7,15 +7,20 @@ labellings of the whole are all combinations of the labellings of the
 groups, so each group is searched on its own and the number of extensions
 is the product of the groups' counts, without ever listing them.
 
-Within a group, a depth-first search fixes the label of one undecided
-assumption at a time (IN, OUT, or, for preferred semantics, UNDECIDED),
-lets the grounded solver propagate what that forces, and abandons a branch
-as soon as a fixed label contradicts its inputs. The leaves are the group's
-complete labellings (for stable semantics, those without UNDECIDED
-assumptions); preferred labellings are those whose set of IN assumptions is
-maximal. The cost is exponential in the size of a group, so groups are
-limited to :data:`MAX_GROUP` assumptions and the whole search to
-:data:`MAX_STEPS` steps.
+Within a group, a depth-first search decides one undecided assumption at a
+time, lets the grounded solver propagate what that forces, and abandons a
+branch as soon as a decision contradicts what follows. For stable semantics
+an assumption is fixed IN or OUT, and the leaves are the stable labellings.
+For preferred semantics it is fixed IN or merely *kept from being IN*; the
+rest is the least fixpoint given the IN decisions, so each leaf is a complete
+labelling, every preferred labelling is among the leaves (it is the least
+fixpoint of its own IN assumptions), and the preferred labellings are the
+leaves whose set of IN assumptions is maximal. Two choices per assumption
+instead of three (IN, OUT, UNDECIDED) keep the search small. The cost is
+exponential in the size of a group, so groups are limited to
+:data:`MAX_GROUP` assumptions and the search in each group to
+:data:`MAX_STEPS` steps. Maps with many small groups are fine: the time
+grows with the number of groups times the work in each.
 
 Example:
     >>> from argmap.semantics.theory import Graph, ASM
@@ -38,7 +43,7 @@ from .theory import ASM, IN, OUT, UNDEC, Graph
 
 #: The most assumptions one group of interlocked undecided points may have.
 MAX_GROUP = 40
-#: The most search steps (partial labellings tried) for one evaluation.
+#: The most search steps (partial labellings tried) for one group.
 MAX_STEPS = 20_000
 
 Labelling = dict[int, int]
@@ -63,16 +68,18 @@ def search(g: Graph, grounded: list[int], stable: bool) -> Outcome:
     """Preferred (``stable=False``) or stable labellings, summarised per node.
 
     Raises:
-        EvaluationTooLarge: a group is larger than :data:`MAX_GROUP`, or the
+        EvaluationTooLarge: a group is larger than :data:`MAX_GROUP`, or its
             search needs more than :data:`MAX_STEPS` steps.
     """
     solver = Solver(g)
     sceptical = list(grounded)
     credulous = [lab == IN for lab in grounded]
     count = 1
-    steps = [0]
+    work = list(grounded)  # groups share no node: one working copy serves them all
     for group in _groups(g, grounded):
-        found = _labellings(solver, list(grounded), group, stable, steps)
+        found = _labellings(solver, work, group, stable, [0])
+        for v in group:
+            work[v] = UNDEC
         if not stable:
             found = _maximal(found, [v for v in group if g.kind[v] == ASM])
         if not found:
@@ -114,45 +121,49 @@ def _groups(g: Graph, label: list[int]) -> list[list[int]]:
     return groups
 
 
-def _labellings(solver: Solver, label: list[int], group: list[int], stable: bool, steps: list[int]) -> list[Labelling]:
-    """Every complete (or stable) labelling of one group, as node -> label.
+#: A preferred-search decision: the assumption may be OUT or UNDECIDED, not IN.
+NOT_IN = -1
 
-    Stable search never fixes an assumption UNDECIDED, and a leaf has no free
-    undecided assumption left, so its leaves are exactly the stable labellings.
-    """
+
+def _labellings(solver: Solver, label: list[int], group: list[int], stable: bool, steps: list[int]) -> list[Labelling]:
+    """The leaves of the search in one group (see the module's text), as node -> label."""
     g = solver.g
     assumptions = [v for v in group if g.kind[v] == ASM]
-    choices = (IN, OUT) if stable else (IN, OUT, UNDEC)
+    choices = (IN, OUT) if stable else (IN, NOT_IN)
     found: list[Labelling] = []
 
-    def visit(fixed: Labelling) -> None:
+    def visit(decided: Labelling) -> None:
         steps[0] += 1
         if steps[0] > MAX_STEPS:
             raise EvaluationTooLarge(
-                f"the search for {'stable' if stable else 'preferred'} extensions needs more than {MAX_STEPS} steps",
+                f"the search for {'stable' if stable else 'preferred'} extensions needs more than {MAX_STEPS} steps"
+                " in one group of interlocked undecided points",
                 "use grounded semantics, or settle some conflicts with --assume or --reject",
             )
+        fixed = {v: lab for v, lab in decided.items() if lab != NOT_IN}
         for v in group:
             label[v] = UNDEC
         for v, lab in fixed.items():
             label[v] = lab
         solver.solve(label, [v for v in group if v not in fixed])
+        if any(label[v] == IN for v, lab in decided.items() if lab == NOT_IN):
+            return
         if not all(_legal(g, label, v, lab, final=False) for v, lab in fixed.items()):
             return
-        free = next((v for v in assumptions if v not in fixed and label[v] == UNDEC), None)
+        free = next((v for v in assumptions if v not in decided and label[v] == UNDEC), None)
         if free is None:
             if all(_legal(g, label, v, lab, final=True) for v, lab in fixed.items()):
                 found.append({v: label[v] for v in group})
             return
         for choice in choices:
-            visit({**fixed, free: choice})
+            visit({**decided, free: choice})
 
     visit({})
     return found
 
 
 def _legal(g: Graph, label: list[int], v: int, lab: int, final: bool) -> bool:
-    """Whether assumption ``v`` may carry ``lab`` given its contraries' labels.
+    """Whether assumption ``v`` may be fixed IN or OUT given its contraries' labels.
 
     Before the leaves (``final`` false), only definite contradictions count:
     the propagated labels hold in every completion.
@@ -162,9 +173,7 @@ def _legal(g: Graph, label: list[int], v: int, lab: int, final: bool) -> bool:
     free = all(c == OUT for c in contraries)
     if lab == IN:
         return free if final else not defeated
-    if lab == OUT:
-        return defeated if final else not free
-    return not defeated and not free
+    return defeated if final else not free
 
 
 def _maximal(found: list[Labelling], assumptions: list[int]) -> list[Labelling]:

@@ -1,0 +1,134 @@
+"""Time evaluation beyond parsing, and critical points, on generated maps.
+
+Usage:
+    python benchmarks/bench_evaluate.py [--sizes 10000 100000] [--critical 1000 10000] [--runs 5] [--command]
+
+Each size is a map from ``benchmarks/generate.py --seed 1``, read once. Then,
+per run and in the same process:
+
+- grounded: ``argmap.evaluate(m)`` on the map with its caches cleared, so the
+  id index is built again (it is part of the cost beyond parsing);
+- critical: ``argmap.evaluate(m)`` and ``Evaluation.critical(t)`` for every
+  thesis ``t``.
+
+Printed per size: statements, nodes of the compiled graph, the median and
+the range of the runs, and how the statuses came out. The article's map is
+measured under all three semantics. ``--command`` also times the whole
+``argmap evaluate MAP --format json`` command (start-up, parsing, checking).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from timing import measure
+
+import argmap
+from argmap.model import ArgumentMap
+
+HERE = Path(__file__).resolve().parent
+
+
+def generated(folder: Path, statements: int) -> Path:
+    """A map from generate.py with this many statements."""
+    path = folder / f"g{statements}.argmap"
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as out:
+            command = [sys.executable, str(HERE / "generate.py"), "--statements", str(statements), "--seed", "1"]
+            subprocess.run(command, stdout=out, check=True)
+    return path
+
+
+def timed(work: Callable[[], object], runs: int) -> list[float]:
+    """Wall seconds of ``runs`` calls of ``work``."""
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        walls.append(time.perf_counter() - start)
+    return walls
+
+
+def fresh(m: ArgumentMap) -> ArgumentMap:
+    """The map with its derived data (index, evaluations) dropped."""
+    m.cache.clear()
+    return m
+
+
+def grounded(m: ArgumentMap) -> argmap.Evaluation:
+    return argmap.evaluate(fresh(m))
+
+
+def critical(m: ArgumentMap) -> int:
+    ev = argmap.evaluate(fresh(m))
+    return sum(len(ev.critical(t)) for t in ev.theses())
+
+
+def row(label: str, what: str, walls: list[float], note: str) -> None:
+    median = statistics.median(walls)
+    print(f"{label:>24} {what:>10} {median:>9.3f} {min(walls):>7.3f}-{max(walls):<7.3f} {note}")
+
+
+def commands(folder: Path, args: argparse.Namespace) -> None:
+    """Time the whole ``argmap evaluate`` command (start-up, parsing, checking, output)."""
+    exe = shutil.which("argmap")
+    command = [exe] if exe else [sys.executable, "-m", "argmap"]
+    for n in sorted({*args.sizes, *args.critical}):
+        path = generated(folder, n)
+        for extra in ([], ["--critical"]):
+            if extra and n not in args.critical:
+                continue
+            wall, peak = measure([*command, "evaluate", str(path), "--format", "json", *extra], runs=3)
+            what = "argmap evaluate" + (" --critical" if extra else "")
+            print(f"{n:>8,} statements, {what}: {wall:.2f} s (median of 3), peak {peak:.0f} MiB")
+    print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000], help="grounded evaluation")
+    parser.add_argument("--critical", type=int, nargs="+", default=[1000, 10000], help="critical points")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--command", action="store_true", help="also time the whole argmap evaluate command")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if args.command:  # first: a child forked from a process holding a big map would count its memory
+            commands(folder, args)
+        print(f"{'map':>24} {'what':>10} {'median s':>9} {'range s':>15} result")
+        article = argmap.load(HERE.parent / "maps" / "peace-talks.argmap")
+        for semantics in ("grounded", "preferred", "stable"):
+            walls = timed(lambda s=semantics: argmap.evaluate(fresh(article), s), args.runs)  # type: ignore[misc]
+            row("article (peace-talks)", semantics, walls, "")
+        walls = timed(lambda: critical(article), args.runs)
+        row("article (peace-talks)", "critical", walls, f"{critical(article)} critical points for 2 theses")
+        for n in args.sizes:
+            path = generated(folder, n)
+            start = time.perf_counter()
+            m = argmap.load(path)
+            parse = time.perf_counter() - start
+            ev = grounded(m)
+            counts = ", ".join(f"{k} {status.name}" for status, k in ev.counts().items())
+            walls = timed(lambda m=m: grounded(m), args.runs)  # type: ignore[misc]
+            note = f"{len(ev.graph):,} nodes; {counts}; parsing took {parse:.1f} s"
+            row(f"{n:,} statements", "grounded", walls, note)
+            del m, ev
+        for n in args.critical:
+            m = argmap.load(generated(folder, n))
+            found = critical(m)
+            walls = timed(lambda m=m: critical(m), args.runs)  # type: ignore[misc]
+            theses = len(argmap.evaluate(m).theses())
+            row(f"{n:,} statements", "critical", walls, f"{found} critical points for {theses} theses")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
