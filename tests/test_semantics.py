@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap.semantics.errors import EvaluationError, EvaluationTooLarge
 from argmap.semantics import extensions
+from argmap.semantics.errors import EvaluationError, EvaluationTooLarge
 from argmap.semantics.extensions import MAX_GROUP
 from argmap.status import Status
 from tests.test_pyarg_oracle import compare
