@@ -275,11 +275,11 @@ def test_preferred_refuses_a_group_larger_than_the_limit() -> None:
 
 
 def test_preferred_refuses_a_search_longer_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extensions, "MAX_STEPS", 3)
+    monkeypatch.setattr(extensions, "MAX_STEPS", 2)
     m = argmap.loads(
         " ".join(f'claim a{i} "A{i}"' for i in range(4)) + " a0 attacks a1  a1 attacks a2  a2 attacks a3  a3 attacks a0"
     )
-    with pytest.raises(EvaluationTooLarge, match="needs more than 3 steps in one group"):
+    with pytest.raises(EvaluationTooLarge, match="needs more than 2 steps in one group"):
         argmap.evaluate(m, "stable")
 
 
