@@ -42,6 +42,7 @@ from attrs import field, frozen
 
 from .index import index
 from .model import ArgumentMap, StatementKind
+from .semantics import SEMANTICS
 from .semantics.errors import EvaluationError, EvaluationTooLarge
 from .semantics.extensions import search
 from .semantics.grounded import grounded
@@ -55,8 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SEMANTICS", "Evaluation", "EvaluationError", "EvaluationTooLarge", "evaluate"]
 
-#: The semantics argmap computes; grounded is the default.
-SEMANTICS = ("grounded", "preferred", "stable")
 
 _STATUS = (Status.UNDECIDED, Status.IN, Status.OUT)
 

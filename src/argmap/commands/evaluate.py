@@ -14,10 +14,10 @@ import sys
 from .. import exit_codes, report
 from ..diagnostics import Diagnostic
 from ..errors import ArgmapFileError
-from ..evaluation import SEMANTICS, EvaluationError, evaluate
 from ..fileio import read_text
 from ..model import ArgumentMap
-from ..semantics import report as evaluation_report
+from ..semantics import SEMANTICS
+from ..semantics.errors import EvaluationError
 from ..validation import validate
 from . import files
 from .check import read_map
@@ -33,11 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         ),
     )
     p.add_argument("path", metavar="PATH", help="the map file; - reads standard input")
-    p.add_argument(
-        "--semantics", choices=SEMANTICS, default="grounded", help="argumentation semantics (default: grounded)"
-    )
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
-    add_what_if(p)
+    add_evaluation_options(p)
     p.add_argument(
         "--critical",
         action="store_true",
@@ -50,8 +47,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(run=run)
 
 
-def add_what_if(p: argparse.ArgumentParser) -> None:
-    """The what-if options, shared with ``argmap render --evaluate``."""
+def add_evaluation_options(p: argparse._ActionsContainer) -> None:
+    """``--semantics`` and the what-if options, shared with ``argmap render --evaluate``."""
+    p.add_argument(
+        "--semantics", choices=SEMANTICS, default="grounded", help="argumentation semantics (default: grounded)"
+    )
     p.add_argument("--assume", action="append", default=[], metavar="ID", help="take this statement or inference as IN")
     p.add_argument(
         "--reject", action="append", default=[], metavar="ID", help="take this statement or inference as OUT"
@@ -66,6 +66,9 @@ def add_what_if(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..evaluation import evaluate
+    from ..semantics import report as evaluation_report
+
     loaded = load_for_evaluation(args.path, args.force)
     if isinstance(loaded, int):
         return loaded

@@ -28,6 +28,7 @@ from ..fileio import read_text, write_atomic
 from ..model import ArgumentMap
 from ..status import Status
 from . import files
+from .evaluate import add_evaluation_options
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".json": "json"}
@@ -89,6 +90,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="with --focus: how many relation steps around it (default 2)",
     )
     part.add_argument("--section", metavar="NAME", help="draw only this section (id or title), with faded context")
+    judged = p.add_argument_group("evaluation")
+    judged.add_argument(
+        "--evaluate", action="store_true", help="show each statement's and inference's status (IN, OUT, UNDECIDED)"
+    )
+    add_evaluation_options(judged)
     engine = p.add_argument_group("engine")
     engine.add_argument(
         "--quality",
@@ -140,8 +146,17 @@ def _positive_float(text: str) -> float:
 
 
 def statuses(args: argparse.Namespace, m: ArgumentMap) -> Mapping[str, Status] | None:
-    """The statuses to show on the map's nodes, from the options; None shows none."""
-    return None
+    """The statuses to show on the map's nodes, from the options; None shows none.
+
+    Raises:
+        EvaluationError: a what-if names an unknown id, or the map is too large
+            for the semantics (a ``ValueError``: reported, exit 2).
+    """
+    if not args.evaluate:
+        return None
+    from ..evaluation import evaluate
+
+    return evaluate(m, args.semantics, args.assume, args.reject, args.distrust).statuses()
 
 
 # -- Jobs ---------------------------------------------------------------------------
@@ -183,6 +198,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or _format_of(args.output) or "svg"
     if args.depth is not None and args.focus is None:
         return _usage("--depth needs --focus")
+    if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics != "grounded"):
+        return _usage("--semantics, --assume, --reject and --distrust need --evaluate")
     found = list(files.expand(args.paths))
     if args.output is not None and len(found) != 1:
         return _usage("-o names one output file: give one map, or use --out-dir DIR")

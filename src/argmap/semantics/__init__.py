@@ -14,3 +14,6 @@ Data flows one way, and nothing here sees the syntax of a map:
 5. :mod:`.critical` finds what a thesis rests on, and :mod:`.explain` says
    why each element has its status.
 """
+
+#: The semantics argmap computes; grounded is the default.
+SEMANTICS = ("grounded", "preferred", "stable")
