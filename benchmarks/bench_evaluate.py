@@ -1,13 +1,15 @@
 """Time evaluation beyond parsing, and critical points, on generated maps.
 
 Usage:
-    python benchmarks/bench_evaluate.py [--sizes 10000 100000] [--critical 1000 10000] [--runs 5] [--command]
+    python benchmarks/bench_evaluate.py [--sizes 10000 100000] [--critical 1000 10000]
+                                        [--search 10000 100000] [--runs 5] [--command]
 
 Each size is a map from ``benchmarks/generate.py --seed 1``, read once. Then,
 per run and in the same process:
 
 - grounded: ``argmap.evaluate(m)`` on the map with its caches cleared, so the
   id index is built again (it is part of the cost beyond parsing);
+- preferred and stable: ``argmap.evaluate(m, semantics)``, likewise;
 - critical: ``argmap.evaluate(m)`` and ``Evaluation.critical(t)`` for every
   thesis ``t``.
 
@@ -94,8 +96,9 @@ def commands(folder: Path, args: argparse.Namespace) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000], help="grounded evaluation")
-    parser.add_argument("--critical", type=int, nargs="+", default=[1000, 10000], help="critical points")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000], help="grounded evaluation")
+    parser.add_argument("--critical", type=int, nargs="*", default=[1000, 10000], help="critical points")
+    parser.add_argument("--search", type=int, nargs="*", default=[10000, 100000], help="preferred and stable semantics")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--command", action="store_true", help="also time the whole argmap evaluate command")
     args = parser.parse_args()
@@ -120,6 +123,14 @@ def main() -> int:
             walls = timed(lambda m=m: grounded(m), args.runs)  # type: ignore[misc]
             note = f"{len(ev.graph):,} nodes; {counts}; parsing took {parse:.1f} s"
             row(f"{n:,} statements", "grounded", walls, note)
+            del m, ev
+        for n in args.search:
+            m = argmap.load(generated(folder, n))
+            for semantics in ("preferred", "stable"):
+                ev = argmap.evaluate(m, semantics)
+                walls = timed(lambda m=m, s=semantics: argmap.evaluate(fresh(m), s), args.runs)  # type: ignore[misc]
+                note = f"10^{len(str(ev.extensions)) - 1} extensions"
+                row(f"{n:,} statements", semantics, walls, note)
             del m, ev
         for n in args.critical:
             m = argmap.load(generated(folder, n))
