@@ -10,7 +10,8 @@ contradictories. What-ifs become axioms (``s`` for an assumed statement,
 (an assumed inference). PyArg builds every argument and every attack, and
 computes the extensions of the abstract framework.
 
-From the extensions, labels are derived as argmap defines them: a statement
+The number of extensions must be the same too. From the extensions, labels
+are derived as argmap defines them: a statement
 is IN in an extension when an argument for it is in the extension, OUT when
 every argument for it is attacked by one in the extension, UNDECIDED
 otherwise; an inference likewise by the arguments whose last rule it is.
@@ -126,6 +127,7 @@ class Oracle:
             extensions = list(get_preferred_extensions(af))
         else:
             extensions = list(get_stable_extensions(af))
+        self.count = len(extensions)
         attackers: dict[str, set[str]] = {a.name: set() for a in self.arguments}
         for a, b in attacks:
             attackers[b.name].add(a.name)
@@ -246,6 +248,8 @@ def compare(m: ArgumentMap, semantics: str, assume: Sequence[str] = (), reject: 
     expected = oracle.labels(semantics)
     got = argmap_labels(m, semantics, assume, reject)
     assert got == expected, _difference(m, semantics, assume, reject, got, expected)
+    count = argmap.evaluate(m, semantics, assume=assume, reject=reject).extensions
+    assert count == oracle.count, f"{semantics}: {count} extensions, PyArg {oracle.count}\n{argmap.dumps(m)}"
     if any(credulous and status is not Status.IN for status, credulous in expected.values()):
         return "compared; extensions disagree"
     return f"compared; statuses {'/'.join(sorted({status.value for status, _ in expected.values()}))}"

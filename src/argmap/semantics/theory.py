@@ -145,17 +145,17 @@ def compile_theory(m: ArgumentMap, scenario: Scenario) -> Graph:
     assumed = scenario.assumed
     first = g.add_nodes([OR if sid in concluded or sid in assumed else ASM for sid in ix.statements])
     g.statement = dict(zip(ix.statements, range(first, len(g)), strict=True))
-    for sid in assumed:
+    for sid in sorted(assumed):
         g.edge(g.true, g.statement[sid])
     first = g.add_nodes([AND] * len(inferences))
     g.rule = list(range(first, len(g)))
     _rules(g, ix)
-    for sid in scenario.rejected:
+    for sid in sorted(scenario.rejected):
         g.edge(g.true, g.negation(sid))
-    for position in scenario.rejected_rules:
+    for position in sorted(scenario.rejected_rules):
         g.edge(g.true, g.undercut(position))
     contradicting = _contradicting(ix)
-    for sid in {*g.negated(), *contradicting}:
+    for sid in dict.fromkeys([*g.negated(), *contradicting]):  # in a fixed order: node numbers must not vary
         node = g.statement[sid]
         if g.kind[node] == ASM:
             _contraries(g, node, sid, contradicting)
