@@ -91,7 +91,7 @@ KIND_TAGS = {
 STATUS_WORDS = {Status.IN: "IN", Status.OUT: "OUT", Status.UNDECIDED: "UNDECIDED"}
 STATUS_MEANING = {
     Status.IN: "accepted: stands against every objection",
-    Status.OUT: "rejected: defeated by an accepted objection",
+    Status.OUT: "falls: defeated, or no reason holds",
     Status.UNDECIDED: "undecided: caught in an open conflict",
 }
 EDGE_WORDS = {

@@ -9,5 +9,5 @@ class Status(enum.Enum):
     """Whether an element stands, falls, or is left open by the objections on the map."""
 
     IN = "in"  #: accepted: it stands against every objection on the map
-    OUT = "out"  #: rejected: an accepted objection defeats it
+    OUT = "out"  #: falls: an accepted objection defeats it, or none of its reasons holds
     UNDECIDED = "undecided"  #: neither: e.g. caught in an unresolved conflict
