@@ -44,11 +44,19 @@ def _flat(parsed: Parsed) -> tuple[object, ...]:
 def _same_or_refused(text: str) -> bool:
     """Assert agreement; True when the scanner accepted the text."""
     try:
-        fast = fastparse.scan(text, "m.argmap", detailed=True)
+        detailed = fastparse.scan(text, "m.argmap", detailed=True)
     except fastparse.Unsupported:
+        detailed = None
+    try:
+        quick = fastparse.scan(text, "m.argmap")
+    except fastparse.Unsupported:
+        quick = None
+    assert (detailed is None) == (quick is None), "both modes accept the same texts"
+    if quick is None or detailed is None:
         return False
     lark = parse_with_lark(text, "m.argmap")  # must not raise: the scanner accepted it
-    assert _flat(fast) == _flat(lark)
+    assert _flat(detailed) == _flat(lark)
+    assert _flat(quick) == _flat(lark)  # part spans are worked out lazily here
     return True
 
 

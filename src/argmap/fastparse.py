@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import partial
 from itertools import accumulate
 
 from attrs import define
@@ -66,9 +67,14 @@ _SECTION = re.compile(rf"section(?:{_S}({_ID}))?{_S}({_STR}){_O}\{{")
 _INCLUDE = re.compile(rf"include{_S}({_STR})")
 _HEADER = re.compile(rf"(title|author|about|date){_S}(?:({_STR})|({_ID})|({_BARE}))")
 _BLOCK = re.compile(rf"\{{((?:[^{{}}\"#\[\]]|{_STR}|\[(?:[^\[\]{{}}\"#]|{_STR})*\])*)\}}")
-_PAIR = re.compile(rf"[ \t\r\n,]*({_ID}){_O}:[ \t\r\n]*(?:({_STR})|({_ID})|({_BARE})|\[((?:[^\[\]\"]|{_STR})*)\])")
-_ELEMENT = re.compile(rf"[ \t\r\n,]*(?:({_STR})|({_ID})|({_BARE}))")
+_PAIR_FORM = rf"[ \t\r\n,]*({_ID}){_O}:[ \t\r\n]*(?:({_STR})|({_ID})|({_BARE})|\[((?:[^\[\]\"]|{_STR})*)\])"
+_PAIR = re.compile(_PAIR_FORM)
+_ELEMENT_FORM = rf"[ \t\r\n,]*(?:({_STR})|({_ID})|({_BARE}))"
+_ELEMENT = re.compile(_ELEMENT_FORM)
 _TAIL = re.compile(r"[ \t\r\n,]*")
+# A whole attribute block body, or list body, and nothing else (checked before findall).
+_PAIRS = re.compile(rf"(?:{re.sub(r'[(](?![?])', '(?:', _PAIR_FORM)})*[ \t\r\n,]*")
+_ELEMENTS = re.compile(rf"(?:{re.sub(r'[(](?![?])', '(?:', _ELEMENT_FORM)})*[ \t\r\n,]*")
 
 _HEADER_WORDS = frozenset(("title", "author", "date", "about"))
 _KINDS = {k.value: k for k in StatementKind}
@@ -111,7 +117,7 @@ class _Scanner:
 
     def lazy(self, start: int, head: str) -> LazyParts:
         """Parts of the item at ``start``, to be read again when first asked for."""
-        return LazyParts(_Relocate(self.text, self.path, self.line_starts, start, head))
+        return LazyParts(partial(_relocate, self.text, self.path, self.line_starts, start, head))
 
     # -- the scan ----------------------------------------------------------------
 
@@ -195,13 +201,16 @@ class _Scanner:
         fields, extra = split_attributes(schema, pairs, parts, self._key_span)
         return fields, extra, block.end()
 
-    def _key_span(self, where: tuple[int, int]) -> Span:
+    def _key_span(self, where: tuple[int, int] | None) -> Span:
+        assert where is not None, "key places are known in detailed mode"
         return self.span(*where)
 
-    def pairs(self, block: re.Match[str]) -> list[tuple[str, tuple[int, int], Val]]:
+    def pairs(self, block: re.Match[str]) -> list[tuple[str, tuple[int, int] | None, Val]]:
         text = self.text
         pos, stop = block.start(1), block.end(1)
-        out: list[tuple[str, tuple[int, int], Val]] = []
+        if not self.detailed:
+            return self.quick_pairs(pos, stop)
+        out: list[tuple[str, tuple[int, int] | None, Val]] = []
         while True:
             pair = _PAIR.match(text, pos, stop)
             if pair is None:
@@ -210,6 +219,26 @@ class _Scanner:
             pos = pair.end()
         if _TAIL.match(text, pos, stop).end() != stop:  # type: ignore[union-attr]
             raise Unsupported
+        return out
+
+    def quick_pairs(self, pos: int, stop: int) -> list[tuple[str, tuple[int, int] | None, Val]]:
+        """The pairs of a block without their places: two regular expression calls in all."""
+        text = self.text
+        if _PAIRS.fullmatch(text, pos, stop) is None:
+            raise Unsupported
+        out: list[tuple[str, tuple[int, int] | None, Val]] = []
+        for key, string, ident, bare, items in _PAIR.findall(text, pos, stop):
+            if string:
+                out.append((key, None, Val("string", _quick_text(string), None)))
+            elif ident:
+                out.append((key, None, Val("id", ident, None)))
+            elif bare:
+                out.append((key, None, Val("bare", bare, None)))
+            else:
+                if _ELEMENTS.fullmatch(items) is None:
+                    raise Unsupported
+                values = tuple(_quick_text(s) if s else i or b for s, i, b in _ELEMENT.findall(items))
+                out.append((key, None, Val("list", values, None)))
         return out
 
     def value(self, pair: re.Match[str]) -> Val:
@@ -368,6 +397,17 @@ class _Scanner:
         return Section(opened.title, tuple(opened.body), id=opened.ident, span=span, parts=opened.parts)
 
 
+def _quick_text(token: str) -> str:
+    """The text of a quoted token; any bad escape sends the file to Lark for its message."""
+    raw = token[1:-1]
+    if "\\" not in raw:
+        return raw
+    try:
+        return unescape(raw, None, 1, 1)
+    except ValueError:
+        raise Unsupported from None
+
+
 @define
 class _Opened:
     """A section whose closing brace is still to come."""
@@ -379,25 +419,18 @@ class _Opened:
     body: list[Item]
 
 
-@define
-class _Relocate:
-    """Reads one item again, in detailed mode, to find the spans of its parts."""
-
-    text: str
-    path: str | None
-    line_starts: list[int]
-    start: int
-    head: str
-
-    def __call__(self) -> tuple[tuple[str, Span], ...]:
-        scanner = _Scanner(self.text, self.path, self.line_starts)
-        scanner.detailed = True
-        scanner.pos = self.start
-        item = _READERS.get(self.head, _Scanner.read_relation)(scanner, self.head)
-        assert item is not None and not isinstance(item, Section)
-        parts = item.parts
-        assert isinstance(parts, tuple)
-        return parts
+def _relocate(
+    text: str, path: str | None, line_starts: list[int], start: int, head: str
+) -> tuple[tuple[str, Span], ...]:
+    """Read the item at ``start`` again, in detailed mode, for the spans of its parts."""
+    scanner = _Scanner(text, path, line_starts)
+    scanner.detailed = True
+    scanner.pos = start
+    item = _READERS.get(head, _Scanner.read_relation)(scanner, head)
+    assert item is not None and not isinstance(item, Section)
+    parts = item.parts
+    assert isinstance(parts, tuple)
+    return parts
 
 
 _READERS: dict[str, Callable[[_Scanner, str], Item | None]] = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import ArgmapFileError
@@ -41,6 +40,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     Readers see the old file or the new one, never a half-written one, and a
     failure leaves the old file untouched.
     """
+    import tempfile  # only writers need it; reading maps should start fast
+
     target = Path(os.fspath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")

@@ -14,6 +14,7 @@ from .model import (
     ArgumentMap,
     Contradiction,
     Element,
+    Include,
     Inference,
     InferenceKind,
     Section,
@@ -34,6 +35,7 @@ class MapIndex:
         statements: statements by id (first declaration).
         inferences: every inference in order; ``named`` holds those with an id.
         section_of: the innermost section of each statement and inference, by id.
+        elements: every element, sections and includes left out, in written order.
     """
 
     def __init__(self, m: ArgumentMap) -> None:
@@ -48,7 +50,11 @@ class MapIndex:
         self.contradictions: list[Contradiction] = []
         self.sections: list[Section] = []
         self.section_of: dict[str, Section] = {}
+        #: Every element (not sections or includes), in written order.
+        self.elements: list[Element] = []
         for item, section in walk(m.items):
+            if not isinstance(item, (Section, Include)):
+                self.elements.append(item)
             if isinstance(item, Inference):
                 self.inferences.append(item)
                 if section is not None:

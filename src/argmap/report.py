@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from .diagnostics import Diagnostic
@@ -58,6 +57,8 @@ def _excerpt(span: Span | None, lines_of: SourceLines) -> list[str]:
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:
     """A JSON list with one object per diagnostic."""
+    import json
+
     return json.dumps([to_dict(d) for d in diagnostics], indent=2, ensure_ascii=False)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostic, Related
@@ -18,6 +19,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
+@lru_cache(maxsize=4096)
 def is_date(value: str) -> bool:
     """True for ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD`` naming a real day or month."""
     match = _DATE.match(value)
@@ -31,6 +33,7 @@ def is_date(value: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def is_safe_url(value: str) -> bool:
     """True for http(s) URLs with a host and for mailto: addresses."""
     try:
@@ -46,7 +49,7 @@ def values(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     """E130, E131, E133: dates, URLs and id-valued attributes."""
     if m.date is not None and not is_date(m.date):
         yield _bad_date(m.date, dict(m.header_spans).get("date"))
-    for element in m.elements():
+    for element in ix.elements:
         date = getattr(element, "date", None)
         if date is not None and not is_date(date):
             yield _bad_date(date, element.span_of("attr:date"))
@@ -104,7 +107,7 @@ def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
             "keep one of them",
             (Related(spans.get(key), "first given here"),),
         )
-    for element in m.elements():
+    for element in ix.elements:
         if not element.extra:
             continue
         schema = _schema(element)
