@@ -59,14 +59,19 @@ _O = r"[ \t]*"
 _GAP = re.compile(r"[ \t\r\n\f]*")
 _COMMENT = re.compile(r"#[^\r\n]*")
 _WORD = re.compile(_ID)
-_NAMED = re.compile(rf"(\w+){_S}({_ID}){_S}({_STR})")
-_RELATION = re.compile(rf"({_ID}){_S}(supports|attacks|undercuts|contradicts){_S}({_ID})")
-_INFERENCE = re.compile(rf"(\w+)(?:{_S}({_ID}))?(?:{_S}({_STR}))?{_O}:{_O}({_ID}(?:{_O}\+{_O}{_ID})*){_O}=>{_O}({_ID})")
+# The body of an attribute block: no comment, no nested braces (anything else is Lark's).
+_BODY = rf"(?:[^{{}}\"#\[\]]|{_STR}|\[(?:[^\[\]{{}}\"#]|{_STR})*\])*"
+# An item head may be followed by its attribute block, also on the next line.
+_THEN_BLOCK = rf"(?:[ \t\r\n]*\{{({_BODY})\}})?"
+_NAMED = re.compile(rf"(\w+){_S}({_ID}){_S}({_STR}){_THEN_BLOCK}")
+_RELATION = re.compile(rf"({_ID}){_S}(supports|attacks|undercuts|contradicts){_S}({_ID}){_THEN_BLOCK}")
+_INFERENCE = re.compile(
+    rf"(\w+)(?:{_S}({_ID}))?(?:{_S}({_STR}))?{_O}:{_O}({_ID}(?:{_O}\+{_O}{_ID})*){_O}=>{_O}({_ID}){_THEN_BLOCK}"
+)
 _PREMISE = re.compile(_ID)
 _SECTION = re.compile(rf"section(?:{_S}({_ID}))?{_S}({_STR}){_O}\{{")
 _INCLUDE = re.compile(rf"include{_S}({_STR})")
 _HEADER = re.compile(rf"(title|author|about|date){_S}(?:({_STR})|({_ID})|({_BARE}))")
-_BLOCK = re.compile(rf"\{{((?:[^{{}}\"#\[\]]|{_STR}|\[(?:[^\[\]{{}}\"#]|{_STR})*\])*)\}}")
 _PAIR_FORM = rf"[ \t\r\n,]*({_ID}){_O}:[ \t\r\n]*(?:({_STR})|({_ID})|({_BARE})|\[((?:[^\[\]\"]|{_STR})*)\])"
 _PAIR = re.compile(_PAIR_FORM)
 _ELEMENT_FORM = rf"[ \t\r\n,]*(?:({_STR})|({_ID})|({_BARE}))"
@@ -178,36 +183,28 @@ class _Scanner:
             raise Unsupported from None
 
     def attributes(
-        self, schema: str, parts: Parts | None
+        self, schema: str, parts: Parts | None, match: re.Match[str], group: int
     ) -> tuple[dict[str, Value], tuple[tuple[str, Value], ...], int]:
-        """The attribute block after an item head, if any, and where the item ends."""
-        text = self.text
-        end = self.pos
-        after = _GAP.match(text, end).end()  # type: ignore[union-attr]
-        if after >= len(text) or text[after] != "{":
-            if after < len(text) and text[after] == "#":
-                # A comment follows; an attribute block after it would still belong
-                # to this item, which only the Lark parser handles.
-                probe = _COMMENT.match(text, after).end()  # type: ignore[union-attr]
-                probe = _GAP.match(text, probe).end()  # type: ignore[union-attr]
-                if probe < len(text) and text[probe] == "{":
-                    raise Unsupported
+        """The item's attribute block (group ``group`` of its match), and where the item ends.
+
+        A block the item regular expression could not take (a comment inside, a
+        nested list, a brace too many) is left in place, and the scan gives up
+        when it meets the ``{`` where an item should start.
+        """
+        end = match.end()
+        self.pos = end
+        if match.start(group) < 0:
             return {}, (), end
-        block = _BLOCK.match(text, after)
-        if block is None:
-            raise Unsupported
-        pairs = self.pairs(block)
-        self.pos = block.end()
+        pairs = self.pairs(match.start(group), match.end(group))
         fields, extra = split_attributes(schema, pairs, parts, self._key_span)
-        return fields, extra, block.end()
+        return fields, extra, end
 
     def _key_span(self, where: tuple[int, int] | None) -> Span:
         assert where is not None, "key places are known in detailed mode"
         return self.span(*where)
 
-    def pairs(self, block: re.Match[str]) -> list[tuple[str, tuple[int, int] | None, Val]]:
+    def pairs(self, pos: int, stop: int) -> list[tuple[str, tuple[int, int] | None, Val]]:
         text = self.text
-        pos, stop = block.start(1), block.end(1)
         if not self.detailed:
             return self.quick_pairs(pos, stop)
         out: list[tuple[str, tuple[int, int] | None, Val]] = []
@@ -290,7 +287,7 @@ class _Scanner:
                 parts.append(("text", self.span(*match.span(3))))
         body = self.string(match, 3)
         schema = head if head == "source" or head == "actor" else "statement"
-        fields, extra, end = self.attributes(schema, parts)
+        fields, extra, end = self.attributes(schema, parts, match, 4)
         span = self.finish(start, end)
         every = self._parts(start, head, parts)
         if schema == "statement":
@@ -322,7 +319,7 @@ class _Scanner:
                 offset = at + len(premise)
             parts.append(("target", self.span(*match.span(5))))
         label = self.string(match, 3) if match.group(3) is not None else None
-        fields, extra, end = self.attributes("inference", parts)
+        fields, extra, end = self.attributes("inference", parts, match, 6)
         return Inference(
             _INFERENCE_KINDS[head], tuple(premises), target, id=match.group(2), label=label,
             span=self.finish(start, end), parts=self._parts(start, head, parts), extra=extra, **fields,  # type: ignore[arg-type]
@@ -340,12 +337,12 @@ class _Scanner:
             names = ("left", "right") if verb == "contradicts" else ("premise:0", "target")
             parts = [(names[0], self.span(*match.span(1))), (names[1], self.span(*match.span(3)))]
         if verb == "contradicts":
-            fields, extra, end = self.attributes("contradiction", parts)
+            fields, extra, end = self.attributes("contradiction", parts, match, 4)
             return Contradiction(
                 match.group(1), match.group(3), span=self.finish(start, end),
                 parts=self._parts(start, head, parts), extra=extra, **fields,  # type: ignore[arg-type]
             )  # fmt: skip
-        fields, extra, end = self.attributes("inference", parts)
+        fields, extra, end = self.attributes("inference", parts, match, 4)
         return Inference(
             _VERBS[verb], (match.group(1),), match.group(3), shorthand=True, span=self.finish(start, end),
             parts=self._parts(start, head, parts), extra=extra, **fields,  # type: ignore[arg-type]

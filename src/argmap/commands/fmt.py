@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from .. import exit_codes, report
 from ..errors import ArgmapFileError, ArgmapSyntaxError
 from ..fileio import write_atomic
-from ..formatter import FormatterError, format_text
 from . import files
 from .check import syntax_diagnostic
 
@@ -29,6 +27,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    import difflib  # the formatter is only loaded when formatting
+
+    from ..formatter import FormatterError, format_text
+
     changed = unchanged = failed = unreadable = 0
     for name, _ in files.expand(args.paths):
         try:
