@@ -33,13 +33,12 @@ Example:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from .gcpause import gc_paused
 from .index import index
 from .model import ArgumentMap, StatementKind
 from .semantics import SEMANTICS
@@ -97,7 +96,7 @@ def evaluate_scenario(m: ArgumentMap, semantics: str, scenario: Scenario) -> Eva
     Raises:
         EvaluationTooLarge: as for :func:`evaluate`.
     """
-    with _gc_paused():
+    with gc_paused():
         graph = compile_theory(m, scenario)
         labels = grounded(graph)
         count = 1
@@ -117,22 +116,6 @@ def evaluate_scenario(m: ArgumentMap, semantics: str, scenario: Scenario) -> Eva
         found += [key for key, node in zip(keys, graph.rule, strict=True) if credulous[node]]
         accepted = frozenset(found)
     return Evaluation(m, semantics, scenario, count, statements, inferences, accepted, graph, labels)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the graph's many small lists are built.
-
-    The graph has no reference cycles; without the pause the collector would
-    scan the growing heap again and again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @frozen

@@ -11,16 +11,14 @@ exactly the same model; whatever it does not fully understand goes to Lark.
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import fastparse
 from .errors import ArgmapSyntaxError
+from .gcpause import gc_paused
 from .parsed import Parsed
 
 if TYPE_CHECKING:
@@ -66,7 +64,7 @@ def parse(text: str, path: str | None = None) -> Parsed:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    with _gc_paused():
+    with gc_paused():
         try:
             return fastparse.scan(text, path)
         except fastparse.Unsupported:
@@ -95,19 +93,3 @@ def parse_with_lark(text: str, path: str | None = None) -> Parsed:
                 raise exc.orig_exc from None
             raise
         return builder.finish()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a parse builds many small objects.
-
-    The model has no reference cycles, so nothing is left for the collector;
-    without the pause it would scan the growing heap again and again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
