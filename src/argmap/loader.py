@@ -53,6 +53,11 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
     Raises:
         ArgmapFileError: the file cannot be read or is not UTF-8.
         ArgmapSyntaxError: the text does not follow the grammar.
+
+    Example:
+        >>> m = load("maps/drug-trial.argmap")
+        >>> m.title, next(m.statements()).kind.value
+        ('Is Compound Z an effective preventive treatment for migraine?', 'thesis')
     """
     name = os.fspath(path)
     return _Loader().load_text(read_text(name), name, ())

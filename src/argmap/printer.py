@@ -60,7 +60,15 @@ def dumps(m: ArgumentMap, attached: Attached | None = None) -> str:
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:
-    """Write a map to a file atomically, in the canonical layout."""
+    """Write a map to a file atomically, in the canonical layout.
+
+    Example:
+        >>> import tempfile, pathlib, argmap
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "tea.argmap"
+        >>> dump(argmap.loads('thesis t "Tea is good."'), out)
+        >>> out.read_text(encoding="utf-8")
+        'thesis t "Tea is good."\n'
+    """
     write_atomic(path, dumps(m))
 
 
