@@ -66,8 +66,8 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str]) -> None:
         >>> import tempfile, pathlib, argmap
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "tea.argmap"
         >>> dump(argmap.loads('thesis t "Tea is good."'), out)
-        >>> out.read_text(encoding="utf-8")
-        'thesis t "Tea is good."\n'
+        >>> print(out.read_text(encoding="utf-8"), end="")
+        thesis t "Tea is good."
     """
     write_atomic(path, dumps(m))
 
