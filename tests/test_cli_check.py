@@ -135,3 +135,38 @@ def test_every_case_file_reports_through_the_cli(capsys: pytest.CaptureFixture[s
     from argmap.diagnostics import CODES
 
     assert codes == set(CODES) - {"E001"}, "every structural code has a case file"
+
+
+def test_folder_links_leading_outside_are_not_read(tmp_path: Path) -> None:
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.argmap").write_text("claim c Tea\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "ok.argmap").write_text('thesis t "T"\n', encoding="utf-8")
+    (tmp_path / "maps" / "link.argmap").symlink_to(tmp_path / "outside" / "secret.argmap")
+    code, out, err = run("check", str(tmp_path / "maps"))
+    assert code == exit_codes.OK and "Found 0 errors and 1 warning in 1 file." in out
+    assert "link.argmap: skipped, a link to a file outside" in err
+
+
+def test_unknown_codes_are_a_usage_error(broken: Path) -> None:
+    code, out, err = run("check", "--select", "E999,bogus", str(broken))
+    assert code == exit_codes.USAGE and out == ""
+    assert "--select: no diagnostic code or name matches `E999`" in err
+    code, _, err = run("check", "--ignore", "unused-actr", str(broken))
+    assert code == exit_codes.USAGE and "did you mean `unused-actor`?" in err
+
+
+def test_summary_counts_unreadable_files(broken: Path, tmp_path: Path) -> None:
+    code, out, _ = run("check", str(broken), str(tmp_path / "none.argmap"))
+    assert code == exit_codes.USAGE
+    assert out.rstrip().endswith("Found 2 errors and 2 warnings in 1 file; 1 file could not be read.")
+
+
+def test_terminal_escapes_in_a_map_are_not_printed(tmp_path: Path) -> None:
+    path = tmp_path / "esc.argmap"
+    path.write_text(
+        'thesis t "\x1b[31mred\x1b]0;title\x07"\nclaim c "C" { by: "\x1b[2J" }\nc supports t\n', encoding="utf-8"
+    )
+    _, out, _ = run("check", str(path))
+    assert "\x1b" not in out and "\x07" not in out
+    assert '2 | claim c "C" { by: "\\u{1b}[2J" }' in out

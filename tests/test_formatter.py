@@ -155,3 +155,13 @@ def test_a_failed_write_keeps_the_original(messy: Path, monkeypatch: pytest.Monk
         fileio.write_atomic(messy, "new text")
     assert messy.read_text(encoding="utf-8") == MESSY
     assert [p.name for p in messy.parent.iterdir()] == ["m.argmap"]
+
+
+def test_formatting_through_a_link_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.argmap"
+    real.write_text('claim   a "A"\n', encoding="utf-8")
+    link = tmp_path / "link.argmap"
+    link.symlink_to(real)
+    assert main(["fmt", str(link)]) == exit_codes.OK
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == 'claim a "A"\n'

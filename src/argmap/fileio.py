@@ -38,11 +38,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Readers see the old file or the new one, never a half-written one, and a
-    failure leaves the old file untouched.
+    failure leaves the old file untouched. When ``path`` is a symbolic link, the
+    file it points to is replaced and the link is kept.
     """
     import tempfile  # only writers need it; reading maps should start fast
 
-    target = Path(os.fspath(path))
+    # Write through a symbolic link to the file it names, so the link stays a link.
+    target = Path(os.path.realpath(os.fspath(path)))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:

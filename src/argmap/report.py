@@ -24,7 +24,29 @@ def concise(d: Diagnostic) -> str:
         >>> print(concise(Diagnostic.make("E101", "unknown statement `x`", Span("a.argmap", 3, 5, 3, 6))))
         a.argmap:3:5: E101 unknown statement `x`
     """
-    return f"{where(d.span)}: {d.code} {d.message}"
+    return printable(f"{where(d.span)}: {d.code} {d.message}")
+
+
+def printable(text: str) -> str:
+    r"""Text safe to print on a terminal: control and format characters are shown as escapes.
+
+    Maps may come from anywhere; a statement's text must not be able to move the
+    cursor, recolour the terminal or reverse the direction of a line.
+
+    Example:
+        >>> print(printable("red \x1b[31m text \u202e"))
+        red \u{1b}[31m text \u{202e}
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in " \t\n" else f"\\u{{{ord(ch):x}}}" for ch in text)
+
+
+def _width(text: str) -> int:
+    """Columns that ``text`` takes on a terminal (East Asian wide characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def full(d: Diagnostic, lines_of: SourceLines) -> str:
@@ -35,7 +57,7 @@ def full(d: Diagnostic, lines_of: SourceLines) -> str:
         out.append(f"  = hint: {d.hint}")
     for rel in d.related:
         out.append(f"  = note: {where(rel.span)}: {rel.message}")
-    return "\n".join(out)
+    return printable("\n".join(out))
 
 
 def _excerpt(span: Span | None, lines_of: SourceLines) -> list[str]:
@@ -46,12 +68,13 @@ def _excerpt(span: Span | None, lines_of: SourceLines) -> list[str]:
         return []
     text = lines[span.line - 1].rstrip("\r").expandtabs(1)
     end = span.end_column if span.end_line == span.line else len(text) + 1
-    width = max(1, min(end, len(text) + 1) - span.column)
+    end = max(span.column + 1, min(end, len(text) + 1))
+    before, marked = text[: span.column - 1], text[span.column - 1 : end - 1] or " "
     gutter = " " * len(str(span.line))
     return [
         f"{gutter} |",
-        f"{span.line} | {text}",
-        f"{gutter} | {' ' * (span.column - 1)}{'^' * width}",
+        f"{span.line} | {printable(text)}",
+        f"{gutter} | {' ' * _width(printable(before))}{'^' * _width(printable(marked))}",
     ]
 
 
@@ -107,7 +130,7 @@ def github(d: Diagnostic) -> str:
             f"endColumn={s.end_column}",
         ]
     message = d.message + (f" ({d.hint})" if d.hint else "")
-    return f"::{level} {','.join(props)}::{_data(message)}"
+    return printable(f"::{level} {','.join(props)}::{_data(message)}")
 
 
 def _data(text: str) -> str:
@@ -118,12 +141,20 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def summary(errors: int, warnings: int, files: int) -> str:
-    """``Found 2 errors and 1 warning in 3 files.``"""
+def summary(errors: int, warnings: int, files: int, unreadable: int = 0) -> str:
+    """``Found 2 errors and 1 warning in 3 files.``, and how many files could not be read.
+
+    Example:
+        >>> summary(0, 0, 2), summary(1, 0, 1, unreadable=1)
+        ('All checks passed (2 files).', 'Found 1 error and 0 warnings in 1 file; 1 file could not be read.')
+    """
 
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
+    if unreadable:
+        found = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(files, 'file')}"
+        return f"{found}; {plural(unreadable, 'file')} could not be read."
     if not errors and not warnings:
         return f"All checks passed ({plural(files, 'file')})."
     return f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(files, 'file')}."

@@ -35,7 +35,19 @@ def is_date(value: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_safe_url(value: str) -> bool:
-    """True for http(s) URLs with a host and for mailto: addresses."""
+    """True for http(s) URLs with a host and for mailto: addresses that the renderer links.
+
+    The renderer's own filter (:func:`argmap.layout.safe_url`) has the last word,
+    so that a URL the checker accepts is never silently dropped from a picture.
+
+    Example:
+        >>> is_safe_url("https://example.org/a b"), is_safe_url("mailto:a@b.org"), is_safe_url("https:x")
+        (False, True, False)
+    """
+    from ..layout import safe_url
+
+    if safe_url(value) is None:
+        return False
     try:
         parts = urlsplit(value.strip())
     except ValueError:

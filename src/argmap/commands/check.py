@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from .. import exit_codes, report
-from ..diagnostics import Diagnostic
+from ..checks.suggest import did_you_mean
+from ..diagnostics import CODES, Diagnostic
 from ..errors import ArgmapFileError, ArgmapSyntaxError
 from ..fileio import read_text
 from ..loader import loads
@@ -64,11 +65,31 @@ def read_map(name: str) -> tuple[ArgumentMap | Diagnostic, str]:
         return syntax_diagnostic(exc), text
 
 
-def _codes(values: Sequence[str]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+def _codes(values: Sequence[str], option: str) -> list[str]:
+    """The codes given to ``--select`` or ``--ignore``; an unknown one is a usage error."""
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    for code in codes:
+        if not known_code(code):
+            hint = did_you_mean(code, [*CODES, *(c.name for c in CODES.values())])
+            raise UsageError(f"{option}: no diagnostic code or name matches `{code}`" + (f"; {hint}" if hint else ""))
+    return codes
+
+
+def known_code(code: str) -> bool:
+    """True for a code (``E101``), a prefix of codes (``E1``, ``W``) or a name (``unused-actor``)."""
+    return any(c.code.startswith(code) or c.name == code for c in CODES.values())
+
+
+class UsageError(ValueError):
+    """A command-line value that cannot be used; reported with exit code 2."""
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        chosen, dropped = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
+    except UsageError as exc:
+        files.error(str(exc))
+        return exit_codes.USAGE
     texts: dict[str | None, str] = {}
 
     @cache
@@ -100,11 +121,11 @@ def run(args: argparse.Namespace) -> int:
             continue  # a part of another map: checked as part of that map
         count += 1
         diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
-        for d in select(diagnostics, _codes(args.select), _codes(args.ignore)):
+        for d in select(diagnostics, chosen, dropped):
             if d not in seen:
                 seen.add(d)
                 found.append(d)
-    _print(found, args.format, lines_of, count)
+    _print(found, args.format, lines_of, count, unreadable)
     errors = sum(d.is_error for d in found)
     if unreadable:
         return exit_codes.USAGE
@@ -113,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int) -> None:
+def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int, unreadable: int) -> None:
     out = sys.stdout
     if fmt == "json":
         out.write(report.as_json(found) + "\n")
@@ -127,4 +148,4 @@ def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, coun
             out.write(report.full(d, lines_of) + "\n\n")
     if fmt in ("full", "concise"):
         errors = sum(d.is_error for d in found)
-        out.write(report.summary(errors, len(found) - errors, count) + "\n")
+        out.write(report.summary(errors, len(found) - errors, count, unreadable) + "\n")

@@ -22,7 +22,14 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
     for name in paths:
         path = Path(name)
         if name != STDIN and path.is_dir():
-            yield from ((str(p), False) for p in sorted(path.rglob("*.argmap")) if p.is_file())
+            root = Path(os.path.realpath(path))
+            for found in sorted(path.rglob("*.argmap")):
+                if not found.is_file():
+                    continue
+                if not Path(os.path.realpath(found)).is_relative_to(root):
+                    error(f"{found}: skipped, a link to a file outside {name} (name it directly to read it)")
+                    continue
+                yield str(found), False
         else:
             yield name, True
 

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..index import index
+from ..report import printable
 from ..status import Status
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def table(ev: Evaluation, critical: bool = False, explain: Sequence[str] = ()) -
         "",
     ]
     out += _statements(ev)
-    return "\n".join(out)
+    return printable("\n".join(out))  # statement texts come from the map: no terminal escapes
 
 
 def _heading(ev: Evaluation) -> str:
