@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.formatter import format_text
@@ -54,3 +55,34 @@ def test_python_built_map_writes_and_reads_back() -> None:
     ]
     assert argmap.loads(text) == m
     assert argmap.validate(argmap.loads(text)) == []
+
+
+@st.composite
+def messy_texts(draw: st.DrawFn) -> tuple[ArgumentMap, str]:
+    """A map written with random spacing, line breaks between tokens and comments."""
+    m = draw(maps)
+    lines = argmap.dumps(m).split("\n")
+    out: list[str] = []
+    for line in lines:
+        if draw(st.booleans()):
+            out.append("#" + draw(st.text(alphabet='abc #"{}', max_size=8)))
+        pad = draw(st.sampled_from(["", " ", "\t", "   "]))
+        spaced = line.replace(" ", draw(st.sampled_from([" ", "  ", "\t", " \n  "]))) if '"' not in line else line
+        tail = "  # " + draw(st.text(alphabet="xyz{}", max_size=5)) if draw(st.booleans()) else ""
+        out.append(pad + spaced + (tail if not spaced.rstrip().endswith("{") or tail == "" else ""))
+        if draw(st.booleans()):
+            out.append("")
+    return m, "\n".join(out)
+
+
+@SETTINGS
+@given(messy_texts())
+def test_fmt_of_messy_text_keeps_model_and_comments(case: tuple[ArgumentMap, str]) -> None:
+    m, text = case
+    before = argmap.loads(text)
+    assert before == m, "spacing, line breaks and comments do not change the map"
+    formatted = format_text(text)
+    assert argmap.loads(formatted) == before
+    comments = sorted(c for _, c in argmap.loads(text).comments)
+    assert sorted(c for _, c in argmap.loads(formatted).comments) == comments
+    assert format_text(formatted) == formatted
