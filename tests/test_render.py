@@ -191,6 +191,31 @@ def test_title_links_to_the_source_the_map_reconstructs() -> None:
     assert links(root) == ["https://example.org/a"]
 
 
+def deep_sections(levels: int) -> str:
+    opening = "".join(f'section s{i} "Level {i}" {{\n' for i in range(levels))
+    return opening + 'thesis t "T"\nclaim c "C"\nc supports t\n' + "}\n" * levels
+
+
+def test_deeply_nested_sections_are_drawn_inside_their_ancestor_at_the_deepest_level() -> None:
+    from argmap.dot import MAX_CLUSTER_DEPTH
+    from argmap.rendering import prepare
+
+    m = argmap.loads(deep_sections(1000))
+    prepared = prepare(m)
+    assert prepared.flattened == 1000 - MAX_CLUSTER_DEPTH
+    svg = argmap.render(m)
+    assert svg == argmap.render(argmap.loads(deep_sections(1000)))
+    root = svg_tree(svg)
+    sections = [el for el in root.iter() if el.get("class") == "cluster section"]
+    assert len(sections) == MAX_CLUSTER_DEPTH
+    assert b"976 sections nested more than 24 levels deep are drawn in their enclosing section" in svg
+    statements = [el for el in root.iter() if (el.get("class") or "").startswith("node statement")]
+    assert len(statements) == 2
+    shallow = argmap.render(argmap.loads(deep_sections(MAX_CLUSTER_DEPTH)))
+    assert b"nested more than" not in shallow
+    assert len([el for el in svg_tree(shallow).iter() if el.get("class") == "cluster section"]) == MAX_CLUSTER_DEPTH
+
+
 def test_render_is_deterministic() -> None:
     m = argmap.load(MAPS / "four-day-week.argmap")
     assert argmap.render(m) == argmap.render(argmap.load(MAPS / "four-day-week.argmap"))

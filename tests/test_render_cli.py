@@ -188,6 +188,21 @@ def test_picture_options(tea: Path, tmp_path: Path) -> None:
     assert "Tea is<BR/>good." in dot("--width", "8")
 
 
+def test_deeply_nested_sections_render_with_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    levels = 1000
+    path = tmp_path / "deep.argmap"
+    path.write_text(
+        "".join(f'section s{i} "S" {{\n' for i in range(levels))
+        + 'thesis t "T"\nclaim c "C"\nc supports t\n'
+        + "}\n" * levels
+    )
+    assert run("render", path, "-o", tmp_path / "deep.svg") == exit_codes.OK
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RecursionError" not in err
+    assert f"note: {path}: 976 sections nested more than 24 levels deep are drawn in their enclosing section" in err
+    ET.fromstring((tmp_path / "deep.svg").read_bytes())
+
+
 def test_dpi(tea: Path, tmp_path: Path) -> None:
     small, big = tmp_path / "s.png", tmp_path / "b.png"
     assert run("render", tea, "-o", small) == exit_codes.OK

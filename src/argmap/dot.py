@@ -58,6 +58,10 @@ FAST_SETTINGS = {
     "splines": "line",
 }
 
+#: Sections nested deeper than this are drawn inside their ancestor at this depth: the
+#: engine and the DOT writer would otherwise recurse once per level (see docs/rendering.md).
+MAX_CLUSTER_DEPTH = 24
+
 FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every machine
 TEXT_SIZE = 11
 SMALL_SIZE = 7.5
@@ -180,6 +184,10 @@ class _Writer:
         }
         if self.fast:
             graph_attr.update(FAST_SETTINGS)
+        home = drawn_clusters(self.graph)
+        merged = sum(1 for cid, drawn in home.items() if cid != drawn)
+        if merged:
+            graph_attr["comment"] = flattened_note(merged)
         title = self._title()
         if title:
             graph_attr.update({"label": title, "labelloc": "t", "labeljust": "c"})
@@ -196,10 +204,11 @@ class _Writer:
         g.attr("edge", fontname=FONT, fontsize="8", fontcolor=t.muted, penwidth="1.3", arrowsize="0.8")
         by_cluster: dict[str | None, list[Node]] = defaultdict(list)
         for node in self.graph.nodes:
-            by_cluster[node.cluster].append(node)
+            by_cluster[home.get(node.cluster, node.cluster) if node.cluster is not None else None].append(node)
         children: dict[str | None, list[Cluster]] = defaultdict(list)
         for cluster in self.graph.clusters:
-            children[cluster.parent].append(cluster)
+            if home.get(cluster.id) == cluster.id:
+                children[cluster.parent].append(cluster)
         self._fill(g, None, by_cluster, children)
         minlen = stagger(self.graph)
         for edge in self.graph.edges:
@@ -515,6 +524,41 @@ class _Writer:
             **{"class": f"legend status status-{status.value}"},
         )
         return node_id
+
+
+def drawn_clusters(graph: MapGraph) -> dict[str, str]:
+    """Where each cluster is drawn: itself, or its ancestor at :data:`MAX_CLUSTER_DEPTH`.
+
+    Sections nested deeper than that are not drawn as boxes of their own; their
+    nodes go into the deepest box drawn around them.
+
+    Example:
+        >>> from argmap.mapgraph import Cluster, MapGraph
+        >>> chain = [Cluster(f"s{i}", "S", f"s{i - 1}" if i else None) for i in range(30)]
+        >>> home = drawn_clusters(MapGraph(clusters=tuple(chain)))
+        >>> home["s3"], home["s23"], home["s24"], home["s29"]
+        ('s3', 's23', 's23', 's23')
+    """
+    home: dict[str, str] = {}
+    depth: dict[str, int] = {}
+    for cluster in graph.clusters:  # parents come before their children
+        level = depth.get(cluster.parent, 0) + 1 if cluster.parent is not None else 1
+        depth[cluster.id] = level
+        if level <= MAX_CLUSTER_DEPTH or cluster.parent is None:
+            home[cluster.id] = cluster.id
+        else:
+            home[cluster.id] = home.get(cluster.parent, cluster.parent)
+    return home
+
+
+def flattened_note(count: int) -> str:
+    """What to tell about ``count`` sections drawn inside an ancestor (see :func:`drawn_clusters`)."""
+    one = count == 1
+    return (
+        f"{count:,} section{'' if one else 's'} nested more than {MAX_CLUSTER_DEPTH} levels deep "
+        f"{'is' if one else 'are'} drawn in {'its' if one else 'their'} enclosing section at level "
+        f"{MAX_CLUSTER_DEPTH}, without a box of {'its' if one else 'their'} own"
+    )
 
 
 def stagger(graph: MapGraph, rows: int = 3, fan: int = 3) -> dict[str, int]:

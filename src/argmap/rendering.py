@@ -44,11 +44,14 @@ class Prepared:
         graph: the map graph.
         source: its DOT source.
         fast: whether the fast engine settings are used.
+        flattened: how many sections are nested too deep for a box of their own
+            (:data:`argmap.dot.MAX_CLUSTER_DEPTH`) and are drawn inside an ancestor.
     """
 
     graph: MapGraph
     source: str
     fast: bool
+    flattened: int = 0
 
 
 def prepare(
@@ -70,6 +73,7 @@ def prepare(
         argmap.layout.LayoutError: ``focus`` or ``section`` names nothing in the map.
         ValueError: an unknown theme, direction or quality.
     """
+    from .dot import drawn_clusters
     from .dot import to_dot as graph_to_dot
 
     if quality not in QUALITIES:
@@ -77,7 +81,8 @@ def prepare(
     graph = layout(m, width=width, focus=focus, depth=depth, section=section, statuses=statuses)
     fast = quality == "fast" or (quality == "auto" and len(graph.nodes) > FAST_ABOVE)
     source = graph_to_dot(graph, theme=theme, direction=direction, legend=legend, fast=fast)
-    return Prepared(graph, source, fast)
+    flattened = sum(1 for cid, drawn in drawn_clusters(graph).items() if cid != drawn)
+    return Prepared(graph, source, fast, flattened)
 
 
 def render(

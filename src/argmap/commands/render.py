@@ -372,11 +372,10 @@ def draw_one(args: argparse.Namespace, fmt: str, job: Job) -> Result:
             )
         messages.extend((*errors, f"argmap: {shown}: drawn despite {count} (--force)"))
     try:
-        data, note = _picture(args, fmt, m)
+        data, notes = _picture(args, fmt, m)
     except (EngineError, LayoutError, ValueError) as exc:
         return Result(exit_codes.USAGE, (*messages, f"argmap: error: {shown}: {exc}"))
-    if note:
-        messages.append(f"argmap: note: {shown}: {note}")
+    messages.extend(f"argmap: note: {shown}: {note}" for note in notes)
     if args.check:
         return _compare(job.output, data, messages)
     if job.output == STDOUT:
@@ -430,8 +429,9 @@ def _errors(m: ArgumentMap, job: Job) -> list[str]:
     return [report.full(d, lines_of) + "\n" for d in errors]
 
 
-def _picture(args: argparse.Namespace, fmt: str, m: ArgumentMap) -> tuple[bytes, str | None]:
-    """The output bytes and a note when the fast layout was chosen."""
+def _picture(args: argparse.Namespace, fmt: str, m: ArgumentMap) -> tuple[bytes, list[str]]:
+    """The output bytes, and notes on what was drawn differently: the fast layout, flattened sections."""
+    from ..dot import flattened_note
     from ..layout import DEFAULT_DEPTH, DEFAULT_WIDTH, layout
     from ..rendering import draw, prepare
 
@@ -443,7 +443,7 @@ def _picture(args: argparse.Namespace, fmt: str, m: ArgumentMap) -> tuple[bytes,
         "statuses": statuses(args, m),
     }
     if fmt == "json":
-        return layout(m, **options).to_json().encode("utf-8"), None
+        return layout(m, **options).to_json().encode("utf-8"), []
     prepared = prepare(
         m,
         theme=args.theme,
@@ -452,16 +452,18 @@ def _picture(args: argparse.Namespace, fmt: str, m: ArgumentMap) -> tuple[bytes,
         quality="full" if args.quality else "auto",
         **options,
     )
-    note = None
+    notes = []
     if prepared.fast:
         statements = sum(1 for _ in m.statements())
-        note = (
+        notes.append(
             f"{statements:,} statements ({len(prepared.graph.nodes):,} nodes): using the fast layout "
             "(straight edges, fewer optimisation passes); --quality draws the full layout, slower"
         )
+    if prepared.flattened:
+        notes.append(flattened_note(prepared.flattened))
     if fmt == "dot":
-        return prepared.source.encode("utf-8"), note
-    return draw(prepared.source, fmt, dpi=args.dpi, timeout=args.timeout, engine_binary=args.engine_binary), note
+        return prepared.source.encode("utf-8"), notes
+    return draw(prepared.source, fmt, dpi=args.dpi, timeout=args.timeout, engine_binary=args.engine_binary), notes
 
 
 def _compare(output: str, data: bytes, messages: list[str]) -> Result:
