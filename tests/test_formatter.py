@@ -165,3 +165,15 @@ def test_formatting_through_a_link_keeps_the_link(tmp_path: Path) -> None:
     assert main(["fmt", str(link)]) == exit_codes.OK
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") == 'claim a "A"\n'
+
+
+def test_a_files_opening_comments_stay_first() -> None:
+    text = '# About this map.\n\n# The main claim.\nthesis t "T"\ntitle "Tea"\n'
+    assert format_text(text) == '# About this map.\n\ntitle "Tea"\n\n# The main claim.\nthesis t "T"\n'
+
+
+def test_dumps_ends_with_one_newline_after_a_section() -> None:
+    from argmap import ArgumentMap, Section, Statement, StatementKind, dumps
+
+    m = ArgumentMap(items=(Section("S", (Statement(StatementKind.THESIS, "t", "T"),)),))
+    assert dumps(m) == 'section "S" {\n  thesis t "T"\n}\n'

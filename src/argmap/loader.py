@@ -115,6 +115,9 @@ class _Loader:
             cycle = [Path(p).name for p in chain[chain.index(real) :]] + [Path(real).name]
             self._report("E107", f"include cycle: {' -> '.join(cycle)}", span, "remove one of these includes")
             return inc
+        if os.path.isdir(real):
+            self._report("E105", f"cannot include `{inc.path}`: it is a folder, not a file", span)
+            return inc
         if real in self.seen:
             self._report(
                 "E109",

@@ -78,6 +78,7 @@ class _Printer:
         self.lines: list[str] = []
 
     def print_map(self, m: ArgumentMap) -> str:
+        self._opening_block(m)
         header = [(key, getattr(m, key)) for key in _HEADER if getattr(m, key) is not None]
         for key, value in header:
             self._emit(key, 0, [f"{key} {self._header_value(key, value)}"], first=not self.lines)
@@ -87,7 +88,28 @@ class _Printer:
         if header and (m.items or self.at.footer.get(None)):
             self.lines.append("")
         self._body(m.items, 0, None)
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
         return "\n".join(self.lines) + "\n" if self.lines else ""
+
+    def _opening_block(self, m: ArgumentMap) -> None:
+        """Keep a file's opening comments first when the header is moved up past them.
+
+        Comments that stand above the first item, separated from it by a blank
+        line, describe the file rather than that item.
+        """
+        first = m.items[0] if m.items else None
+        spans = [span for _, span in m.header_spans]
+        if first is None or first.span is None or not spans or min(s.line for s in spans) < first.span.line:
+            return
+        leading = self.at.leading.get(id(first), [])
+        lines = [line for line, _ in leading[1:]] + [first.span.line]
+        gaps = [i + 1 for i, line in enumerate(lines) if self.at.blank_above(line)]
+        if leading and gaps:
+            cut = gaps[-1]
+            self.lines.extend(text for _, text in leading[:cut])
+            self.lines.append("")
+            self.at.leading[id(first)] = leading[cut:]
 
     def _body(self, items: tuple[Item, ...], depth: int, owner: Section | None) -> None:
         # A stack keeps deep nesting of sections from exhausting Python's recursion.

@@ -86,7 +86,10 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str, path: str | None
             column + len(rest.rstrip("\r")),
             "a text ends on the line it starts on",
         )
-    found = f"`{char}`" if char.isprintable() else f"the character U+{ord(char):04X}"
+    found = f"`{char}`" if char.isprintable() else f"U+{ord(char):04X}"
+    if text.startswith(("->", "=>"), pos) or text.startswith(">", pos + 1):
+        hint = "premises lead to their target with `=>`, as in `argument a1: p1 + p2 => c`"
+        return ArgmapSyntaxError(f"unexpected {found}", path, line, column, column + 1, hint)
     return ArgmapSyntaxError(
         f"unexpected {found}",
         path,
@@ -147,6 +150,10 @@ def describe_found(kind: str, value: str) -> str:
 
 def _hint(expected: set[str], kind: str, value: str, previous: str | None) -> str | None:
     """A suggestion for the commonest slips, or None."""
+    if expected >= _RELATION_WORDS and kind == "ID":
+        close = difflib.get_close_matches(value, ["supports", "attacks", "undercuts", "contradicts"], 1)
+        if close:
+            return f"did you mean `{close[0]}`?"
     if expected >= _RELATION_WORDS and previous in _KEYWORDS.values():
         return f"`{previous}` goes between two ids, as in `a {previous} b`"
     if expected >= _RELATION_WORDS and previous is not None:
