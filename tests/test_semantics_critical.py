@@ -200,3 +200,17 @@ def test_explanations_say_see_above_and_stop_at_the_depth() -> None:
     ev = argmap.evaluate(argmap.loads(chain))
     assert len(ev.explain("c0", depth=20).lines()) == 15
     assert ev.explain("c0").to_dict()["because"][0]["subject"] == "support:c1=>c0"
+
+
+def test_full_critical_points_refuse_large_maps() -> None:
+    import pytest
+
+    import argmap
+    from argmap.semantics.critical import MAX_FULL_CANDIDATES
+    from argmap.semantics.errors import EvaluationTooLarge
+
+    rows = [f'claim c{i} "C{i}"\nc{i} supports t' for i in range(MAX_FULL_CANDIDATES + 1)]
+    m = argmap.loads('thesis t "T"\n' + "\n".join(rows))
+    assert argmap.evaluate(m).critical("t") == ()  # grounded: any size
+    with pytest.raises(EvaluationTooLarge, match=r"at most 400"):
+        argmap.evaluate(m, "preferred").critical("t")

@@ -47,6 +47,7 @@ from attrs import evolve, frozen
 
 from ..index import index
 from ..status import Status
+from .errors import EvaluationTooLarge
 from .grounded import Solver
 from .theory import OUT, UNDEC
 
@@ -97,6 +98,10 @@ class CriticalPoint:
             "inferences": list(self.inferences),
         }
 
+
+#: Preferred and stable critical points evaluate the whole map once per
+#: candidate; above this many candidates they are refused with a clear message.
+MAX_FULL_CANDIDATES = 400
 
 Candidate = tuple[str, str, tuple[str, ...], tuple[int, ...]]  # kind, id, statement ids, inference positions
 
@@ -204,7 +209,14 @@ def _full_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Status]]:
 
     scenario = ev.scenario
     results = []
-    for candidate in _candidates(ev, subject, None):
+    candidates = _candidates(ev, subject, None)
+    if len(candidates) > MAX_FULL_CANDIDATES:
+        raise EvaluationTooLarge(
+            f"critical points under {ev.semantics} semantics evaluate the map again for each of its "
+            f"{len(candidates):,} statements, actors and sources (at most {MAX_FULL_CANDIDATES:,})",
+            "use --semantics grounded for the critical points of a map this large",
+        )
+    for candidate in candidates:
         _, _, statements, positions = candidate
         what_if = evolve(
             scenario,
