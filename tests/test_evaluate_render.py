@@ -29,8 +29,9 @@ def tea(tmp_path: Path) -> Path:
 
 
 def statuses_in(dot: str) -> dict[str, str]:
-    """Node id -> status class, read from the DOT output."""
-    return dict(re.findall(r'^\t"?([\w.]+)"? \[.*class="[^"]*status-(in|out|undecided)"', dot, re.M))
+    """Node id (in the map graph) -> status class, read from the DOT output."""
+    pattern = r'^\t"?(?:statement|inference)-([\w.]+)"? \[.*class="[^"]*status-(in|out|undecided)"'
+    return dict(re.findall(pattern, dot, re.M))
 
 
 def render(tea: Path, *args: str) -> tuple[int, str]:
@@ -52,7 +53,7 @@ def test_statuses_are_drawn_with_a_badge_and_a_legend(tea: Path) -> None:
         "attack.r.o": "in",
     }
     assert "<B>OUT</B>" in dot  # the word survives greyscale, not only the colour
-    assert 'id="legend.undecided"' in dot
+    assert 'id="argmap-legend-undecided"' in dot
 
 
 def test_what_ifs_change_the_picture(tea: Path) -> None:
@@ -65,7 +66,7 @@ def test_what_ifs_change_the_picture(tea: Path) -> None:
 
 def test_without_evaluate_no_statuses(tea: Path) -> None:
     code, dot = render(tea)
-    assert code == exit_codes.OK and statuses_in(dot) == {} and "legend.undecided" not in dot
+    assert code == exit_codes.OK and statuses_in(dot) == {} and "argmap-legend-undecided" not in dot
 
 
 def test_what_ifs_need_evaluate(tea: Path, capsys: pytest.CaptureFixture[str]) -> None:

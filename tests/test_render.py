@@ -48,11 +48,11 @@ def links(root: ET.Element) -> list[str]:
 
 
 def legend_words(root: ET.Element) -> set[str]:
-    """The words of the legend: its items are the elements whose id starts with ``legend.``."""
+    """The words of the legend: its items are the elements whose id starts with ``argmap-legend-``."""
     return {
         "".join(t.itertext())
         for el in root.iter()
-        if el.get("id", "").startswith("legend.")
+        if el.get("id", "").startswith("argmap-legend-")
         for t in el.iter(f"{SVG}text")
     }
 
@@ -117,7 +117,7 @@ def test_every_statement_and_junction_has_a_stable_id_and_full_tooltip(peace_svg
     m = argmap.load(MAPS / "peace-talks.argmap")
     ids = by_id(peace_svg)
     for statement in m.statements():
-        group = ids[statement.id]
+        group = ids[f"statement-{statement.id}"]
         assert group.get("class") == f"node statement {statement.kind.value}"
         anchor = group.find(f"{SVG}g/{SVG}a")
         assert anchor is not None
@@ -127,7 +127,7 @@ def test_every_statement_and_junction_has_a_stable_id_and_full_tooltip(peace_svg
     junctions = [n.id for n in graph.nodes if n.kind.value == "junction"]
     assert junctions
     for junction in junctions:
-        assert (ids[junction].get("class") or "").startswith("node junction ")
+        assert (ids[f"inference-{junction}"].get("class") or "").startswith("node junction ")
 
 
 @pytest.mark.parametrize("path", MAP_FILES, ids=[p.stem for p in MAP_FILES])
@@ -137,21 +137,83 @@ def test_svg_ids_are_unique(path: Path) -> None:
     assert len(ids) == len(set(ids))
 
 
+def all_ids(data: bytes) -> list[str]:
+    return [el.get("id", "") for el in svg_tree(data).iter() if el.get("id")]
+
+
+#: Ids that look like the engine's link groups (``a_x``) and cell anchors (``a_x_0``), its own
+#: ids (``node1``), argmap's (the legend, the graph), another element's prefix, or a renamed duplicate.
+ADVERSARIAL_IDS = [
+    "e", "a_e", "a_a_e", "x", "x.2", "a_x.2", "legend", "a_legend", "legend.thesis", "cluster_legend",
+    "argmap", "argmap-graph", "argmap-graph_0", "a_argmap-graph", "argmap-legend", "argmap-legend-thesis",
+    "argmap.graph", "a_argmap.graph", "statement-e", "inference-e", "edge-e", "section-e", "a_statement-e",
+    "support.x.e", "i", "i.from.x", "i.to.e", "e-label", "node1", "edge1", "clust1", "graph0", "a_node1",
+]  # fmt: skip
+
+
+def test_ids_that_look_like_other_ids_stay_unique() -> None:
+    # `a_e` next to `e` (the engine's link group of `e` is `a_e`); a statement named `legend`
+    m = argmap.loads('thesis e "E"\nclaim a_e "AE"\nclaim legend "L"\na_e supports e\nlegend supports e\n')
+    ids = all_ids(argmap.render(m))
+    assert len(ids) == len(set(ids))
+    assert {"statement-e", "statement-a_e", "statement-legend", "argmap-legend"} <= set(ids)
+    assert [n.id for n in argmap.layout.layout(m).nodes] == ["e", "a_e", "legend"]
+
+
+_adversarial = st.sampled_from(ADVERSARIAL_IDS)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    statements=st.lists(_adversarial, min_size=1, max_size=8, unique=True),
+    names=st.lists(st.none() | _adversarial, min_size=4, max_size=4),
+    sections=st.lists(_adversarial, max_size=3),
+    legend=st.booleans(),
+    statuses=st.booleans(),
+    url=st.booleans(),
+)
+def test_every_svg_id_is_unique_whatever_the_map_ids(
+    statements: list[str], names: list[str | None], sections: list[str], legend: bool, statuses: bool, url: bool
+) -> None:
+    first, *rest = statements
+    last = rest[-1] if rest else first
+    items: list[object] = [
+        Statement(StatementKind.THESIS, first, "T", url="https://example.org/" if url else None),
+        *(Statement(StatementKind.CLAIM, sid, sid) for sid in rest),
+        Inference.support(tuple(rest) or (first,), first, id=names[0], label="L" if names[0] else None),
+        Inference.undercut((last,), names[0] or "none", id=names[1]),
+        Inference.attack((first,), last, id=names[2], scheme="S"),
+        Inference.support((last,), first, id=names[3]),
+        Contradiction(first, last),
+    ]
+    for sid in sections:
+        items = [Section(sid, tuple(items), id=sid)]
+    m = ArgumentMap(
+        title="T",
+        about="src" if url else None,
+        items=(*items, Source("src", "Src", url="https://example.org/src")),  # type: ignore[arg-type]
+    )
+    given_statuses = {sid: Status.IN for sid in statements} if statuses else None
+    ids = all_ids(argmap.render(m, legend=legend, statuses=given_statuses))
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert all(i.startswith(("statement-", "inference-", "edge-", "section-", "argmap-", "a_")) for i in ids)
+
+
 def test_sections_are_clusters_with_titles(peace_svg: ET.Element) -> None:
     ids = by_id(peace_svg)
     for section_id in ("background", "belarus", "bennett_talks", "istanbul", "putin_account", "review", "cq_pattern"):
-        assert ids[section_id].get("class") == "cluster section"
-    texts = ["".join(t.itertext()) for t in ids["istanbul"].iter(f"{SVG}text")]
+        assert ids[f"section-{section_id}"].get("class") == "cluster section"
+    texts = ["".join(t.itertext()) for t in ids["section-istanbul"].iter(f"{SVG}text")]
     assert "The Third Talks: Istanbul" in texts
 
 
 def test_legend_is_drawn_by_default_and_can_be_left_out(peace_svg: ET.Element) -> None:
-    assert by_id(peace_svg)["legend"].get("class") == "cluster legend"
+    assert by_id(peace_svg)["argmap-legend"].get("class") == "cluster legend"
     words = legend_words(peace_svg)
     assert {"THESIS", "CLAIM", "EVIDENCE", "ASSUMPTION", "OBJECTION", "supports", "contradicts"} <= words
     assert {"rebuts a conclusion", "undermines a premise", "undercuts an inference"} <= words
     m = argmap.load(MAPS / "drug-trial.argmap")
-    assert "legend" not in by_id(svg_tree(argmap.render(m, legend=False)))
+    assert "argmap-legend" not in by_id(svg_tree(argmap.render(m, legend=False)))
 
 
 def test_legend_shows_only_kinds_in_use() -> None:
@@ -163,9 +225,9 @@ def test_status_overlay_has_badges_and_a_legend() -> None:
     m = argmap.load(MAPS / "drug-trial.argmap")
     root = svg_tree(argmap.render(m, statuses=STATUSES))
     ids = by_id(root)
-    assert "status-out" in (ids["b_shows"].get("class") or "")
-    assert "OUT" in {"".join(t.itertext()) for t in ids["b_shows"].iter(f"{SVG}text")}
-    assert "IN" in {"".join(t.itertext()) for t in ids["a_inf"].iter(f"{SVG}text")}
+    assert "status-out" in (ids["statement-b_shows"].get("class") or "")
+    assert "OUT" in {"".join(t.itertext()) for t in ids["statement-b_shows"].iter(f"{SVG}text")}
+    assert "IN" in {"".join(t.itertext()) for t in ids["inference-a_inf"].iter(f"{SVG}text")}
     assert {"IN", "OUT", "UNDECIDED"} <= legend_words(root)
 
 
@@ -320,12 +382,13 @@ def test_labels_cannot_inject_dot_or_markup(text: str) -> None:
     svg = argmap.render(m)  # the engine accepts the DOT: no syntax error, no bad HTML label
     root = svg_tree(svg)
     ids = by_id(root)
-    assert "injected" not in ids and "evil" not in ids and "x" not in ids
+    titles = {"".join(el.itertext()) for el in root.iter(f"{SVG}title")}
+    assert not {"injected", "evil", "x"} & titles
     assert not list(root.iter(f"{SVG}script"))
     assert not [k for el in root.iter() for k in el.attrib if k.lower().startswith("on")]
     assert all(h.startswith(("http:", "https:", "mailto:")) for h in links(root))
     # the full text comes back exactly in the tooltip of the thesis
-    tooltip = ids["t"].find(f"{SVG}g/{SVG}a")
+    tooltip = ids["statement-t"].find(f"{SVG}g/{SVG}a")
     assert tooltip is not None
     # (the engine writes a run of spaces as space, no-break space)
     assert tooltip.get(f"{XLINK}title", "").replace("\xa0", " ").startswith(_clean(text) + "\nBy: ")
@@ -336,7 +399,7 @@ def test_wrapped_text_comes_back_word_for_word() -> None:
     text = 'a<b & c>d \\N "q" ] ; ' * 5
     m = ArgumentMap(items=(Statement(StatementKind.CLAIM, "c", text),))
     root = svg_tree(argmap.render(m, legend=False))
-    words = " ".join("".join(t.itertext()) for t in by_id(root)["c"].iter(f"{SVG}text")).split()
+    words = " ".join("".join(t.itertext()) for t in by_id(root)["statement-c"].iter(f"{SVG}text")).split()
     assert words == ["CLAIM", "c", *text.split()]
 
 
@@ -368,7 +431,7 @@ def test_random_text_in_every_field_renders_to_valid_xml(
         ),
     )
     root = svg_tree(argmap.render(m))
-    assert {"t", "e", "o", "i"} <= set(by_id(root))
+    assert {"statement-t", "statement-e", "statement-o", "inference-i"} <= set(by_id(root))
     assert all(
         h.startswith(("http:", "https:", "mailto:", "HTTP", "MAILTO")) or h.lower().startswith(("http", "mailto"))
         for h in links(root)

@@ -184,7 +184,7 @@ def test_picture_options(tea: Path, tmp_path: Path) -> None:
     assert "rankdir=TB" in dot("--direction", "down")
     assert "rankdir=LR" in dot("--direction", "right")
     assert "rankdir=BT" in dot()
-    assert "cluster_legend" in dot() and "cluster_legend" not in dot("--no-legend")
+    assert "cluster_argmap-legend" in dot() and "cluster_argmap-legend" not in dot("--no-legend")
     assert "Tea is<BR/>good." in dot("--width", "8")
 
 

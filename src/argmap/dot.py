@@ -6,6 +6,14 @@ goes through one of the escaping helpers below, chosen for where it lands
 inject DOT statements, HTML-like markup, or Graphviz's ``\N``-style escapes.
 Ids and classes are made by argmap from letters, digits, ``_``, ``-`` and ``.``.
 
+Every id in the SVG is unique. A map element's SVG id (also its DOT name) is
+its map graph id after a prefix that says what it is: ``statement-``,
+``inference-`` (an inference's junction), ``edge-`` or ``section-``. The
+picture's own elements have ids that start with ``argmap-`` (``argmap-graph``,
+``argmap-legend``, ``argmap-legend-thesis``...). None starts with ``a_``, the
+prefix of the groups the engine adds around linked and tooltipped elements
+(``a_statement-t``), so no id can take another's.
+
 What tells kinds apart without colour is fixed here, whatever the theme:
 
 ========================  ==================================================
@@ -39,7 +47,6 @@ from collections.abc import Iterable
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
-from .layout import GRAPH_ID
 from .mapgraph import STATEMENT_STYLES, Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from .status import Status
 from .themes import Theme, get
@@ -57,6 +64,15 @@ FAST_SETTINGS = {
     "searchsize": "10",
     "splines": "line",
 }
+
+#: The SVG id of the whole picture; argmap's own elements have ids that start with ``argmap-``.
+GRAPH_ID = "argmap-graph"
+#: The SVG id of the legend; its items' ids start with it and a ``-``.
+LEGEND_ID = "argmap-legend"
+#: What comes before a map element's map graph id in its SVG id and DOT name, by what it is.
+NODE_PREFIX = {NodeKind.STATEMENT: "statement-", NodeKind.JUNCTION: "inference-"}
+EDGE_PREFIX = "edge-"
+SECTION_PREFIX = "section-"
 
 #: Sections nested deeper than this are drawn inside their ancestor at this depth: the
 #: engine and the DOT writer would otherwise recurse once per level (see docs/rendering.md).
@@ -135,6 +151,21 @@ def _name(ident: str) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml(ident)
 
 
+def node_id(node: Node) -> str:
+    """The SVG id and DOT name of a node: ``statement-`` or ``inference-`` and its map graph id."""
+    return NODE_PREFIX[node.kind] + node.id
+
+
+def edge_id(edge: Edge) -> str:
+    """The SVG id of an edge: ``edge-`` and its map graph id."""
+    return EDGE_PREFIX + edge.id
+
+
+def section_id(cluster: Cluster) -> str:
+    """The SVG id of a section's box: ``section-`` and its map graph id."""
+    return SECTION_PREFIX + cluster.id
+
+
 def _b(text: str) -> str:
     return f"<B>{text}</B>" if text else ""  # an empty <B></B> is a syntax error for the engine
 
@@ -164,6 +195,7 @@ class _Writer:
         self.rankdir = rankdir
         self.legend = legend
         self.fast = fast
+        self.names = {node.id: node_id(node) for node in graph.nodes}  # map graph id -> DOT name
 
     def source(self) -> str:
         t = self.theme
@@ -227,10 +259,10 @@ class _Writer:
         for node in by_cluster.get(cluster, ()):
             self._node(g, node)
         for child in children.get(cluster, ()):
-            with g.subgraph(name=f"cluster_{child.id}") as sub:
+            with g.subgraph(name=f"cluster_{section_id(child)}") as sub:
                 t = self.theme
                 sub.attr(
-                    id=_name(child.id),
+                    id=_name(section_id(child)),
                     **{"class": "section"},
                     label=f"<{_font(_b(html_text(child.title)), 10, t.cluster_text)}>",
                     tooltip=esc_text(child.title),
@@ -312,9 +344,9 @@ class _Writer:
             look["style"] = look["style"].replace("dashed", "") + ",dotted"
         penwidth = box.penwidth + (1.6 if node.focus else 0)
         g.node(
-            _name(node.id),
+            _name(node_id(node)),
             label=label,
-            id=_name(node.id),
+            id=_name(node_id(node)),
             tooltip=esc_text(node.tooltip),
             fillcolor=fill,
             color=box.border,
@@ -339,7 +371,7 @@ class _Writer:
         if node.hidden:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
-            "id": _name(node.id),
+            "id": _name(node_id(node)),
             "class": self._classes(node),
             "tooltip": esc_text(node.tooltip),
             "fillcolor": fill,
@@ -348,7 +380,7 @@ class _Writer:
         }
         if not parts:
             g.node(
-                _name(node.id),
+                _name(node_id(node)),
                 label="",
                 shape="circle" if node.style == "support" else "square",
                 width="0.14",
@@ -362,7 +394,7 @@ class _Writer:
         style = "rounded,filled" if node.style == "support" else "filled"
         if node.ghost:
             style += ",dotted"
-        g.node(_name(node.id), label=label, shape="box", style=style, margin="0.06,0.02", height="0.2", **common)
+        g.node(_name(node_id(node)), label=label, shape="box", style=style, margin="0.06,0.02", height="0.2", **common)
 
     # Edges
 
@@ -371,7 +403,7 @@ class _Writer:
         color = t.lines[edge.kind.value]
         look = dict(EDGE_LOOK[edge.kind])
         attrs: dict[str, object] = {
-            "id": _name(edge.id),
+            "id": _name(edge_id(edge)),
             "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'}",
             "tooltip": esc_text(edge.tooltip),
             "color": color,
@@ -384,7 +416,7 @@ class _Writer:
             attrs["minlen"] = str(minlen)
         if edge.label:
             attrs["label"] = f"<{_font(_i(html_text(edge.label)), 8)}>"
-        g.edge(_name(edge.tail), _name(edge.head), **look, **attrs)
+        g.edge(_name(self.names[edge.tail]), _name(self.names[edge.head]), **look, **attrs)
 
     # Legend
 
@@ -394,9 +426,9 @@ class _Writer:
         styles = {n.style for n in self.graph.nodes if n.kind is NodeKind.STATEMENT}
         kinds = [k for k in EdgeKind if any(e.kind is k for e in self.graph.edges)]
         rows: list[list[str]] = []
-        with g.subgraph(name="cluster_legend") as lg:
+        with g.subgraph(name=f"cluster_{LEGEND_ID}") as lg:
             lg.attr(
-                id="legend",
+                id=LEGEND_ID,
                 **{"class": "legend"},
                 label=f"<{_font(_b('Legend'), 10, t.cluster_text)}>",
                 tooltip="Legend",
@@ -418,8 +450,8 @@ class _Writer:
             for row in rows:
                 with lg.subgraph() as same:
                     same.attr(rank="same")
-                    for node_id in row:
-                        same.node(node_id)
+                    for name in row:
+                        same.node(name)
                 for left, right in itertools.pairwise(row):
                     lg.edge(left, right, style="invis")
             for upper, lower in itertools.pairwise(rows):
@@ -429,7 +461,7 @@ class _Writer:
             # The legend's first row shares the rank of the main conclusion, where there is room.
             with g.subgraph() as same:
                 same.attr(rank="same")
-                same.node(_name(top))
+                same.node(_name(self.names[top]))
                 same.node(rows[0][0])
 
     def _top(self) -> str | None:
@@ -442,11 +474,11 @@ class _Writer:
 
     def _legend_box(self, lg: graphviz.Digraph, style: str) -> str:
         box = self.theme.boxes[style]
-        node_id = f"legend.{style}"
+        name = f"{LEGEND_ID}-{style}"
         lg.node(
-            node_id,
+            name,
             label=f"<{_font(_b(KIND_TAGS[style]), SMALL_SIZE, box.tag)}>",
-            id=node_id,
+            id=name,
             tooltip=style,
             fillcolor=box.fill,
             color=box.border,
@@ -457,41 +489,41 @@ class _Writer:
             **{"class": f"legend statement {style}"},
             **BOX_LOOK[style],
         )
-        return node_id
+        return name
 
-    def _legend_text(self, lg: graphviz.Digraph, node_id: str, text: str) -> str:
+    def _legend_text(self, lg: graphviz.Digraph, name: str, text: str) -> str:
         label = f"<{_font(html_text(text), 8, self.theme.text)}>"
-        lg.node(node_id, label=label, id=node_id, shape="plain", style="", tooltip=text, **{"class": "legend"})
-        return node_id
+        lg.node(name, label=label, id=name, shape="plain", style="", tooltip=text, **{"class": "legend"})
+        return name
 
     def _legend_edge(self, lg: graphviz.Digraph, kind: EdgeKind) -> list[str]:
         t = self.theme
-        base = f"legend.{kind.value}"
+        base = f"{LEGEND_ID}-{kind.value}"
         for end in ("tail", "head"):
-            lg.node(f"{base}.{end}", label="", shape="point", style="invis", width="0.01", id=f"{base}.{end}")
+            lg.node(f"{base}-{end}", label="", shape="point", style="invis", width="0.01", id=f"{base}-{end}")
         look = {k: v for k, v in EDGE_LOOK[kind].items() if k != "constraint"}
         color = t.lines[kind.value]
         if kind is EdgeKind.CONTRADICTION:
             color = f"{color}:{t.background}:{color}"
         lg.edge(
-            f"{base}.tail",
-            f"{base}.head",
+            f"{base}-tail",
+            f"{base}-head",
             id=base,
             color=color,
             tooltip=EDGE_WORDS[kind],
             **{"class": f"legend {kind.value}"},
             **look,
         )
-        return [f"{base}.tail", f"{base}.head", self._legend_text(lg, f"{base}.text", EDGE_WORDS[kind])]
+        return [f"{base}-tail", f"{base}-head", self._legend_text(lg, f"{base}-text", EDGE_WORDS[kind])]
 
     def _legend_junction(self, lg: graphviz.Digraph) -> list[str]:
         t = self.theme
-        node_id = "legend.junction"
+        name = f"{LEGEND_ID}-junction"
         color = t.boxes["support"].border
         lg.node(
-            node_id,
+            name,
             label="",
-            id=node_id,
+            id=name,
             shape="circle",
             width="0.14",
             fixedsize="true",
@@ -502,19 +534,19 @@ class _Writer:
             **{"class": "legend junction"},
         )
         text = "junction of linked premises (label, scheme)"
-        return [node_id, self._legend_text(lg, "legend.junction.text", text)]
+        return [name, self._legend_text(lg, f"{LEGEND_ID}-junction-text", text)]
 
     def _legend_status(self, lg: graphviz.Digraph, status: Status) -> str:
         t = self.theme
         badge, fill = t.statuses[status]
-        node_id = f"legend.{status.value}"
+        name = f"{LEGEND_ID}-{status.value}"
         word = _font(_b(STATUS_WORDS[status]), SMALL_SIZE, t.badge_text)
         text = _font(html_text(STATUS_MEANING[status]), 8, t.text)
         lg.node(
-            node_id,
+            name,
             label=f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>'
             f'<TD BGCOLOR="{badge}">{word}</TD><TD>{text}</TD></TR></TABLE>>',
-            id=node_id,
+            id=name,
             tooltip=STATUS_WORDS[status],
             shape="box",
             style="rounded,filled",
@@ -523,7 +555,7 @@ class _Writer:
             margin="0.04,0.02",
             **{"class": f"legend status status-{status.value}"},
         )
-        return node_id
+        return name
 
 
 def drawn_clusters(graph: MapGraph) -> dict[str, str]:

@@ -63,10 +63,6 @@ DEFAULT_WIDTH = 30
 #: The default number of relation steps a focused view shows around its element.
 DEFAULT_DEPTH = 2
 
-#: Ids the DOT writer uses for its own elements; map elements never get them.
-RESERVED_PREFIX = "legend."
-GRAPH_ID = "argmap.graph"
-
 _SAFE_URL = re.compile(r"(?:https?://[^\s/?#]+|mailto:[^\s]+)[^\s]*", re.IGNORECASE)
 _UNSAFE_ID = re.compile(r"[^\w.-]")
 
@@ -293,25 +289,22 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
 
 
 class _Ids:
-    """Unique, stable node and edge ids: the wanted name, or that name with ``.2``, ``.3``...
+    """Unique, stable node, edge and cluster ids: the wanted name, or that name with ``.2``, ``.3``...
 
-    In SVG the engine wraps a linked or tooltipped element with id ``x`` in a
-    group with id ``a_x``; those ids are kept free too, so that no two
-    elements of the SVG ever share an id.
+    The DOT writer puts a prefix before each in the SVG (``statement-t``), so
+    they cannot clash with its own ids or the engine's (see :mod:`argmap.dot`).
     """
 
     def __init__(self) -> None:
-        self.used: set[str] = {GRAPH_ID, f"a_{GRAPH_ID}"}
+        self.used: set[str] = set()
 
     def take(self, wanted: str) -> str:
         base = _UNSAFE_ID.sub("_", clean(wanted)) or "_"
-        if base.startswith(RESERVED_PREFIX):
-            base = "_" + base
         name, n = base, 1
-        while name in self.used or f"a_{name}" in self.used:
+        while name in self.used:
             n += 1
             name = f"{base}.{n}"
-        self.used.update((name, f"a_{name}"))
+        self.used.add(name)
         return name
 
 

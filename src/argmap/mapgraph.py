@@ -8,7 +8,8 @@ can start from it, or from its JSON form (``argmap render --format json``).
 Everything is a frozen attrs class of strings, tuples and enums. Texts are
 clean (no characters that XML forbids) and already wrapped into lines; ids
 are unique, stable from run to run, and made of letters, digits, ``_``, ``-``
-and ``.`` only, so they can be used as SVG ids and CSS selectors.
+and ``.`` only. In the SVG each gets a prefix that says what it is
+(``statement-t``; see :mod:`argmap.dot`).
 
 Example:
     >>> import argmap
@@ -62,9 +63,10 @@ class Node:
     """A statement box or an inference junction.
 
     Attributes:
-        id: unique and stable; the SVG ``id`` of the node. A statement's id is
-            its id in the map; a junction's is the inference's id, or one made
-            from its kind, premises and conclusion.
+        id: unique and stable. A statement's id is its id in the map; a
+            junction's is the inference's id, or one made from its kind,
+            premises and conclusion. The SVG ``id`` is ``statement-`` or
+            ``inference-`` and this.
         kind: statement or junction.
         style: the style key: a statement kind (``thesis``, ``claim``,
             ``evidence``, ``assumption``, ``objection``) or an inference kind
@@ -105,7 +107,7 @@ class Edge:
     """A line between two nodes.
 
     Attributes:
-        id: unique and stable; the SVG ``id`` of the edge.
+        id: unique and stable; the SVG ``id`` is ``edge-`` and this.
         tail: the node the edge starts from (a premise, a junction, a contradiction's left side).
         head: the node it points at (a conclusion, an attacked statement or junction, a junction).
         kind: what it means: support, rebut, undermine, undercut, contradiction.
@@ -131,7 +133,8 @@ class Cluster:
     """A section, drawn as a box around its nodes; clusters nest through ``parent``.
 
     Attributes:
-        id: unique and stable: the section's id, or ``section.N`` for the Nth section without one.
+        id: unique and stable: the section's id, or ``section.N`` for the Nth section without one;
+            the SVG ``id`` is ``section-`` and this.
         title: the section's title (one line).
         parent: the enclosing cluster's id, or None at the top.
     """

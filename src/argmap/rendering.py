@@ -9,8 +9,11 @@ Example:
     >>> import argmap
     >>> m = argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports t')
     >>> svg = argmap.render(m)
-    >>> svg.startswith(b"<?xml") and b'id="t"' in svg
+    >>> svg.startswith(b"<?xml")
     True
+    >>> import xml.etree.ElementTree as ET
+    >>> [el.get("id") for el in ET.fromstring(svg).iter() if el.get("class", "").startswith("node statement")]
+    ['statement-t', 'statement-c']
     >>> print(argmap.to_dot(m, legend=False).splitlines()[0])
     digraph argmap {
 """
