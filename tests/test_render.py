@@ -295,9 +295,27 @@ def test_png_and_dpi() -> None:
 def test_big_png_is_scaled_down(monkeypatch: pytest.MonkeyPatch) -> None:
     from argmap import rendering
 
-    monkeypatch.setattr(rendering, "PNG_MAX_INCHES", 1)
+    monkeypatch.setattr(rendering, "PNG_MAX_PIXELS", 96)
     png = argmap.render(argmap.load(MAPS / "drug-trial.argmap"), "png")
     assert max(int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) <= 96 + 2
+
+
+def test_a_high_dpi_does_not_lift_the_pixel_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap import rendering
+
+    monkeypatch.setattr(rendering, "PNG_MAX_PIXELS", 300)
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    for dpi in (96, 400, 1200):
+        png = argmap.render(m, "png", dpi=dpi)
+        assert max(int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) <= 300 + 2
+
+
+@pytest.mark.parametrize("dpi", [0, -96, 9.9, 1201, 100_000, float("nan"), float("inf")])
+def test_absurd_dpi_is_a_value_error(dpi: float) -> None:
+    m = argmap.loads('thesis t "T"')
+    for fmt in ("png", "svg"):
+        with pytest.raises(ValueError, match=r"^dpi: expected a number from 10 to 1200, got "):
+            argmap.render(m, fmt, dpi=dpi)
 
 
 def test_fast_settings_for_big_maps(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -210,6 +210,15 @@ def test_dpi(tea: Path, tmp_path: Path) -> None:
     assert int.from_bytes(big.read_bytes()[16:20], "big") > 1.9 * int.from_bytes(small.read_bytes()[16:20], "big")
 
 
+@pytest.mark.parametrize("dpi", ["0", "-5", "5", "1500", "100000", "nan", "inf", "lots"])
+def test_absurd_dpi_exits_2(tea: Path, tmp_path: Path, dpi: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run("render", tea, "-o", tmp_path / "x.png", "--dpi", dpi)
+    assert caught.value.code == exit_codes.USAGE
+    assert f"argument --dpi: expected a number from 10 to 1200, got '{dpi}'" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
 def test_big_maps_get_the_fast_layout_unless_quality(
     tea: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

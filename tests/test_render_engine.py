@@ -94,6 +94,38 @@ def test_a_crashing_engine_is_an_error(tmp_path: Path) -> None:
         engine.run(silent, SOURCE, "svg")
 
 
+RUST_OOM = """memory allocation of 369031677728 bytes failed
+stack backtrace:
+   0: std::alloc::rust_oom
+             at /rustc/library/std/src/alloc.rs:1:1
+   1: __rustc::__rust_alloc_error_handler
+"""
+RUST_PANIC = """Warning: Arial: no font metrics
+thread 'main' panicked at src/render/png.rs:42:9:
+capacity overflow
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+"""
+
+
+@pytest.mark.parametrize(
+    ("stderr", "expected"),
+    [
+        (RUST_OOM, "memory allocation of 369031677728 bytes failed"),
+        (RUST_PANIC, "panicked: capacity overflow"),
+        ("Error: bad\x1b[31m thing\n" + "more\n" * 50, "Error: bad [31m thing"),
+        ("x" * 5000, "x" * (engine.MESSAGE_MAX - 1) + "…"),
+    ],
+)
+def test_engine_errors_are_one_short_line(tmp_path: Path, stderr: str, expected: str) -> None:
+    (tmp_path / "stderr.txt").write_text(stderr)
+    crash = Engine(
+        script(tmp_path, "dot", f"cat >/dev/null; cat '{tmp_path / 'stderr.txt'}' >&2; exit 101"), pure=False
+    )
+    with pytest.raises(EngineError) as caught:
+        engine.run(crash, SOURCE, "svg")
+    assert str(caught.value) == f"the layout engine {crash.name} failed (exit code 101): {expected}"
+
+
 def test_a_hanging_engine_is_stopped(tmp_path: Path) -> None:
     hang = Engine(script(tmp_path, "dot", "exec sleep 30"), pure=False)
     with pytest.raises(EngineError, match=r"took longer than 0.5 s and was stopped; raise the limit with --timeout"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ DEFAULT_TIMEOUT = 300.0
 PURE_FORMATS = frozenset({"svg", "png", "json", "plain", "dot", "xdot"})
 
 PURE = "graphviz-pure"
+#: An engine's error message is cut to this many characters.
+MESSAGE_MAX = 300
 PDF_HELP = (
     "graphviz-pure, the engine installed with argmap, cannot write PDF; "
     "install Graphviz (e.g. `apt install graphviz`, `brew install graphviz`, `winget install graphviz`) "
@@ -149,8 +152,33 @@ def run(
     return done.stdout
 
 
+_PANIC = re.compile(r"thread '.*' panicked at (?:'(?P<old>.*)', )?.*?:?$")
+_NOISE = re.compile(r"(?:Warning:|note: run with `RUST_BACKTRACE|stack backtrace:|\d+: |at )")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _errors(stderr: bytes) -> str:
-    """The engine's error lines, without its routine warnings (font widths and the like)."""
-    lines = stderr.decode("utf-8", "replace").splitlines()
-    kept = [line.strip() for line in lines if line.strip() and not line.startswith("Warning:")]
-    return "; ".join(kept[:5])
+    """The engine's first meaningful error line, on one line and short.
+
+    Routine warnings (font widths and the like) are skipped, and so are a Rust
+    backtrace and its notes; a panic gives its message.
+
+    Example:
+        >>> _errors(b"Warning: x\\nthread 'main' panicked at src/a.rs:1:2:\\nout of room\\nnote: run with ...")
+        'panicked: out of room'
+    """
+    lines = [_UNPRINTABLE.sub(" ", line).strip() for line in stderr.decode("utf-8", "replace").splitlines()]
+    lines = [line for line in lines if line]
+    for n, line in enumerate(lines):
+        panic = _PANIC.fullmatch(line)
+        if panic:
+            message = panic.group("old") or next((x for x in lines[n + 1 :] if not _NOISE.match(x)), "")
+            return _short(f"panicked: {message}" if message else "panicked")
+        if not _NOISE.match(line):
+            return _short(line)
+    return ""
+
+
+def _short(line: str) -> str:
+    line = " ".join(line.split())
+    return line if len(line) <= MESSAGE_MAX else line[: MESSAGE_MAX - 1].rstrip() + "…"

@@ -35,8 +35,28 @@ FORMATS = ("svg", "png", "pdf", "dot", "json")
 QUALITIES = ("auto", "full", "fast")
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
 FAST_ABOVE = 4000
-#: PNG pictures larger than this many inches on a side are scaled down (at 96 dpi: 14,400 pixels).
-PNG_MAX_INCHES = 150
+#: PNG pictures larger than this many pixels on a side are scaled down, whatever the dpi
+#: (150 inches at the default 96 dpi): a full-size PNG of a big map would take gigabytes.
+PNG_MAX_PIXELS = 14_400
+#: The resolution of PNG output when none is given.
+DEFAULT_DPI = 96
+#: The resolutions accepted, in dots per inch.
+DPI_RANGE = (10, 1200)
+
+
+def check_dpi(dpi: float | None) -> None:
+    """Refuse a PNG resolution outside :data:`DPI_RANGE` (None is the default, 96).
+
+    Raises:
+        ValueError: ``dpi`` is not a number from 10 to 1200.
+    """
+    if dpi is not None and not (isinstance(dpi, int | float) and DPI_RANGE[0] <= dpi <= DPI_RANGE[1]):
+        raise ValueError(f"dpi: {dpi_problem(dpi)}")
+
+
+def dpi_problem(shown: object) -> str:
+    """What is wrong with a resolution, worded the same for the command line and the API."""
+    return f"expected a number from {DPI_RANGE[0]} to {DPI_RANGE[1]}, got {shown!r}"
 
 
 @frozen
@@ -124,15 +144,18 @@ def render(
         section: draw only this section (id or title), with faded context.
         statuses: evaluation statuses by statement id and inference key, shown on every node.
         quality: ``auto`` (fast engine settings for big maps), ``full`` or ``fast``.
-        dpi: resolution of PNG output (the engine's default is 96).
+        dpi: resolution of PNG output, from 10 to 1200 (default 96); a PNG is
+            at most :data:`PNG_MAX_PIXELS` pixels a side whatever the dpi.
         timeout: seconds the engine may take (default 300); None for the default.
         engine_binary: a Graphviz ``dot`` binary to use instead of graphviz-pure.
 
     Raises:
         argmap.engine.EngineError: the engine is missing, failed or took too long.
         argmap.layout.LayoutError: ``focus`` or ``section`` names nothing in the map.
-        ValueError: an unknown format, theme, direction or quality.
+        ValueError: an unknown format, theme, direction or quality, or a dpi
+            outside 10 to 1200.
     """
+    check_dpi(dpi)
     if format not in FORMATS:
         raise ValueError(f"unknown format `{format}`; choose one of {', '.join(FORMATS)}")
     if format == "json":
@@ -167,14 +190,17 @@ def draw(
 
     Raises:
         argmap.engine.EngineError: the engine is missing, failed or took too long.
+        ValueError: a dpi outside 10 to 1200.
     """
     from . import engine
 
+    check_dpi(dpi)
     found = engine.find(format, engine_binary)
     args: list[str] = []
     if format == "png":
-        # A PNG of a big map can take gigabytes: scale anything larger than this down.
-        args.append(f"-Gsize={PNG_MAX_INCHES},{PNG_MAX_INCHES}")
+        # A PNG of a big map can take gigabytes: scale anything larger than this many pixels down.
+        inches = PNG_MAX_PIXELS / (dpi or DEFAULT_DPI)
+        args.append(f"-Gsize={inches:g},{inches:g}")
         if dpi:
             args.append(f"-Gdpi={dpi:g}")
     return engine.run(found, source, format, engine.DEFAULT_TIMEOUT if timeout is None else timeout, args)

@@ -79,7 +79,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     look.add_argument(
         "--width", type=_positive_int, default=None, metavar="CHARS", help="wrap text at CHARS (default 30)"
     )
-    look.add_argument("--dpi", type=_positive_float, metavar="N", help="resolution of PNG output (default 96)")
+    look.add_argument("--dpi", type=_dpi, metavar="N", help="resolution of PNG output, 10 to 1200 (default 96)")
     part = p.add_argument_group("part of a map")
     part.add_argument("--focus", metavar="ID", help="draw only the neighbourhood of this statement or inference")
     part.add_argument(
@@ -142,6 +142,17 @@ def _positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def _dpi(text: str) -> float:
+    from ..rendering import check_dpi, dpi_problem
+
+    try:
+        value = float(text)
+        check_dpi(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(dpi_problem(text)) from None
     return value
 
 
