@@ -251,6 +251,16 @@ def test_engine_failures_exit_2(tea: Path, tmp_path: Path, capsys: pytest.Captur
     assert not tea.with_suffix(".svg").exists()
 
 
+def test_an_engine_that_writes_garbage_exits_2(tea: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    garbage = make_script(tmp_path, "cat >/dev/null; echo 'not a picture at all'")
+    for fmt in ("svg", "png", "pdf"):
+        out = tmp_path / f"x.{fmt}"
+        assert run("render", tea, "--engine-binary", garbage, "-o", out) == exit_codes.USAGE
+        err = capsys.readouterr().err
+        assert f"wrote something that is not {fmt.upper()} (it starts with `not a picture at all`)" in err
+        assert not out.exists()
+
+
 def test_environment_variable_names_the_engine(
     tea: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -65,13 +65,42 @@ def test_pdf_with_a_system_graphviz() -> None:
 
 
 def test_engine_binary_is_used_when_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    fake = script(tmp_path, "dot", "cat >/dev/null; printf 'drawn by %s' \"$1\"")
+    body = (
+        'cat >/dev/null; case "$1" in '
+        "-Tpdf) printf '%%PDF-1.4 drawn by %s' \"$1\";; "
+        '*) printf \'<svg id="%s"/>\' "$1";; esac'
+    )
+    fake = script(tmp_path, "dot", body)
     assert engine.find("svg", fake) == Engine(fake, pure=False)
     monkeypatch.setenv(engine.ENV_BINARY, fake)
     assert engine.find("png") == Engine(fake, pure=False)
     m = argmap.loads('thesis t "T"')
-    assert argmap.render(m, "svg") == b"drawn by -Tsvg"
-    assert argmap.render(m, "pdf") == b"drawn by -Tpdf"
+    assert argmap.render(m, "svg") == b'<svg id="-Tsvg"/>'
+    assert argmap.render(m, "pdf") == b"%PDF-1.4 drawn by -Tpdf"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output"),
+    [
+        ("svg", "Segmentation fault"),
+        ("svg", '<?xml version="1.0"?>\n<svg width="10pt"><g id="a">'),  # cut short
+        ("svg", '<?xml version="1.0"?><html></html>'),
+        ("png", "<svg/>"),
+        ("png", "PNG\r\n"),
+        ("pdf", "PDF"),
+    ],
+)
+def test_an_engine_that_writes_garbage_is_an_error(tmp_path: Path, fmt: str, output: str) -> None:
+    (tmp_path / "out").write_text(output)
+    garbage = Engine(script(tmp_path, "dot", f"cat >/dev/null; cat '{tmp_path / 'out'}'"), pure=False)
+    with pytest.raises(EngineError, match=f"wrote something that is not {fmt.upper()} \\(it starts with `"):
+        engine.run(garbage, SOURCE, fmt)
+
+
+def test_real_output_passes_the_format_check() -> None:
+    found = engine.find("svg")
+    assert engine.is_format(engine.run(found, SOURCE, "svg"), "svg")
+    assert engine.is_format(engine.run(found, SOURCE, "png"), "png")
 
 
 def test_a_missing_engine_binary_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

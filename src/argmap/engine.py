@@ -7,8 +7,9 @@ package's installed files, then on ``PATH``. It has no PDF output; for PDF
 (or when asked with ``--engine-binary PATH`` or the ``ARGMAP_DOT`` environment
 variable) a system Graphviz ``dot`` is used instead.
 
-Every failure (no engine, an engine that crashes, hangs past the time limit or
-rejects its input) is an :class:`EngineError` with a message for people.
+Every failure (no engine, an engine that crashes, hangs past the time limit,
+rejects its input, or writes something that is not a picture in the format
+asked for) is an :class:`EngineError` with a message for people.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import xml.parsers.expat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -121,7 +123,9 @@ def run(
         args: more command-line arguments for the engine (e.g. ``-Gdpi=150``).
 
     Raises:
-        EngineError: the engine could not start, failed, wrote nothing, or ran out of time.
+        EngineError: the engine could not start, failed, wrote nothing or
+            something that is not an SVG, PNG or PDF file when one was asked
+            for, or ran out of time.
     """
     if engine.pure and fmt not in PURE_FORMATS:
         raise EngineError(f"{fmt.upper()} output: {PDF_HELP}")
@@ -149,7 +153,44 @@ def run(
         raise EngineError(f"the layout engine {engine.name} failed ({detail})" + (f": {errors}" if errors else ""))
     if not done.stdout:
         raise EngineError(f"the layout engine {engine.name} wrote nothing" + (f": {errors}" if errors else ""))
+    if not is_format(done.stdout, fmt):
+        start = _short(done.stdout[:40].decode("utf-8", "replace").replace("\ufffd", "?"))
+        raise EngineError(
+            f"the layout engine {engine.name} wrote something that is not {fmt.upper()} "
+            f"(it starts with `{_UNPRINTABLE.sub('?', start)}`)" + (f": {errors}" if errors else "")
+        )
     return done.stdout
+
+
+#: How files of each binary format begin.
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def is_format(data: bytes, fmt: str) -> bool:
+    """Whether ``data`` is a file of the format: SVG parses as XML with an ``svg`` root,
+    PNG and PDF begin as they must. Other formats are not checked.
+
+    Example:
+        >>> is_format(b'<?xml version="1.0"?><svg/>', "svg"), is_format(b"Segmentation fault", "svg")
+        (True, False)
+    """
+    if fmt in MAGIC:
+        return data.startswith(MAGIC[fmt])
+    if fmt != "svg":
+        return True
+    parser = xml.parsers.expat.ParserCreate()
+    roots: list[str] = []
+
+    def start(name: str, _: object) -> None:
+        if not roots:
+            roots.append(name)
+
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError:
+        return False
+    return roots == ["svg"]
 
 
 _PANIC = re.compile(r"thread '.*' panicked at (?:'(?P<old>.*)', )?.*?:?$")
