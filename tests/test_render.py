@@ -336,6 +336,36 @@ def test_unknown_options_are_value_errors() -> None:
             argmap.render(m, **kwargs)  # type: ignore[arg-type]
 
 
+BAD_OPTIONS = [
+    ({"width": -1}, "width: expected a whole number of at least 1, got -1"),
+    ({"width": 0}, "width: expected a whole number of at least 1, got 0"),
+    ({"depth": -1}, "depth: expected a whole number of at least 0, got -1"),
+    ({"focus": "t", "depth": -2}, "depth: expected a whole number of at least 0, got -2"),
+    ({"dpi": 0}, "dpi: expected a number from 10 to 1200, got 0"),
+    ({"timeout": 0}, "timeout: expected a positive number, got 0"),
+    ({"timeout": -1.5}, "timeout: expected a positive number, got -1.5"),
+]
+
+
+@pytest.mark.parametrize(("options", "message"), BAD_OPTIONS)
+def test_out_of_range_options_are_value_errors_worded_as_on_the_command_line(
+    options: dict[str, object], message: str
+) -> None:
+    from argmap.layout import layout
+
+    m = argmap.loads('thesis t "T"')
+    for fmt in ("svg", "png", "dot", "json"):
+        with pytest.raises(ValueError) as caught:
+            argmap.render(m, fmt, **options)  # type: ignore[arg-type]
+        assert str(caught.value) == message
+    shaping = {k: v for k, v in options.items() if k in ("width", "depth", "focus")}
+    if shaping:
+        with pytest.raises(ValueError, match=message):
+            argmap.to_dot(m, **shaping)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=message):
+            layout(m, **shaping)  # type: ignore[arg-type]
+
+
 def test_jupyter_shows_svg() -> None:
     m = argmap.loads('thesis t "T"')
     bundle = m._repr_mimebundle_()

@@ -156,6 +156,27 @@ def test_usage_errors(tea: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
         run("render", tea, "-o", "a.svg", "--out-dir", "d")
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--width", "-5", "a whole number of at least 1"),
+        ("--width", "0", "a whole number of at least 1"),
+        ("--width", "wide", "a whole number of at least 1"),
+        ("--depth", "-1", "a whole number of at least 0"),
+        ("-j/--jobs", "0", "a whole number of at least 1"),
+        ("--timeout", "0", "a positive number"),
+        ("--timeout", "-2", "a positive number"),
+    ],
+)
+def test_out_of_range_numbers_exit_2_with_the_api_wording(
+    tea: Path, option: str, value: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run("render", tea, "--focus", "t", option.split("/")[-1], value)
+    assert caught.value.code == exit_codes.USAGE
+    assert f"argument {option}: expected {expected}, got '{value}'" in capsys.readouterr().err
+
+
 def test_unknown_focus_and_section(tea: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("render", tea, "--focus", "tt") == exit_codes.USAGE
     assert "no statement or inference `tt` in the map; did you mean `t`?" in capsys.readouterr().err

@@ -99,6 +99,21 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def whole_problem(shown: object, least: int) -> str:
+    """What is wrong with a count such as a width or a depth, worded the same for the command line and the API."""
+    return f"expected a whole number of at least {least}, got {shown!r}"
+
+
+def check_whole(name: str, value: object, least: int) -> None:
+    """Refuse a ``value`` that is not a whole number of at least ``least``.
+
+    Raises:
+        ValueError: it is not; the message starts with ``name``.
+    """
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise ValueError(f"{name}: {whole_problem(value, least)}")
+
+
 def layout(
     m: ArgumentMap,
     *,
@@ -112,9 +127,10 @@ def layout(
 
     Args:
         m: the map.
-        width: the longest line of statement text, in characters.
+        width: the longest line of statement text, in characters (at least 1;
+            text is never wrapped narrower than 8).
         focus: show only the neighbourhood of this statement or inference id.
-        depth: for ``focus``: how many relation steps away from it to go.
+        depth: for ``focus``: how many relation steps away from it to go (at least 0).
         section: show only this section (its id or its title) and its subsections;
             statements outside that its relations reach are drawn faded, for context.
         statuses: evaluation statuses by statement id and inference key; when
@@ -122,7 +138,10 @@ def layout(
 
     Raises:
         LayoutError: ``focus`` or ``section`` names nothing in the map.
+        ValueError: ``width`` is less than 1 or ``depth`` less than 0.
     """
+    check_whole("width", width, 1)
+    check_whole("depth", depth, 0)
     ix = index(m)
     view = _select(m, ix, focus, depth, section)
     return _Builder(m, ix, view, max(8, width), statuses).build()

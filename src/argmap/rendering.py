@@ -59,6 +59,21 @@ def dpi_problem(shown: object) -> str:
     return f"expected a number from {DPI_RANGE[0]} to {DPI_RANGE[1]}, got {shown!r}"
 
 
+def check_timeout(timeout: float | None) -> None:
+    """Refuse a time limit that is not a positive number of seconds (None is the default).
+
+    Raises:
+        ValueError: ``timeout`` is zero, negative, infinite or not a number.
+    """
+    if timeout is not None and not (isinstance(timeout, int | float) and 0 < timeout < float("inf")):
+        raise ValueError(f"timeout: {positive_problem(timeout)}")
+
+
+def positive_problem(shown: object) -> str:
+    """What is wrong with a time limit, worded the same for the command line and the API."""
+    return f"expected a positive number, got {shown!r}"
+
+
 @frozen
 class Prepared:
     """A map ready for the engine.
@@ -94,7 +109,7 @@ def prepare(
 
     Raises:
         argmap.layout.LayoutError: ``focus`` or ``section`` names nothing in the map.
-        ValueError: an unknown theme, direction or quality.
+        ValueError: an unknown theme, direction or quality; a width below 1 or a depth below 0.
     """
     from .dot import drawn_clusters
     from .dot import to_dot as graph_to_dot
@@ -152,10 +167,12 @@ def render(
     Raises:
         argmap.engine.EngineError: the engine is missing, failed or took too long.
         argmap.layout.LayoutError: ``focus`` or ``section`` names nothing in the map.
-        ValueError: an unknown format, theme, direction or quality, or a dpi
-            outside 10 to 1200.
+        ValueError: an unknown format, theme, direction or quality; a width
+            below 1, a depth below 0, a dpi outside 10 to 1200 or a timeout
+            that is not a positive number.
     """
     check_dpi(dpi)
+    check_timeout(timeout)
     if format not in FORMATS:
         raise ValueError(f"unknown format `{format}`; choose one of {', '.join(FORMATS)}")
     if format == "json":
@@ -190,11 +207,12 @@ def draw(
 
     Raises:
         argmap.engine.EngineError: the engine is missing, failed or took too long.
-        ValueError: a dpi outside 10 to 1200.
+        ValueError: a dpi outside 10 to 1200, or a timeout that is not a positive number.
     """
     from . import engine
 
     check_dpi(dpi)
+    check_timeout(timeout)
     found = engine.find(format, engine_binary)
     args: list[str] = []
     if format == "png":

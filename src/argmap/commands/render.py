@@ -119,29 +119,33 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _positive_int(text: str) -> int:
-    value = _natural_int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
+    return _whole(text, 1)
 
 
 def _natural_int(text: str) -> int:
+    return _whole(text, 0)
+
+
+def _whole(text: str, least: int) -> int:
+    from ..layout import whole_problem
+
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, got {text!r}")
+        raise argparse.ArgumentTypeError(whole_problem(text, least)) from None
+    if value < least:
+        raise argparse.ArgumentTypeError(whole_problem(text, least))
     return value
 
 
 def _positive_float(text: str) -> float:
+    from ..rendering import check_timeout, positive_problem
+
     try:
         value = float(text)
+        check_timeout(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        raise argparse.ArgumentTypeError(positive_problem(text)) from None
     return value
 
 
