@@ -91,11 +91,13 @@ def test_check_finds_missing_and_stale_renderings(tmp_path: Path, capsys: pytest
     assert (out / "drug-trial.svg").read_text() == "<svg/>"
 
 
-def test_check_with_options_and_single_output(tea: Path, tmp_path: Path) -> None:
+def test_check_with_options_and_single_output(tea: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "tea-dark.svg"
     assert run("render", tea, "--theme", "dark", "-o", target) == exit_codes.OK
     assert run("render", "--check", tea, "--theme", "dark", "-o", target) == exit_codes.OK
+    assert capsys.readouterr().err == "1 rendering up to date.\n"
     assert run("render", "--check", tea, "-o", target) == exit_codes.FOUND
+    assert capsys.readouterr().err.endswith("\n1 rendering out of date; run the same command without --check\n")
 
 
 def test_check_needs_files_to_compare_with(tea: Path, capsys: pytest.CaptureFixture[str]) -> None:

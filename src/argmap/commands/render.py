@@ -351,13 +351,12 @@ def _finish(args: argparse.Namespace, results: list[Result]) -> int:
     if args.check:
         stale = sum(r.done in ("stale", "missing") for r in results)
         fresh = sum(r.done == "fresh" for r in results)
+        total = len(results)
         if stale:
-            print(
-                f"{stale} of {len(results)} renderings out of date; run the same command without --check",
-                file=sys.stderr,
-            )
-        elif fresh == len(results):
-            print(f"All {fresh} renderings up to date.", file=sys.stderr)
+            counted = f"{stale} of {total} renderings" if total > 1 else "1 rendering"
+            print(f"{counted} out of date; run the same command without --check", file=sys.stderr)
+        elif fresh == total:
+            print(f"All {total} renderings up to date." if total > 1 else "1 rendering up to date.", file=sys.stderr)
     return code
 
 
