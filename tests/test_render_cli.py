@@ -348,3 +348,15 @@ def test_committed_focus_picture_is_up_to_date(root: Path) -> None:
     picture = root / "docs" / "peace-talks-istanbul_deal.svg"
     args = ("--focus", "istanbul_deal", "--depth", "1", "-o", picture)
     assert run("render", "--check", root / "maps" / "peace-talks.argmap", *args) == exit_codes.OK
+
+
+@pytest.mark.parametrize(
+    ("picture", "options"),
+    [
+        ("peace-talks-evaluated.svg", ("--evaluate",)),
+        ("peace-talks-own-terms.svg", ("--evaluate", "--distrust", "reviewer")),
+    ],
+)
+def test_committed_evaluated_pictures_are_up_to_date(root: Path, picture: str, options: tuple[str, ...]) -> None:
+    target = root / "docs" / picture
+    assert run("render", "--check", root / "maps" / "peace-talks.argmap", *options, "-o", target) == exit_codes.OK
