@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,3 +17,9 @@ MAPS = ROOT / "maps"
 def root() -> Path:
     """The repository's top folder."""
     return ROOT
+
+
+def argmap_process(*args: str, stdin: str | None = None, cwd: Path | None = None) -> tuple[int, str, str]:
+    """Run ``python -m argmap`` as a user would: exit code, standard output, standard error."""
+    proc = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, input=stdin, cwd=cwd)
+    return proc.returncode, proc.stdout, proc.stderr

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from argmap import exit_codes
 from argmap.cli import main
 
-from .conftest import CASES, MAPS
+from .conftest import CASES, MAPS, argmap_process
 
 BROKEN = 'thesis t "Tea is good."\nclaim c "Tea is tasty." { by: nobody }\nc supports tt\n'
 
@@ -24,9 +22,7 @@ def broken(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    proc = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True)
-    return proc.returncode, proc.stdout, proc.stderr
+run = argmap_process
 
 
 def test_full_format_shows_the_line_a_caret_and_a_hint(broken: Path) -> None:
@@ -112,9 +108,8 @@ def test_folder_checks_maps_and_treats_included_files_as_parts(tmp_path: Path) -
 
 
 def test_standard_input() -> None:
-    proc = subprocess.run([sys.executable, "-m", "argmap", "check", "--format", "concise", "-"],
-                          input='claim c "C"\n', capture_output=True, text=True)  # fmt: skip
-    assert proc.stdout.splitlines()[0] == "<stdin>:1:7: W201 `c` takes part in no relation"
+    _, out, _ = run("check", "--format", "concise", "-", stdin='claim c "C"\n')
+    assert out.splitlines()[0] == "<stdin>:1:7: W201 `c` takes part in no relation"
 
 
 def test_syntax_error_is_a_diagnostic(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 import argmap
 from argmap.diagnostics import CODES
 
-from .conftest import CASES, ROOT
+from .conftest import CASES, ROOT, argmap_process
 
 DIAGNOSTICS = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```console\n\$ argmap check --format concise (\S+)\n(.*?)```", DIAGNOSTICS, re.S)
@@ -56,16 +56,10 @@ def test_readme_example_and_its_check_output(tmp_path: Path) -> None:
     example = re.search(r"```argmap\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
     path = tmp_path / "tea.argmap"
     path.write_text(example, encoding="utf-8")
-    assert (
-        subprocess.run([sys.executable, "-m", "argmap", "check", "--strict", "tea.argmap"], cwd=tmp_path).returncode
-        == 0
-    )
+    assert argmap_process("check", "--strict", "tea.argmap", cwd=tmp_path)[0] == 0
     path.write_text(example.replace("dose undercuts health", "dose undercuts helth"), encoding="utf-8")
     shown = re.search(r"```console\n\$ argmap check tea.argmap\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
-    run = subprocess.run(
-        [sys.executable, "-m", "argmap", "check", "tea.argmap"], cwd=tmp_path, capture_output=True, text=True
-    )
-    assert run.stdout == shown
+    assert argmap_process("check", "tea.argmap", cwd=tmp_path)[1] == shown
 
 
 def test_readme_first_screen_gives_two_commands() -> None:

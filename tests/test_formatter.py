@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from argmap import exit_codes
 from argmap.cli import main
 from argmap.formatter import format_text
 
-from .conftest import MAPS
+from .conftest import MAPS, argmap_process
 
 MESSY = """\
 # The map's title.
@@ -88,9 +86,7 @@ def test_example_maps_are_formatted() -> None:
         assert format_text(text, str(path)) == text, f"{path.name} is not in the canonical layout"
 
 
-def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    proc = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, input=stdin)
-    return proc.returncode, proc.stdout, proc.stderr
+run = argmap_process
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import ArgmapSyntaxError
 
+from .conftest import argmap_process
 from .strategies import token_soup
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,9 +71,9 @@ def test_thousand_nested_sections_check_and_format(tmp_path: Path) -> None:
 def test_cli_never_shows_a_traceback(tmp_path: Path, data: bytes, expected_exit: int) -> None:
     path = tmp_path / "m.argmap"
     path.write_bytes(data)
-    run = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)], capture_output=True, text=True)
-    assert run.returncode == expected_exit, run.stdout + run.stderr
-    assert "Traceback" not in run.stderr + run.stdout
+    code, out, err = argmap_process("check", str(path))
+    assert code == expected_exit, out + err
+    assert "Traceback" not in err + out
 
 
 def test_crlf_columns_match_lf(tmp_path: Path) -> None:

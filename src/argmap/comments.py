@@ -32,11 +32,6 @@ class Attached:
     start_line: dict[Key, int] = field(factory=dict)
     blank_above: Callable[[int], bool] = lambda line: False
 
-    def count(self) -> int:
-        """How many comments are attached."""
-        singles = len(self.trailing) + len(self.head)
-        return singles + sum(len(v) for v in self.leading.values()) + sum(len(v) for v in self.footer.values())
-
 
 def attach(m: ArgumentMap, text: str) -> Attached:
     """Attach the comments of ``m`` (read from ``text``) to its elements."""

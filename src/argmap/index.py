@@ -7,8 +7,6 @@ evaluator and the layout.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .model import (
     Actor,
     ArgumentMap,
@@ -87,14 +85,6 @@ class MapIndex:
     def concluded(self) -> set[str]:
         """Statements that some support inference concludes."""
         return {i.target for i in self.inferences if i.kind is InferenceKind.SUPPORT and i.target}
-
-    def inferences_into(self) -> dict[str, list[Inference]]:
-        """For each target id, the inferences that aim at it."""
-        into: dict[str, list[Inference]] = defaultdict(list)
-        for inf in self.inferences:
-            if inf.target is not None:
-                into[inf.target].append(inf)
-        return into
 
 
 def index(m: ArgumentMap) -> MapIndex:
