@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.lexicon import RESERVED
+from argmap.language import RESERVED
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -17,7 +17,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
-from argmap.values import SCHEMAS
+from argmap.syntax.values import SCHEMAS
 
 # Ids that look like keywords, use hyphens and non-ASCII letters, or are short.
 ID_POOL = ["a", "b", "c", "t1", "claim_1", "source_a", "dated", "supports_x", "é-2", "Ω", "_x", "p-q", "argument_"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.report import to_dict
+from argmap.checks.report import to_dict
 
 from .conftest import CASES
 

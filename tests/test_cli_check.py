@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import exit_codes
-from argmap.cli import main
+from argmap.cli import exit_codes, main
 
 from .conftest import CASES, MAPS, argmap_process
 
@@ -127,7 +126,7 @@ def test_example_maps_pass() -> None:
 def test_every_case_file_reports_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", "--format", "json", str(CASES / "check")])
     codes = {d["code"] for d in json.loads(capsys.readouterr().out)}
-    from argmap.diagnostics import CODES
+    from argmap.model.diagnostics import CODES
 
     assert codes == set(CODES) - {"E001"}, "every structural code has a case file"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.diagnostics import CODES
+from argmap.model.diagnostics import CODES
 
 from .conftest import CASES, ROOT, argmap_process
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import exit_codes
-from argmap.cli import main
+from argmap.cli import exit_codes, main
 
 TEA = """
 thesis t "Tea is good for you."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import argmap
-from argmap.status import Status
+from argmap.evaluation.status import Status
 
 from .conftest import MAPS
 

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import exit_codes
-from argmap.cli import main
-from argmap.semantics.extensions import MAX_GROUP, MAX_STEPS
-from argmap.status import Status
+from argmap.cli import exit_codes, main
+from argmap.evaluation.extensions import MAX_GROUP, MAX_STEPS
+from argmap.evaluation.status import Status
 
 from .conftest import ROOT
 

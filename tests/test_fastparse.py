@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import fastparse
 from argmap.errors import ArgmapSyntaxError
 from argmap.model import ArgumentMap, Inference, walk
-from argmap.parsed import Parsed
-from argmap.parser import parse_with_lark
+from argmap.syntax import fastparse
+from argmap.syntax.parsed import Parsed
+from argmap.syntax.parser import parse_with_lark
 
 from .conftest import CASES, MAPS
 from .strategies import maps, token_soup

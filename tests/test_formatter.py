@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap import exit_codes
-from argmap.cli import main
-from argmap.formatter import format_text
+from argmap.cli import exit_codes, main
+from argmap.syntax.formatter import format_text
 
 from .conftest import MAPS, argmap_process
 

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.layout import LayoutError, layout, safe_url
-from argmap.mapgraph import EdgeKind, MapGraph, NodeKind
+from argmap.evaluation.status import Status
 from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Section, Statement, StatementKind
-from argmap.status import Status
+from argmap.rendering.graphbuilder import LayoutError, layout, safe_url
+from argmap.rendering.mapgraph import EdgeKind, MapGraph, NodeKind
 
 from .conftest import MAPS
 

@@ -26,10 +26,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "argmap/argmap.lark" in names
+    assert "argmap/syntax/argmap.lark" in names
     assert "argmap/py.typed" in names
-    assert "argmap/fastparse.py" in names and "argmap/cli.py" in names
-    grammar = zipfile.ZipFile(wheel).read("argmap/argmap.lark").decode("utf-8")
+    assert "argmap/syntax/parser.py" in names and "argmap/cli/__init__.py" in names
+    grammar = zipfile.ZipFile(wheel).read("argmap/syntax/argmap.lark").decode("utf-8")
     assert grammar == (ROOT / "grammar" / "argmap.lark").read_text(encoding="utf-8")
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "argmap = argmap.cli:entry" in zipfile.ZipFile(wheel).read(entry_points).decode()
@@ -42,7 +42,7 @@ def test_installed_wheel_finds_its_grammar(wheel: Path, tmp_path: Path) -> None:
         check=True, capture_output=True,
     )  # fmt: skip
     script = (
-        "import argmap, argmap.parser as p;"
+        "import argmap, argmap.syntax.parser as p;"
         "print(p.grammar_path());"
         "print(p.parse_with_lark('thesis t \"T\"').items[0].id)"
     )
@@ -50,5 +50,5 @@ def test_installed_wheel_finds_its_grammar(wheel: Path, tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     grammar, ident = run.stdout.split()
-    assert Path(grammar) == target / "argmap" / "argmap.lark"
+    assert Path(grammar) == target / "argmap" / "syntax" / "argmap.lark"
     assert ident == "t"

@@ -46,9 +46,9 @@ from py_arg.aspic_classes.orderings.preference_preorder import PreferencePreorde
 from py_arg.aspic_classes.strict_rule import StrictRule
 
 import argmap
-from argmap.index import index
+from argmap.evaluation.status import Status
 from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Statement, StatementKind
-from argmap.status import Status
+from argmap.model.index import index
 
 #: Preferred and stable extensions are compared up to this many arguments
 #: (PyArg's labelling search has no pruning and doubles with each argument).

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.dot import FAST_SETTINGS
+from argmap.evaluation.status import Status
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -26,7 +26,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
-from argmap.status import Status
+from argmap.rendering.dot import FAST_SETTINGS
 
 from .conftest import MAPS
 
@@ -123,7 +123,7 @@ def test_every_statement_and_junction_has_a_stable_id_and_full_tooltip(peace_svg
         assert anchor is not None
         tooltip = anchor.get(f"{XLINK}title", "")
         assert tooltip.startswith(statement.text), statement.id
-    graph = argmap.layout.layout(m)
+    graph = argmap.rendering.graphbuilder.layout(m)
     junctions = [n.id for n in graph.nodes if n.kind.value == "junction"]
     assert junctions
     for junction in junctions:
@@ -157,7 +157,7 @@ def test_ids_that_look_like_other_ids_stay_unique() -> None:
     ids = all_ids(argmap.render(m))
     assert len(ids) == len(set(ids))
     assert {"statement-e", "statement-a_e", "statement-legend", "argmap-legend"} <= set(ids)
-    assert [n.id for n in argmap.layout.layout(m).nodes] == ["e", "a_e", "legend"]
+    assert [n.id for n in argmap.rendering.graphbuilder.layout(m).nodes] == ["e", "a_e", "legend"]
 
 
 _adversarial = st.sampled_from(ADVERSARIAL_IDS)
@@ -259,8 +259,8 @@ def deep_sections(levels: int) -> str:
 
 
 def test_deeply_nested_sections_are_drawn_inside_their_ancestor_at_the_deepest_level() -> None:
-    from argmap.dot import MAX_CLUSTER_DEPTH
-    from argmap.rendering import prepare
+    from argmap.rendering.dot import MAX_CLUSTER_DEPTH
+    from argmap.rendering.render import prepare
 
     m = argmap.loads(deep_sections(1000))
     prepared = prepare(m)
@@ -293,7 +293,7 @@ def test_png_and_dpi() -> None:
 
 
 def test_big_png_is_scaled_down(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap import rendering
+    from argmap.rendering import render as rendering
 
     monkeypatch.setattr(rendering, "PNG_MAX_PIXELS", 96)
     png = argmap.render(argmap.load(MAPS / "drug-trial.argmap"), "png")
@@ -301,7 +301,7 @@ def test_big_png_is_scaled_down(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_high_dpi_does_not_lift_the_pixel_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap import rendering
+    from argmap.rendering import render as rendering
 
     monkeypatch.setattr(rendering, "PNG_MAX_PIXELS", 300)
     m = argmap.load(MAPS / "drug-trial.argmap")
@@ -319,7 +319,7 @@ def test_absurd_dpi_is_a_value_error(dpi: float) -> None:
 
 
 def test_fast_settings_for_big_maps(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap import rendering
+    from argmap.rendering import render as rendering
 
     m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
     assert "nslimit" not in argmap.to_dot(m)
@@ -351,7 +351,7 @@ BAD_OPTIONS = [
 def test_out_of_range_options_are_value_errors_worded_as_on_the_command_line(
     options: dict[str, object], message: str
 ) -> None:
-    from argmap.layout import layout
+    from argmap.rendering.graphbuilder import layout
 
     m = argmap.loads('thesis t "T"')
     for fmt in ("svg", "png", "dot", "json"):
@@ -418,7 +418,7 @@ def hostile_map(text: str) -> ArgumentMap:
 
 
 def _clean(text: str) -> str:
-    from argmap.wrap import clean
+    from argmap.rendering.wrap import clean
 
     return clean(text)
 
@@ -503,7 +503,7 @@ def test_api_page_rendering_examples_run() -> None:
 def test_rendering_page_commands_use_real_options() -> None:
     import argparse
 
-    from argmap.commands.render import add_arguments
+    from argmap.cli.render import add_arguments
 
     page = (Path(__file__).resolve().parents[1] / "docs" / "rendering.md").read_text(encoding="utf-8")
     parser = argparse.ArgumentParser(exit_on_error=False)

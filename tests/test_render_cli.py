@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import exit_codes
-from argmap.cli import main
+from argmap.cli import exit_codes, main
 
 from .conftest import MAPS
 
@@ -245,7 +244,7 @@ def test_absurd_dpi_exits_2(tea: Path, tmp_path: Path, dpi: str, capsys: pytest.
 def test_big_maps_get_the_fast_layout_unless_quality(
     tea: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from argmap import rendering
+    from argmap.rendering import render as rendering
 
     monkeypatch.setattr(rendering, "FAST_ABOVE", 1)
     out = tmp_path / "x.dot"

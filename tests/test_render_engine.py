@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import engine
-from argmap.engine import Engine, EngineError
+from argmap.rendering import engine
+from argmap.rendering.engine import Engine, EngineError
 
 SOURCE = "digraph { a -> b }"
 HAS_DOT = shutil.which("dot") is not None

@@ -49,7 +49,7 @@ def test_thousand_nested_sections_check_and_format(tmp_path: Path) -> None:
     m = argmap.load(path)
     assert [s.id for s in m.statements()] == ["t", "c"]
     assert argmap.validate(m) == []
-    from argmap.formatter import format_text
+    from argmap.syntax.formatter import format_text
 
     formatted = format_text(text)
     assert formatted.count("section") == depth

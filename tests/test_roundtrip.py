@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.formatter import format_text
 from argmap.model import ArgumentMap
+from argmap.syntax.formatter import format_text
 
 from .strategies import maps
 

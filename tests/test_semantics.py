@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap.semantics import extensions
-from argmap.semantics.errors import EvaluationError, EvaluationTooLarge
-from argmap.semantics.extensions import MAX_GROUP
-from argmap.status import Status
+from argmap.evaluation import extensions
+from argmap.evaluation.errors import EvaluationError, EvaluationTooLarge
+from argmap.evaluation.extensions import MAX_GROUP
+from argmap.evaluation.status import Status
 from tests.test_pyarg_oracle import compare
 
 IN, OUT, UNDEC = Status.IN, Status.OUT, Status.UNDECIDED

@@ -12,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap.evaluation import evaluate_scenario
-from argmap.index import index
+from argmap.evaluation.critical import CriticalPoint
+from argmap.evaluation.evaluator import evaluate_scenario
+from argmap.evaluation.status import Status
 from argmap.model import ArgumentMap, Statement
-from argmap.semantics.critical import CriticalPoint
-from argmap.status import Status
+from argmap.model.index import index
 from tests.test_pyarg_oracle import fixed, maps
 
 IN, OUT, UNDEC = Status.IN, Status.OUT, Status.UNDECIDED
@@ -135,7 +135,7 @@ def test_critical_points_of_an_unknown_statement() -> None:
     ev = argmap.evaluate(argmap.loads('thesis t "T"  claim c "C"  c supports t'))
     try:
         ev.critical("c supports t")
-    except argmap.evaluation.EvaluationError as exc:
+    except argmap.evaluation.evaluator.EvaluationError as exc:
         assert "no statement has the id" in str(exc)
     else:
         raise AssertionError("expected an error")
@@ -206,8 +206,8 @@ def test_full_critical_points_refuse_large_maps() -> None:
     import pytest
 
     import argmap
-    from argmap.semantics.critical import MAX_FULL_CANDIDATES
-    from argmap.semantics.errors import EvaluationTooLarge
+    from argmap.evaluation.critical import MAX_FULL_CANDIDATES
+    from argmap.evaluation.errors import EvaluationTooLarge
 
     rows = [f'claim c{i} "C{i}"\nc{i} supports t' for i in range(MAX_FULL_CANDIDATES + 1)]
     m = argmap.loads('thesis t "T"\n' + "\n".join(rows))

@@ -81,36 +81,35 @@ _LAZY = {
     "Span": "model",
     "Statement": "model",
     "StatementKind": "model",
-    "Relation": "relations",
-    "Diagnostic": "diagnostics",
-    "Severity": "diagnostics",
+    "Relation": "model.relations",
+    "Diagnostic": "model.diagnostics",
+    "Severity": "model.diagnostics",
     "ArgmapSyntaxError": "errors",
     "ArgmapFileError": "errors",
-    "load": "loader",
-    "loads": "loader",
-    "dump": "printer",
-    "dumps": "printer",
-    "validate": "validation",
-    "render": "rendering",
-    "to_dot": "rendering",
-    "MapGraph": "mapgraph",
-    "Node": "mapgraph",
-    "Edge": "mapgraph",
-    "Cluster": "mapgraph",
-    "NodeKind": "mapgraph",
-    "EdgeKind": "mapgraph",
-    "evaluate": "evaluation",
-    "Evaluation": "evaluation",
-    "Status": "status",
+    "load": "syntax.loader",
+    "loads": "syntax.loader",
+    "dump": "syntax.printer",
+    "dumps": "syntax.printer",
+    "validate": "checks.validate",
+    "render": "rendering.render",
+    "to_dot": "rendering.render",
+    "MapGraph": "rendering.mapgraph",
+    "Node": "rendering.mapgraph",
+    "Edge": "rendering.mapgraph",
+    "Cluster": "rendering.mapgraph",
+    "NodeKind": "rendering.mapgraph",
+    "EdgeKind": "rendering.mapgraph",
+    "evaluate": "evaluation.evaluator",
+    "Evaluation": "evaluation.evaluator",
+    "Status": "evaluation.status",
 }
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic, Severity
-    from .errors import ArgmapFileError, ArgmapSyntaxError
-    from .evaluation import Evaluation, evaluate
-    from .loader import load, loads
-    from .mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
-    from .model import (
+    from argmap.checks.validate import validate
+    from argmap.errors import ArgmapFileError, ArgmapSyntaxError
+    from argmap.evaluation.evaluator import Evaluation, evaluate
+    from argmap.evaluation.status import Status
+    from argmap.model import (
         Actor,
         ArgumentMap,
         AttackKind,
@@ -125,11 +124,12 @@ if TYPE_CHECKING:
         Statement,
         StatementKind,
     )
-    from .printer import dump, dumps
-    from .relations import Relation
-    from .rendering import render, to_dot
-    from .status import Status
-    from .validation import validate
+    from argmap.model.diagnostics import Diagnostic, Severity
+    from argmap.model.relations import Relation
+    from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+    from argmap.rendering.render import render, to_dot
+    from argmap.syntax.loader import load, loads
+    from argmap.syntax.printer import dump, dumps
 
 
 def __getattr__(name: str) -> Any:

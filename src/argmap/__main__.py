@@ -1,5 +1,5 @@
 """``python -m argmap``."""
 
-from .cli import entry
+from argmap.cli import entry
 
 entry()

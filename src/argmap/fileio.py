@@ -6,7 +6,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from .errors import ArgmapFileError
+from argmap.errors import ArgmapFileError
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

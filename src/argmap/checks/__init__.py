@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..diagnostics import Diagnostic
-from ..index import MapIndex
-from ..model import ArgumentMap
-from . import attributes, content, graph, references
+from argmap.checks import attributes, content, graph, references
+from argmap.model import ArgumentMap
+from argmap.model.diagnostics import Diagnostic
+from argmap.model.index import MapIndex
 
 Rule = Callable[[ArgumentMap, MapIndex], Iterator[Diagnostic]]
 

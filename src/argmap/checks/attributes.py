@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..diagnostics import Diagnostic, Related
-from ..index import MapIndex
-from ..lexicon import is_id
-from ..model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
-from ..values import SCHEMAS
-from .suggest import did_you_mean
+from argmap.language import is_id
+from argmap.model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
+from argmap.model.diagnostics import Diagnostic, Related
+from argmap.model.index import MapIndex
+from argmap.suggest import did_you_mean
+from argmap.syntax.values import SCHEMAS
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -37,14 +37,14 @@ def is_date(value: str) -> bool:
 def is_safe_url(value: str) -> bool:
     """True for http(s) URLs with a host and for mailto: addresses that the renderer links.
 
-    The renderer's own filter (:func:`argmap.layout.safe_url`) has the last word,
+    The renderer's own filter (:func:`argmap.rendering.graphbuilder.safe_url`) has the last word,
     so that a URL the checker accepts is never silently dropped from a picture.
 
     Example:
         >>> is_safe_url("https://example.org/a b"), is_safe_url("mailto:a@b.org"), is_safe_url("https:x")
         (False, True, False)
     """
-    from ..layout import safe_url
+    from argmap.rendering.graphbuilder import safe_url
 
     if safe_url(value) is None:
         return False

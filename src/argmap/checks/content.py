@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic, Related
-from ..index import MapIndex
-from ..model import ArgumentMap, StatementKind
+from argmap.model import ArgumentMap, StatementKind
+from argmap.model.diagnostics import Diagnostic, Related
+from argmap.model.index import MapIndex
 
 
 def unsourced_evidence(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic, Related
-from ..index import MapIndex
-from ..model import ArgumentMap, Inference, InferenceKind, StatementKind
-from .references import describe
+from argmap.checks.references import describe
+from argmap.model import ArgumentMap, Inference, InferenceKind, StatementKind
+from argmap.model.diagnostics import Diagnostic, Related
+from argmap.model.index import MapIndex
 
 
 def circular_support(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:

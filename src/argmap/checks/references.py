@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..diagnostics import Diagnostic, Related
-from ..index import MapIndex, Named
-from ..lexicon import RESERVED, is_id
-from ..model import (
+from argmap.language import RESERVED, is_id
+from argmap.model import (
     Actor,
     ArgumentMap,
     Element,
@@ -18,7 +16,9 @@ from ..model import (
     Span,
     Statement,
 )
-from .suggest import did_you_mean
+from argmap.model.diagnostics import Diagnostic, Related
+from argmap.model.index import MapIndex, Named
+from argmap.suggest import did_you_mean
 
 
 def what(element: Named) -> str:

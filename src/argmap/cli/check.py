@@ -1,0 +1,151 @@
+"""``argmap check PATH...``: report every problem in maps, with file, line and column."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from functools import cache
+
+from argmap.checks import report
+from argmap.checks.validate import select, validate
+from argmap.cli import exit_codes, files
+from argmap.errors import ArgmapFileError, ArgmapSyntaxError
+from argmap.fileio import read_text
+from argmap.model import ArgumentMap, Span
+from argmap.model.diagnostics import CODES, Diagnostic
+from argmap.suggest import did_you_mean
+from argmap.syntax.loader import loads
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "check",
+        help="check maps for errors and warnings",
+        description="Check .argmap files (folders are searched for *.argmap).",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads standard input")
+    p.add_argument("--format", choices=report.FORMATS, default="full", help="output format (default: full)")
+    p.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only report these codes or prefixes, e.g. E1,W203 (repeatable)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="do not report these codes or prefixes (repeatable)",
+    )
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.set_defaults(run=run)
+
+
+def syntax_diagnostic(exc: ArgmapSyntaxError) -> Diagnostic:
+    """A syntax error as an E001 diagnostic."""
+    span = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
+    return Diagnostic.make("E001", exc.message, span, exc.hint)
+
+
+def read_map(name: str) -> tuple[ArgumentMap | Diagnostic, str]:
+    """One file read as a map (or its syntax error), and its text.
+
+    Raises:
+        ArgmapFileError: the file cannot be read.
+    """
+    text = files.read(name)
+    path = "<stdin>" if name == files.STDIN else name
+    try:
+        return loads(text, path), text
+    except ArgmapSyntaxError as exc:
+        exc.path = path
+        return syntax_diagnostic(exc), text
+
+
+def _codes(values: Sequence[str], option: str) -> list[str]:
+    """The codes given to ``--select`` or ``--ignore``; an unknown one is a usage error."""
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    for code in codes:
+        if not known_code(code):
+            hint = did_you_mean(code, [*CODES, *(c.name for c in CODES.values())])
+            raise UsageError(f"{option}: no diagnostic code or name matches `{code}`" + (f"; {hint}" if hint else ""))
+    return codes
+
+
+def known_code(code: str) -> bool:
+    """True for a code (``E101``), a prefix of codes (``E1``, ``W``) or a name (``unused-actor``)."""
+    return any(c.code.startswith(code) or c.name == code for c in CODES.values())
+
+
+class UsageError(ValueError):
+    """A command-line value that cannot be used; reported with exit code 2."""
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        chosen, dropped = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
+    except UsageError as exc:
+        files.error(str(exc))
+        return exit_codes.USAGE
+    texts: dict[str | None, str] = {}
+
+    @cache
+    def lines_of(path: str | None) -> list[str]:
+        if path in texts:
+            return texts[path].split("\n")
+        try:
+            return read_text(path).split("\n") if path else []
+        except ArgmapFileError:
+            return []
+
+    loaded: list[tuple[str, bool, ArgumentMap | Diagnostic]] = []
+    unreadable = 0
+    for name, named in files.expand(args.paths):
+        try:
+            result, text = read_map(name)
+        except ArgmapFileError as exc:
+            files.error(str(exc))
+            unreadable += 1
+            continue
+        texts["<stdin>" if name == files.STDIN else name] = text
+        loaded.append((name, named, result))
+    included = {p for _, _, m in loaded if isinstance(m, ArgumentMap) for p in m.included_files()}
+    found: list[Diagnostic] = []
+    seen: set[Diagnostic] = set()  # a part included by two maps is reported once
+    count = 0
+    for name, named, result in loaded:
+        if files.included_elsewhere(name, named, included):
+            continue  # a part of another map: checked as part of that map
+        count += 1
+        diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
+        for d in select(diagnostics, chosen, dropped):
+            if d not in seen:
+                seen.add(d)
+                found.append(d)
+    _print(found, args.format, lines_of, count, unreadable)
+    errors = sum(d.is_error for d in found)
+    if unreadable:
+        return exit_codes.USAGE
+    if errors or (args.strict and found):
+        return exit_codes.FOUND
+    return exit_codes.OK
+
+
+def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int, unreadable: int) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        out.write(report.as_json(found) + "\n")
+        return
+    for d in found:
+        if fmt == "github":
+            out.write(report.github(d) + "\n")
+        elif fmt == "concise":
+            out.write(report.concise(d) + "\n")
+        else:
+            out.write(report.full(d, lines_of) + "\n\n")
+    if fmt in ("full", "concise"):
+        errors = sum(d.is_error for d in found)
+        out.write(report.summary(errors, len(found) - errors, count, unreadable) + "\n")

@@ -1,0 +1,95 @@
+"""Look-up tables over a map: every id, and what each element is.
+
+All ids share one namespace: statements, inferences, sources, actors and
+sections. The index is built once per map and shared by the checker, the
+evaluator and the layout.
+"""
+
+from __future__ import annotations
+
+from argmap.model.elements import (
+    Actor,
+    ArgumentMap,
+    Contradiction,
+    Element,
+    Include,
+    Inference,
+    InferenceKind,
+    Section,
+    Source,
+    Statement,
+    walk,
+)
+
+Named = Element | Section
+
+
+class MapIndex:
+    """Ids and elements of one map.
+
+    Attributes:
+        by_id: the first element declared under each id.
+        duplicates: for each id declared more than once, every declaration.
+        statements: statements by id (first declaration).
+        inferences: every inference in order; ``named`` holds those with an id.
+        section_of: the innermost section of each statement and inference, by id.
+        elements: every element, sections and includes left out, in written order.
+    """
+
+    def __init__(self, m: ArgumentMap) -> None:
+        self.map = m
+        self.by_id: dict[str, Named] = {}
+        self.duplicates: dict[str, list[Named]] = {}
+        self.statements: dict[str, Statement] = {}
+        self.sources: dict[str, Source] = {}
+        self.actors: dict[str, Actor] = {}
+        self.named: dict[str, Inference] = {}
+        self.inferences: list[Inference] = []
+        self.contradictions: list[Contradiction] = []
+        self.sections: list[Section] = []
+        self.section_of: dict[str, Section] = {}
+        #: Every element (not sections or includes), in written order.
+        self.elements: list[Element] = []
+        for item, section in walk(m.items):
+            if not isinstance(item, (Section, Include)):
+                self.elements.append(item)
+            if isinstance(item, Inference):
+                self.inferences.append(item)
+                if section is not None:
+                    self.section_of.setdefault(item.key, section)
+            elif isinstance(item, Contradiction):
+                self.contradictions.append(item)
+            elif isinstance(item, Section):
+                self.sections.append(item)
+            if isinstance(item, Statement) and section is not None:
+                self.section_of.setdefault(item.id, section)
+            ident = getattr(item, "id", None)
+            if ident is not None:
+                self._declare(ident, item)  # type: ignore[arg-type]
+
+    def _declare(self, ident: str, item: Named) -> None:
+        first = self.by_id.get(ident)
+        if first is not None:
+            self.duplicates.setdefault(ident, [first]).append(item)
+            return
+        self.by_id[ident] = item
+        if isinstance(item, Statement):
+            self.statements[ident] = item
+        elif isinstance(item, Source):
+            self.sources[ident] = item
+        elif isinstance(item, Actor):
+            self.actors[ident] = item
+        elif isinstance(item, Inference):
+            self.named[ident] = item
+
+    def concluded(self) -> set[str]:
+        """Statements that some support inference concludes."""
+        return {i.target for i in self.inferences if i.kind is InferenceKind.SUPPORT and i.target}
+
+
+def index(m: ArgumentMap) -> MapIndex:
+    """The index of ``m``, built once and cached on the map."""
+    cached = m.cache.get("index")
+    if not isinstance(cached, MapIndex):
+        cached = m.cache["index"] = MapIndex(m)
+    return cached

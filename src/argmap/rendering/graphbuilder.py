@@ -1,0 +1,628 @@
+"""From a model to a map graph: which boxes, junctions, lines and clusters to draw.
+
+The conventions of argument mapping decide the shape of the graph:
+
+* every statement is a box; its text is wrapped, its provenance (actor,
+  source, date) becomes a footer;
+* linked premises join in a small *junction* node that points at the
+  conclusion, so they read as one reason; a one-premise reason is a single
+  arrow, and convergent reasons stay separate arrows;
+* an inference that is undercut, or has a label, also gets a junction, so that
+  the undercut has a visible point to aim at and the label a place to go;
+* contradictions are symmetric lines between two statements.
+
+The layout works on maps with errors too (``argmap render --force``): what
+cannot be resolved is left out rather than raising.
+
+It does not import Graphviz: see :mod:`argmap.rendering.dot` for that step.
+
+Example:
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... thesis t "Tea is good for you."
+    ... evidence e "Tea contains antioxidants." { source: lab }
+    ... claim d "Antioxidants protect cells."
+    ... source lab "A lab report" { date: 2021 }
+    ... argument: e + d => t { scheme: "cause to effect" }
+    ... ''')
+    >>> g = layout(m)
+    >>> [(n.id, n.kind.value) for n in g.nodes]
+    [('t', 'statement'), ('e', 'statement'), ('d', 'statement'), ('support.e.d.t', 'junction')]
+    >>> g.node("e").footer
+    ('A lab report · 2021',)
+    >>> [(e.tail, e.head, e.arrow) for e in g.edges]
+    [('e', 'support.e.d.t', False), ('d', 'support.e.d.t', False), ('support.e.d.t', 't', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping
+
+from attrs import frozen
+
+from argmap.evaluation.status import Status
+from argmap.model import (
+    ArgumentMap,
+    AttackKind,
+    Contradiction,
+    Inference,
+    InferenceKind,
+    Section,
+    Statement,
+    walk,
+)
+from argmap.model.index import MapIndex, index
+from argmap.model.relations import attack_kind
+from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+from argmap.rendering.wrap import clean, one_line, shorten, wrap
+
+#: The default width of statement text, in characters.
+DEFAULT_WIDTH = 30
+#: The default number of relation steps a focused view shows around its element.
+DEFAULT_DEPTH = 2
+
+_SAFE_URL = re.compile(r"(?:https?://[^\s/?#]+|mailto:[^\s]+)[^\s]*", re.IGNORECASE)
+_UNSAFE_ID = re.compile(r"[^\w.-]")
+
+
+class LayoutError(ValueError):
+    """The view asked for cannot be made: an unknown focus element or section."""
+
+
+@frozen
+class _View:
+    """The part of a map to draw: elements, ghosts (context) and left-out relation counts."""
+
+    statements: frozenset[str]
+    inferences: frozenset[str]
+    contradictions: frozenset[int]
+    ghosts: frozenset[str]
+    hidden: Mapping[str, int]
+    focus: str | None = None
+    description: str | None = None
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an http, https or mailto link without spaces or control characters.
+
+    Example:
+        >>> safe_url("https://example.org/a?b=1&c=2"), safe_url("javascript:alert(1)")
+        ('https://example.org/a?b=1&c=2', None)
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if clean(url) != url or not _SAFE_URL.fullmatch(url):
+        return None
+    return url
+
+
+def whole_problem(shown: object, least: int) -> str:
+    """What is wrong with a count such as a width or a depth, worded the same for the command line and the API."""
+    return f"expected a whole number of at least {least}, got {shown!r}"
+
+
+def check_whole(name: str, value: object, least: int) -> None:
+    """Refuse a ``value`` that is not a whole number of at least ``least``.
+
+    Raises:
+        ValueError: it is not; the message starts with ``name``.
+    """
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise ValueError(f"{name}: {whole_problem(value, least)}")
+
+
+def layout(
+    m: ArgumentMap,
+    *,
+    width: int = DEFAULT_WIDTH,
+    focus: str | None = None,
+    depth: int = DEFAULT_DEPTH,
+    section: str | None = None,
+    statuses: Mapping[str, Status] | None = None,
+) -> MapGraph:
+    """The map graph of a map, or of part of it.
+
+    Args:
+        m: the map.
+        width: the longest line of statement text, in characters (at least 1;
+            text is never wrapped narrower than 8).
+        focus: show only the neighbourhood of this statement or inference id.
+        depth: for ``focus``: how many relation steps away from it to go (at least 0).
+        section: show only this section (its id or its title) and its subsections;
+            statements outside that its relations reach are drawn faded, for context.
+        statuses: evaluation statuses by statement id and inference key; when
+            given, every node shows its status.
+
+    Raises:
+        LayoutError: ``focus`` or ``section`` names nothing in the map.
+        ValueError: ``width`` is less than 1 or ``depth`` less than 0.
+    """
+    check_whole("width", width, 1)
+    check_whole("depth", depth, 0)
+    ix = index(m)
+    view = _select(m, ix, focus, depth, section)
+    return _Builder(m, ix, view, max(8, width), statuses).build()
+
+
+# -- Choosing what to show ------------------------------------------------------
+
+
+def _members(inf: Inference) -> list[str]:
+    return [*inf.premises, *([inf.target] if inf.target else [])]
+
+
+def _select(m: ArgumentMap, ix: MapIndex, focus: str | None, depth: int, section: str | None) -> _View:
+    """Which statements, inferences and contradictions to draw."""
+    everything = _View(
+        frozenset(ix.statements),
+        frozenset(i.key for i in ix.inferences),
+        frozenset(range(len(ix.contradictions))),
+        frozenset(),
+        {},
+    )
+    if focus is None and section is None:
+        return everything
+    graph = _Hypergraph(ix)
+    if section is not None:
+        view = _section_view(m, ix, graph, section)
+        if focus is None:
+            return view
+        graph = graph.restricted(view)
+    assert focus is not None
+    return _focus_view(ix, graph, focus, depth)
+
+
+class _Hypergraph:
+    """Relations as hyperedges over elements (statement ids and inference keys).
+
+    An inference's hyperedge holds its premises, its target and itself; a
+    contradiction's holds its two sides. Hyperedges are numbered: inferences
+    first in written order, then contradictions.
+    """
+
+    def __init__(self, ix: MapIndex, keep: _View | None = None) -> None:
+        self.ix = ix
+        self.inferences = {i.key: i for i in ix.inferences}
+        self.edges: list[tuple[str, tuple[str, ...]]] = []  # (inference key or "#n", members)
+        for inf in ix.inferences:
+            if keep is None or inf.key in keep.inferences:
+                self.edges.append((inf.key, (*_members(inf), inf.key)))
+        for n, c in enumerate(ix.contradictions):
+            if keep is None or n in keep.contradictions:
+                self.edges.append((f"#{n}", (c.left, c.right)))
+        self.incident: dict[str, list[int]] = defaultdict(list)
+        for n, (_, members) in enumerate(self.edges):
+            for x in dict.fromkeys(members):
+                self.incident[x].append(n)
+
+    def restricted(self, view: _View) -> _Hypergraph:
+        return _Hypergraph(self.ix, view)
+
+    def closure(self, shown: set[int], reached: set[str]) -> None:
+        """Add the hyperedge of every reached inference, so each inference is drawn whole."""
+        by_key = {key: n for n, (key, _) in enumerate(self.edges)}
+        todo = [x for x in reached if x in by_key]
+        while todo:
+            n = by_key[todo.pop()]
+            if n in shown:
+                continue
+            shown.add(n)
+            for y in self.edges[n][1]:
+                if y not in reached:
+                    reached.add(y)
+                    if y in by_key:
+                        todo.append(y)
+
+    def view(self, shown: set[int], reached: set[str], ghosts: set[str], focus: str | None, what: str) -> _View:
+        statements = {x for x in reached if x in self.ix.statements}
+        inferences = {self.edges[n][0] for n in shown if not self.edges[n][0].startswith("#")}
+        contradictions = {int(self.edges[n][0][1:]) for n in shown if self.edges[n][0].startswith("#")}
+        hidden = {
+            x: sum(1 for n in self.incident.get(x, ()) if n not in shown)
+            for x in statements | inferences
+            if x not in ghosts
+        }
+        return _View(
+            frozenset(statements),
+            frozenset(inferences),
+            frozenset(contradictions),
+            frozenset(ghosts & (statements | inferences)),
+            {x: k for x, k in hidden.items() if k},
+            focus,
+            what,
+        )
+
+
+def _focus_view(ix: MapIndex, graph: _Hypergraph, focus: str, depth: int) -> _View:
+    if focus not in ix.statements and focus not in graph.inferences:
+        known = [*ix.statements, *(i.id for i in ix.inferences if i.id)]
+        raise LayoutError(_unknown("statement or inference", focus, known))
+    distance = {focus: 0}
+    shown: set[int] = set()
+    queue = deque([focus])
+    while queue:
+        x = queue.popleft()
+        if distance[x] >= depth:
+            continue
+        for n in graph.incident.get(x, ()):
+            shown.add(n)
+            for y in graph.edges[n][1]:
+                if y not in distance:
+                    distance[y] = distance[x] + 1
+                    queue.append(y)
+    reached = set(distance)
+    graph.closure(shown, reached)
+    steps = f"{depth} step{'' if depth == 1 else 's'}"
+    return graph.view(shown, reached, set(), focus, f"around {focus}, {steps}")
+
+
+def _section_view(m: ArgumentMap, ix: MapIndex, graph: _Hypergraph, name: str) -> _View:
+    chosen = _find_section(ix, name)
+    inside: set[str] = set()
+    written: set[str] = set()
+    written_contradictions: set[int] = set()
+    contradiction_number = {id(c): n for n, c in enumerate(ix.contradictions)}
+    for item, _ in walk(chosen.items):
+        if isinstance(item, Statement):
+            inside.add(item.id)
+        elif isinstance(item, Inference):
+            written.add(item.key)
+            inside.add(item.key)
+        elif isinstance(item, Contradiction) and id(item) in contradiction_number:
+            written_contradictions.add(contradiction_number[id(item)])
+    shown: set[int] = set()
+    for n, (key, members) in enumerate(graph.edges):
+        if key.startswith("#"):
+            if int(key[1:]) in written_contradictions or all(x in inside for x in members):
+                shown.add(n)
+        elif key in written or all(x in inside for x in members):
+            shown.add(n)
+    reached = set(inside) | {y for n in shown for y in graph.edges[n][1]}
+    graph.closure(shown, reached)
+    ghosts = reached - inside
+    return graph.view(shown, reached, ghosts, None, f"section: {one_line(chosen.title)}")
+
+
+def _find_section(ix: MapIndex, name: str) -> Section:
+    for s in ix.sections:
+        if s.id == name:
+            return s
+    for s in ix.sections:
+        if one_line(s.title) == one_line(name):
+            return s
+    known = [s.id for s in ix.sections if s.id] or [one_line(s.title) for s in ix.sections]
+    raise LayoutError(_unknown("section", name, known))
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> str:
+    from argmap.suggest import did_you_mean
+
+    hint = did_you_mean(name, known)
+    return f"no {what} `{name}` in the map" + (f"; {hint}" if hint else "")
+
+
+# -- Building the graph -----------------------------------------------------------
+
+
+class _Ids:
+    """Unique, stable node, edge and cluster ids: the wanted name, or that name with ``.2``, ``.3``...
+
+    The DOT writer puts a prefix before each in the SVG (``statement-t``), so
+    they cannot clash with its own ids or the engine's (see :mod:`argmap.rendering.dot`).
+    """
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, wanted: str) -> str:
+        base = _UNSAFE_ID.sub("_", clean(wanted)) or "_"
+        name, n = base, 1
+        while name in self.used:
+            n += 1
+            name = f"{base}.{n}"
+        self.used.add(name)
+        return name
+
+
+_EDGE_OF = {InferenceKind.SUPPORT: EdgeKind.SUPPORT, InferenceKind.UNDERCUT: EdgeKind.UNDERCUT}
+_KIND_WORD = {
+    EdgeKind.SUPPORT: "supports",
+    EdgeKind.REBUT: "rebuts",
+    EdgeKind.UNDERMINE: "undermines",
+    EdgeKind.UNDERCUT: "undercuts",
+}
+
+
+class _Builder:
+    def __init__(
+        self, m: ArgumentMap, ix: MapIndex, view: _View, width: int, statuses: Mapping[str, Status] | None
+    ) -> None:
+        self.m = m
+        self.ix = ix
+        self.view = view
+        self.width = width
+        self.statuses = statuses
+        self.ids = _Ids()
+        self.node_of: dict[str, str] = {}  # statement id or inference key -> node id
+        self.nodes: list[Node] = []
+        self.edges: list[Edge] = []
+        self.cluster_of: dict[int, str] = {}  # id(section) -> cluster id
+
+    def build(self) -> MapGraph:
+        clusters = self._clusters()
+        for sid, st in self.ix.statements.items():
+            if sid in self.view.statements:
+                self._statement(st)
+        inferences = self._drawable([i for i in self.ix.inferences if i.key in self.view.inferences])
+        undercut = {i.target for i in inferences if i.kind is InferenceKind.UNDERCUT and i.target}
+        junctions = {i.key for i in inferences if self._needs_junction(i, undercut)}
+        for inf in inferences:
+            if inf.key in junctions:
+                self._junction(inf)
+        for inf in inferences:
+            self._inference_edges(inf, inf.key in junctions)
+        for n, c in enumerate(self.ix.contradictions):
+            if n in self.view.contradictions:
+                self._contradiction(c)
+        used = {n.cluster for n in self.nodes}
+        return MapGraph(
+            title=one_line(self.m.title) if self.m.title else None,
+            subtitle=self._subtitle(),
+            url=self._about_url(),
+            nodes=tuple(self.nodes),
+            edges=tuple(self.edges),
+            clusters=tuple(c for c in clusters if self._has_nodes(c, clusters, used)),
+            statuses=self.statuses is not None,
+        )
+
+    # Clusters
+
+    def _clusters(self) -> list[Cluster]:
+        out: list[Cluster] = []
+        unnamed = 0
+        for item, parent in walk(self.m.items):
+            if isinstance(item, Section):
+                unnamed += item.id is None
+                cid = self.ids.take(item.id or f"section.{unnamed}")
+                self.cluster_of[id(item)] = cid
+                out.append(Cluster(cid, one_line(item.title), self.cluster_of.get(id(parent)) if parent else None))
+        return out
+
+    @staticmethod
+    def _has_nodes(c: Cluster, clusters: list[Cluster], used: set[str | None]) -> bool:
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for other in clusters:
+            children[other.parent].append(other.id)
+        todo = [c.id]
+        while todo:
+            cid = todo.pop()
+            if cid in used:
+                return True
+            todo.extend(children[cid])
+        return False
+
+    def _cluster(self, key: str) -> str | None:
+        if key in self.view.ghosts:
+            return None
+        section = self.ix.section_of.get(key)
+        return self.cluster_of.get(id(section)) if section is not None else None
+
+    # Statements
+
+    def _statement(self, st: Statement) -> None:
+        nid = self.ids.take(st.id)
+        self.node_of[st.id] = nid
+        footer = self._provenance(st)
+        self.nodes.append(
+            Node(
+                id=nid,
+                kind=NodeKind.STATEMENT,
+                style=st.kind.value,
+                ref=st.id,
+                text=wrap(st.text, self.width),
+                footer=wrap(footer, round(self.width * 1.3)) if footer else (),
+                tooltip=self._statement_tooltip(st),
+                url=safe_url(st.url) or safe_url(self._source_url(st)),
+                cluster=self._cluster(st.id),
+                status=self._status(st.id),
+                focus=st.id == self.view.focus,
+                ghost=st.id in self.view.ghosts,
+                hidden=self.view.hidden.get(st.id, 0),
+            )
+        )
+
+    def _provenance(self, st: Statement) -> str:
+        """``Actor · Source · date``: who said it, where, when.
+
+        The source the whole map reconstructs (``about``) is named in the
+        subtitle, so it is not repeated on every box that cites it.
+        """
+        parts: list[str] = []
+        if st.by:
+            actor = self.ix.actors.get(st.by)
+            parts.append(one_line(actor.name) if actor else st.by)
+        date = st.date
+        if st.source and st.source != self.m.about:
+            source = self.ix.sources.get(st.source)
+            parts.append(shorten(source.title, 48) if source else st.source)
+            if date is None and source is not None:
+                date = source.date
+        if date:
+            parts.append(one_line(date))
+        return " · ".join(p for p in parts if p)
+
+    def _source_url(self, st: Statement) -> str | None:
+        source = self.ix.sources.get(st.source) if st.source else None
+        return source.url if source else None
+
+    def _statement_tooltip(self, st: Statement) -> str:
+        lines = [clean(st.text)]
+        if st.by:
+            actor = self.ix.actors.get(st.by)
+            who = one_line(actor.name) if actor else st.by
+            if actor and actor.role:
+                who += f" ({one_line(actor.role)})"
+            lines.append(f"By: {who}")
+        if st.source:
+            source = self.ix.sources.get(st.source)
+            lines.append(f"Source: {one_line(source.title) if source else st.source}")
+        if st.date:
+            lines.append(f"Date: {one_line(st.date)}")
+        if st.quote:
+            lines.append(f"Quote: “{one_line(st.quote)}”")
+        if st.note:
+            lines.append(f"Note: {one_line(st.note)}")
+        if st.tags:
+            lines.append("Tags: " + ", ".join(one_line(t) for t in st.tags))
+        url = safe_url(st.url) or safe_url(self._source_url(st))
+        if url:
+            lines.append(url)
+        lines.append(f"[{st.kind.value} {st.id}]")
+        return "\n".join(lines)
+
+    def _status(self, key: str) -> Status | None:
+        return self.statuses.get(key) if self.statuses is not None else None
+
+    # Inferences
+
+    def _drawable(self, inferences: list[Inference]) -> list[Inference]:
+        """The inferences whose target and at least one premise are drawn, in written order.
+
+        An undercut is drawn when the inference it aims at is drawn (that may
+        be another undercut, so this repeats until nothing changes).
+        """
+        ok = {
+            i.key
+            for i in inferences
+            if i.kind is not InferenceKind.UNDERCUT
+            and i.target in self.node_of
+            and any(p in self.node_of for p in i.premises)
+        }
+        undercuts = [
+            i for i in inferences if i.kind is InferenceKind.UNDERCUT and any(p in self.node_of for p in i.premises)
+        ]
+        changed = True
+        while changed:
+            changed = False
+            for u in undercuts:
+                if u.key not in ok and u.target in ok and u.target != u.key:
+                    ok.add(u.key)
+                    changed = True
+        return [i for i in inferences if i.key in ok]
+
+    def _needs_junction(self, inf: Inference, undercut: set[str]) -> bool:
+        premises = [p for p in inf.premises if p in self.node_of]
+        return (
+            len(premises) > 1
+            or inf.key in undercut
+            or bool(inf.label)
+            or (self.statuses is not None and inf.key in self.statuses)
+        )
+
+    def _edge_kind(self, inf: Inference) -> EdgeKind:
+        if inf.kind is InferenceKind.ATTACK:
+            return EdgeKind.UNDERMINE if attack_kind(self.m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
+        return _EDGE_OF[inf.kind]
+
+    def _default_name(self, inf: Inference) -> str:
+        return ".".join((inf.kind.value, *inf.premises, inf.target or ""))
+
+    def _junction(self, inf: Inference) -> None:
+        nid = self.ids.take(inf.id or self._default_name(inf))
+        self.node_of[inf.key] = nid
+        scheme = one_line(inf.scheme) if inf.scheme else None
+        self.nodes.append(
+            Node(
+                id=nid,
+                kind=NodeKind.JUNCTION,
+                style=inf.kind.value,
+                ref=inf.key,
+                text=wrap(inf.label, self.width) if inf.label else (),
+                scheme=shorten(scheme, self.width) if scheme else None,
+                tooltip=self._inference_tooltip(inf),
+                cluster=self._cluster(inf.key),
+                status=self._status(inf.key),
+                focus=inf.key == self.view.focus,
+                ghost=inf.key in self.view.ghosts,
+                hidden=self.view.hidden.get(inf.key, 0),
+            )
+        )
+
+    def _inference_tooltip(self, inf: Inference) -> str:
+        kind = self._edge_kind(inf)
+        head = f"{' + '.join(inf.premises)} {_KIND_WORD[kind]} {inf.target}"
+        lines = [f"{one_line(inf.label)}: {head}" if inf.label else head]
+        if inf.scheme:
+            lines.append(f"Scheme: {one_line(inf.scheme)}")
+        if inf.warrant:
+            lines.append(f"Warrant: {one_line(inf.warrant)}")
+        if inf.by:
+            actor = self.ix.actors.get(inf.by)
+            lines.append(f"By: {one_line(actor.name) if actor else inf.by}")
+        if inf.note:
+            lines.append(f"Note: {one_line(inf.note)}")
+        if inf.tags:
+            lines.append("Tags: " + ", ".join(one_line(t) for t in inf.tags))
+        if inf.id:
+            lines.append(f"[{inf.kind.value} {inf.id}]")
+        return "\n".join(lines)
+
+    def _inference_edges(self, inf: Inference, junction: bool) -> None:
+        kind = self._edge_kind(inf)
+        target = self.node_of.get(inf.target or "")
+        if target is None:
+            return
+        premises = list(dict.fromkeys(p for p in inf.premises if p in self.node_of))
+        tooltip = self._inference_tooltip(inf)
+        if junction:
+            nid = self.node_of[inf.key]
+            for p in premises:
+                self.edges.append(
+                    Edge(self.ids.take(f"{nid}.from.{p}"), self.node_of[p], nid, kind, False, inf.key, None, tooltip)
+                )
+            self.edges.append(
+                Edge(self.ids.take(f"{nid}.to.{inf.target}"), nid, target, kind, True, inf.key, None, tooltip)
+            )
+            return
+        label = shorten(inf.scheme, 24) if inf.scheme else None
+        name = inf.id or self._default_name(inf)
+        for p in premises:
+            self.edges.append(Edge(self.ids.take(name), self.node_of[p], target, kind, True, inf.key, label, tooltip))
+
+    def _contradiction(self, c: Contradiction) -> None:
+        left, right = self.node_of.get(c.left), self.node_of.get(c.right)
+        if left is None or right is None or left == right:
+            return
+        tooltip = f"{c.left} contradicts {c.right}" + (f"\nNote: {one_line(c.note)}" if c.note else "")
+        self.edges.append(
+            Edge(
+                self.ids.take(f"contradiction.{c.left}.{c.right}"),
+                left,
+                right,
+                EdgeKind.CONTRADICTION,
+                False,
+                None,
+                None,
+                tooltip,
+            )
+        )
+
+    # Title
+
+    def _subtitle(self) -> str | None:
+        parts: list[str] = []
+        if self.view.description:
+            parts.append(self.view.description)
+        about = self.ix.sources.get(self.m.about) if self.m.about else None
+        if about is not None:
+            parts.append(shorten(about.title, 90) + (f", {one_line(about.date)}" if about.date else ""))
+        elif not self.view.description:
+            parts.extend(one_line(x) for x in (self.m.author, self.m.date) if x)
+        return " · ".join(p for p in parts if p) or None
+
+    def _about_url(self) -> str | None:
+        about = self.ix.sources.get(self.m.about) if self.m.about else None
+        return safe_url(about.url) if about else None

@@ -1,0 +1,207 @@
+"""The map graph: what a picture of a map shows, as plain data.
+
+:func:`argmap.rendering.graphbuilder.layout` turns a model into a :class:`MapGraph`; the DOT
+writer (:mod:`argmap.rendering.dot`) turns that into Graphviz input. The map graph knows
+nothing about Graphviz, so other exporters (Mermaid, Cytoscape, a web viewer)
+can start from it, or from its JSON form (``argmap render --format json``).
+
+Everything is a frozen attrs class of strings, tuples and enums. Texts are
+clean (no characters that XML forbids) and already wrapped into lines; ids
+are unique, stable from run to run, and made of letters, digits, ``_``, ``-``
+and ``.`` only. In the SVG each gets a prefix that says what it is
+(``statement-t``; see :mod:`argmap.rendering.dot`).
+
+Example:
+    >>> import argmap
+    >>> from argmap.rendering.graphbuilder import layout
+    >>> g = layout(argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports t'))
+    >>> [(n.id, n.style) for n in g.nodes]
+    [('t', 'thesis'), ('c', 'claim')]
+    >>> [(e.tail, e.head, e.kind.value) for e in g.edges]
+    [('c', 't', 'support')]
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from argmap.evaluation.status import Status
+
+#: The version of the JSON form; it changes when a field changes meaning.
+JSON_VERSION = 1
+
+#: Style keys of statement nodes, one per statement kind.
+STATEMENT_STYLES = ("thesis", "claim", "evidence", "assumption", "objection")
+#: Style keys of junction nodes, one per inference kind.
+JUNCTION_STYLES = ("support", "attack", "undercut")
+
+
+class NodeKind(enum.Enum):
+    """What a node stands for."""
+
+    STATEMENT = "statement"  #: a statement box
+    JUNCTION = "junction"  #: the small node where an inference's premises join
+
+
+class EdgeKind(enum.Enum):
+    """What an edge means; each kind is drawn in its own line style and arrowhead."""
+
+    SUPPORT = "support"  #: premises support a conclusion
+    REBUT = "rebut"  #: an attack on a statement that some inference concludes
+    UNDERMINE = "undermine"  #: an attack on a premise that nothing concludes
+    UNDERCUT = "undercut"  #: an attack on an inference (aimed at its junction)
+    CONTRADICTION = "contradiction"  #: two statements that cannot both be true (symmetric)
+
+
+@frozen
+class Node:
+    """A statement box or an inference junction.
+
+    Attributes:
+        id: unique and stable. A statement's id is its id in the map; a
+            junction's is the inference's id, or one made from its kind,
+            premises and conclusion. The SVG ``id`` is ``statement-`` or
+            ``inference-`` and this.
+        kind: statement or junction.
+        style: the style key: a statement kind (``thesis``, ``claim``,
+            ``evidence``, ``assumption``, ``objection``) or an inference kind
+            (``support``, ``attack``, ``undercut``).
+        ref: the model element drawn: a statement id or an inference key
+            (:attr:`argmap.model.Inference.key`).
+        text: the statement's text, or the inference's label, wrapped into lines
+            (a junction without a label has no lines).
+        scheme: a junction's argument scheme, if given.
+        footer: a statement's provenance (actor, source, date), wrapped.
+        tooltip: the full text and details, shown on hover.
+        url: a link (http, https or mailto only): the statement's ``url``, else its source's.
+        cluster: the id of the innermost cluster the node is drawn in.
+        status: the evaluation status, when statuses were given.
+        focus: the element a focused view is centred on.
+        ghost: outside the part of the map shown, drawn for context only.
+        hidden: how many relations of the node a partial view leaves out.
+    """
+
+    id: str
+    kind: NodeKind
+    style: str
+    ref: str
+    text: tuple[str, ...] = ()
+    scheme: str | None = None
+    footer: tuple[str, ...] = ()
+    tooltip: str = ""
+    url: str | None = None
+    cluster: str | None = None
+    status: Status | None = None
+    focus: bool = False
+    ghost: bool = False
+    hidden: int = 0
+
+
+@frozen
+class Edge:
+    """A line between two nodes.
+
+    Attributes:
+        id: unique and stable; the SVG ``id`` is ``edge-`` and this.
+        tail: the node the edge starts from (a premise, a junction, a contradiction's left side).
+        head: the node it points at (a conclusion, an attacked statement or junction, a junction).
+        kind: what it means: support, rebut, undermine, undercut, contradiction.
+        arrow: whether it ends in an arrowhead. A premise's line into its
+            junction has none: the arrow leaves the junction. Contradictions have none.
+        ref: the inference key it belongs to (None for contradictions).
+        label: a short label along the edge (the scheme of a one-premise inference).
+        tooltip: a description shown on hover.
+    """
+
+    id: str
+    tail: str
+    head: str
+    kind: EdgeKind
+    arrow: bool = True
+    ref: str | None = None
+    label: str | None = None
+    tooltip: str = ""
+
+
+@frozen
+class Cluster:
+    """A section, drawn as a box around its nodes; clusters nest through ``parent``.
+
+    Attributes:
+        id: unique and stable: the section's id, or ``section.N`` for the Nth section without one;
+            the SVG ``id`` is ``section-`` and this.
+        title: the section's title (one line).
+        parent: the enclosing cluster's id, or None at the top.
+    """
+
+    id: str
+    title: str
+    parent: str | None = None
+
+
+@frozen
+class MapGraph:
+    """The whole picture: title, nodes, edges and clusters, in a stable order.
+
+    Attributes:
+        title: the map's title.
+        subtitle: a second line: author, date, the source reconstructed, or the part shown.
+        url: a link for the title (the reconstructed source's URL).
+        nodes: statements first in written order, then junctions in written order.
+        edges: in written order of the relations they draw.
+        clusters: parents before children, in written order.
+        statuses: whether statuses were given (the picture then shows them and their legend).
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    url: str | None = None
+    nodes: tuple[Node, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    clusters: tuple[Cluster, ...] = ()
+    statuses: bool = False
+
+    def node(self, node_id: str) -> Node:
+        """The node with this id.
+
+        Raises:
+            KeyError: no node has this id.
+        """
+        for n in self.nodes:
+            if n.id == node_id:
+                return n
+        raise KeyError(node_id)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The map graph as JSON-ready data (enums as their values)."""
+        return {
+            "version": JSON_VERSION,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "url": self.url,
+            "statuses": self.statuses,
+            "clusters": [_fields(c) for c in self.clusters],
+            "nodes": [_fields(n) for n in self.nodes],
+            "edges": [_fields(e) for e in self.edges],
+        }
+
+    def to_json(self) -> str:
+        """The map graph as indented JSON text, the same bytes on every run."""
+        return json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _fields(obj: Node | Edge | Cluster) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in attrs.fields(type(obj)):
+        value = getattr(obj, name.name)
+        if isinstance(value, enum.Enum):
+            value = value.value
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[name.name] = value
+    return out

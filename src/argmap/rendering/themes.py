@@ -1,0 +1,191 @@
+"""Colour themes: ``default``, ``print`` (monochrome) and ``dark``.
+
+A theme only chooses colours and line weights. What tells the kinds apart
+without colour (box shapes and borders, line styles and arrowheads, the kind
+written on every box, status badges) is fixed in :mod:`argmap.rendering.dot`, so every
+theme stays readable in greyscale and for colour-blind readers.
+
+The default palette is calm: pale fills, darker borders of the same hue, and
+line colours from the Okabe-Ito set, which colour-blind readers can tell apart.
+
+Example:
+    >>> get("dark").background
+    '#0d1117'
+    >>> sorted(THEMES)
+    ['dark', 'default', 'print']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from attrs import frozen
+
+from argmap.evaluation.status import Status
+
+
+@frozen
+class BoxStyle:
+    """How one kind of box is filled and outlined.
+
+    Attributes:
+        fill: background colour.
+        border: outline colour.
+        tag: colour of the kind tag written at the top of the box.
+        penwidth: outline width in points.
+    """
+
+    fill: str
+    border: str
+    tag: str
+    penwidth: float = 1.0
+
+
+@frozen
+class Theme:
+    """Every colour a picture uses.
+
+    Attributes:
+        name: the theme's name.
+        background: the page colour.
+        text: the main text colour.
+        muted: ids, footers, schemes, the subtitle.
+        cluster_fill: the background of sections.
+        cluster_border: the outline of sections.
+        cluster_text: section titles.
+        boxes: statement and junction styles by style key, plus ``ghost``.
+        lines: line colours by edge kind (``support``, ``rebut``, ``undermine``,
+            ``undercut``, ``contradiction``).
+        statuses: for each status, the badge colour and the box fill.
+        badge_text: the text colour on status badges.
+    """
+
+    name: str
+    background: str
+    text: str
+    muted: str
+    cluster_fill: str
+    cluster_border: str
+    cluster_text: str
+    boxes: Mapping[str, BoxStyle]
+    lines: Mapping[str, str]
+    statuses: Mapping[Status, tuple[str, str]]
+    badge_text: str = "#ffffff"
+
+
+_GREEN, _VERMILLION, _PURPLE, _AMBER = "#2f7a5f", "#c4501b", "#9a4f8c", "#a0730d"
+
+DEFAULT = Theme(
+    name="default",
+    background="#ffffff",
+    text="#1f2328",
+    muted="#6e7781",
+    cluster_fill="#f6f8fa",
+    cluster_border="#d0d7de",
+    cluster_text="#57606a",
+    boxes={
+        "thesis": BoxStyle("#dbe9f8", "#1f4e8c", "#1f4e8c", 2.4),
+        "claim": BoxStyle("#ffffff", "#6e7781", "#57606a"),
+        "evidence": BoxStyle("#e9f4ee", "#4f8a6e", "#2f6b52"),
+        "assumption": BoxStyle("#fbf5e4", "#a08a4a", "#7d6a2f"),
+        "objection": BoxStyle("#fbeceb", "#b4443a", "#a33a30", 1.4),
+        "support": BoxStyle("#ffffff", _GREEN, _GREEN),
+        "attack": BoxStyle("#ffffff", _VERMILLION, _VERMILLION),
+        "undercut": BoxStyle("#ffffff", _PURPLE, _PURPLE),
+        "ghost": BoxStyle("#ffffff", "#afb8c1", "#8c959f"),
+    },
+    lines={
+        "support": _GREEN,
+        "rebut": _VERMILLION,
+        "undermine": _VERMILLION,
+        "undercut": _PURPLE,
+        "contradiction": _AMBER,
+    },
+    statuses={
+        Status.IN: ("#2e7d32", "#e6f4e4"),
+        Status.OUT: ("#b3261e", "#f8e1df"),
+        Status.UNDECIDED: ("#946200", "#fcf1d2"),
+    },
+)
+
+PRINT = Theme(
+    name="print",
+    background="#ffffff",
+    text="#000000",
+    muted="#555555",
+    cluster_fill="#ffffff",
+    cluster_border="#999999",
+    cluster_text="#333333",
+    boxes={
+        "thesis": BoxStyle("#e6e6e6", "#000000", "#000000", 2.6),
+        "claim": BoxStyle("#ffffff", "#000000", "#333333"),
+        "evidence": BoxStyle("#f2f2f2", "#000000", "#333333"),
+        "assumption": BoxStyle("#ffffff", "#000000", "#333333"),
+        "objection": BoxStyle("#ffffff", "#000000", "#000000", 1.8),
+        "support": BoxStyle("#ffffff", "#000000", "#000000"),
+        "attack": BoxStyle("#ffffff", "#000000", "#000000"),
+        "undercut": BoxStyle("#ffffff", "#000000", "#000000"),
+        "ghost": BoxStyle("#ffffff", "#888888", "#666666"),
+    },
+    lines={
+        "support": "#000000",
+        "rebut": "#000000",
+        "undermine": "#000000",
+        "undercut": "#000000",
+        "contradiction": "#000000",
+    },
+    statuses={
+        Status.IN: ("#000000", "#ffffff"),
+        Status.OUT: ("#555555", "#e6e6e6"),
+        Status.UNDECIDED: ("#888888", "#f4f4f4"),
+    },
+)
+
+DARK = Theme(
+    name="dark",
+    background="#0d1117",
+    text="#e6edf3",
+    muted="#8b949e",
+    cluster_fill="#161b22",
+    cluster_border="#30363d",
+    cluster_text="#9da7b3",
+    boxes={
+        "thesis": BoxStyle("#12325a", "#79b8ff", "#a5d0ff", 2.4),
+        "claim": BoxStyle("#1c2128", "#8b949e", "#9da7b3"),
+        "evidence": BoxStyle("#13301f", "#56d364", "#7ee2a8"),
+        "assumption": BoxStyle("#2d2711", "#d29922", "#e3b341"),
+        "objection": BoxStyle("#3a1618", "#f47067", "#ff938a", 1.4),
+        "support": BoxStyle("#0d1117", "#56d364", "#7ee2a8"),
+        "attack": BoxStyle("#0d1117", "#f0883e", "#ffa657"),
+        "undercut": BoxStyle("#0d1117", "#d2a8ff", "#d2a8ff"),
+        "ghost": BoxStyle("#0d1117", "#484f58", "#6e7681"),
+    },
+    lines={
+        "support": "#56d364",
+        "rebut": "#f0883e",
+        "undermine": "#f0883e",
+        "undercut": "#d2a8ff",
+        "contradiction": "#e3b341",
+    },
+    statuses={
+        Status.IN: ("#3fb950", "#12261a"),
+        Status.OUT: ("#f85149", "#2d1214"),
+        Status.UNDECIDED: ("#d29922", "#2b230f"),
+    },
+    badge_text="#0d1117",
+)
+
+#: Every theme by name.
+THEMES: dict[str, Theme] = {t.name: t for t in (DEFAULT, PRINT, DARK)}
+
+
+def get(name: str) -> Theme:
+    """The theme of this name.
+
+    Raises:
+        ValueError: no theme has this name.
+    """
+    try:
+        return THEMES[name]
+    except KeyError:
+        raise ValueError(f"unknown theme `{name}`; choose one of {', '.join(sorted(THEMES))}") from None

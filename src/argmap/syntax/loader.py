@@ -1,0 +1,186 @@
+"""Reading maps: text or files to an :class:`~argmap.model.ArgumentMap`, includes resolved.
+
+An ``include "part.argmap"`` is read relative to the including file. A path
+that is absolute or leads outside the including file's folder (symbolic links
+are followed first), a missing file and an include cycle are reported as
+diagnostics on the map; they never raise.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from attrs import evolve
+
+from argmap.errors import ArgmapFileError, ArgmapSyntaxError
+from argmap.fileio import read_text
+from argmap.model import ArgumentMap, Include, Item, Section, Span
+from argmap.model.diagnostics import Diagnostic, Related
+from argmap.syntax.parser import parse
+
+
+def loads(text: str, path: str | None = None) -> ArgumentMap:
+    """Read a map from .argmap text.
+
+    Args:
+        text: the map's text.
+        path: the file it came from; used in spans and to resolve includes.
+
+    Raises:
+        ArgmapSyntaxError: the text does not follow the grammar.
+
+    Example:
+        >>> m = loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports t')
+        >>> [s.id for s in m.statements()], m.path
+        (['t', 'c'], None)
+    """
+    return _Loader().load_text(text, path, ())
+
+
+def parse_only(text: str, path: str | None = None) -> ArgumentMap:
+    """Read one file's text without reading its includes (for the formatter).
+
+    Raises:
+        ArgmapSyntaxError: the text does not follow the grammar.
+    """
+    return _Loader(includes=False).load_text(text, path, ())
+
+
+def load(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read a map from a .argmap file.
+
+    Raises:
+        ArgmapFileError: the file cannot be read or is not UTF-8.
+        ArgmapSyntaxError: the text does not follow the grammar.
+
+    Example:
+        >>> m = load("maps/drug-trial.argmap")
+        >>> m.title, next(m.statements()).kind.value
+        ('Is Compound Z an effective preventive treatment for migraine?', 'thesis')
+    """
+    name = os.fspath(path)
+    return _Loader().load_text(read_text(name), name, ())
+
+
+class _Loader:
+    def __init__(self, includes: bool = True) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        self.includes = includes
+        self.seen: dict[str, Span | None] = {}
+
+    def load_text(self, text: str, path: str | None, chain: tuple[str, ...]) -> ArgumentMap:
+        parsed = parse(text, path)
+        items = parsed.items
+        if parsed.includes and self.includes:
+            real = os.path.realpath(path) if path else None
+            items = self._resolve(items, path, (*chain, real) if real else chain)
+        header: dict[str, str] = {}
+        extra: list[tuple[str, str]] = []
+        spans: list[tuple[str, Span]] = []
+        for key, value, span in parsed.header:
+            if key in header:
+                spans.append((f"{key}:{len(extra)}", span))
+                extra.append((key, value))
+            else:
+                spans.append((key, span))
+                header[key] = value
+        return ArgumentMap(
+            items=items,
+            path=path,
+            header_extra=tuple(extra),
+            header_spans=tuple(spans),
+            diagnostics=tuple(self.diagnostics),
+            comments=parsed.comments,
+            **header,
+        )
+
+    def _resolve(self, items: tuple[Item, ...], path: str | None, chain: tuple[str, ...]) -> tuple[Item, ...]:
+        out: list[Item] = []
+        for item in items:
+            if isinstance(item, Include):
+                item = self._include(item, path, chain)
+            elif isinstance(item, Section):
+                item = evolve(item, items=self._resolve(item.items, path, chain))
+            out.append(item)
+        return tuple(out)
+
+    def _include(self, inc: Include, path: str | None, chain: tuple[str, ...]) -> Include:
+        span = inc.span_of("path")
+        target = self._target(inc, path, span)
+        if target is None:
+            return inc
+        real = os.path.realpath(target)
+        if real in chain:
+            cycle = [Path(p).name for p in chain[chain.index(real) :]] + [Path(real).name]
+            self._report("E107", f"include cycle: {' -> '.join(cycle)}", span, "remove one of these includes")
+            return inc
+        if os.path.isdir(real):
+            self._report("E105", f"cannot include `{inc.path}`: it is a folder, not a file", span)
+            return inc
+        if real in self.seen:
+            self._report(
+                "E109",
+                f"`{inc.path}` is already included",
+                span,
+                "include each file once",
+                (Related(self.seen[real], "first included here"),),
+            )
+            return inc
+        self.seen[real] = span
+        return evolve(inc, items=self._read(inc, target, chain), resolved=real)
+
+    def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> tuple[Item, ...]:
+        span = inc.span_of("path")
+        try:
+            text = read_text(target)
+        except ArgmapFileError as exc:
+            self._report("E105", f"cannot include `{inc.path}`: {exc.reason}", span)
+            return ()
+        try:
+            sub = self.load_text(text, str(target), chain)
+        except ArgmapSyntaxError as exc:
+            where = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
+            self._report(
+                "E108",
+                f"syntax error in included file: {exc.message}",
+                where,
+                exc.hint,
+                (Related(span, "included here"),),
+            )
+            return ()
+        return sub.items
+
+    def _target(self, inc: Include, path: str | None, span: Span | None) -> Path | None:
+        if path is None:
+            self._report(
+                "E105",
+                f"cannot include `{inc.path}`: the map was read from text, not a file",
+                span,
+                "use argmap.load(path) so that includes have a folder to be read from",
+            )
+            return None
+        if os.path.isabs(inc.path) or inc.path.startswith("~"):
+            self._report(
+                "E106",
+                f"include `{inc.path}` is an absolute path",
+                span,
+                "give the path relative to the including file",
+            )
+            return None
+        folder = Path(os.path.realpath(Path(path).parent))
+        target = Path(path).parent / inc.path
+        if not Path(os.path.realpath(target)).is_relative_to(folder):
+            self._report(
+                "E106",
+                f"include `{inc.path}` leads outside the folder of `{Path(path).name}`",
+                span,
+                "only files in the including file's folder or below can be included",
+            )
+            return None
+        return target
+
+    def _report(
+        self, code: str, message: str, span: Span | None, hint: str | None = None, related: tuple[Related, ...] = ()
+    ) -> None:
+        self.diagnostics.append(Diagnostic.make(code, message, span, hint, related))
