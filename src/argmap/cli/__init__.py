@@ -9,7 +9,6 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from argmap import __version__
 from argmap.cli import exit_codes
 
 
@@ -20,11 +19,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap", description="Argument maps as text: check, format, evaluate and render them."
     )
-    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (check, fmt, render, evaluate):
         module.add_parser(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: reads the package metadata only when asked, so start-up stays quick."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from argmap.metadata import version
+
+        parser.exit(message=f"argmap {version()}\n")
 
 
 def entry() -> NoReturn:
