@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from attrs import frozen
 
 from argmap.evaluation.status import Status
+from argmap.links import safe_url
 from argmap.model import (
     ArgumentMap,
     AttackKind,
@@ -63,7 +64,6 @@ DEFAULT_WIDTH = 30
 #: The default number of relation steps a focused view shows around its element.
 DEFAULT_DEPTH = 2
 
-_SAFE_URL = re.compile(r"(?:https?://[^\s/?#]+|mailto:[^\s]+)[^\s]*", re.IGNORECASE)
 _UNSAFE_ID = re.compile(r"[^\w.-]")
 
 
@@ -82,21 +82,6 @@ class _View:
     hidden: Mapping[str, int]
     focus: str | None = None
     description: str | None = None
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is an http, https or mailto link without spaces or control characters.
-
-    Example:
-        >>> safe_url("https://example.org/a?b=1&c=2"), safe_url("javascript:alert(1)")
-        ('https://example.org/a?b=1&c=2', None)
-    """
-    if not url:
-        return None
-    url = url.strip()
-    if clean(url) != url or not _SAFE_URL.fullmatch(url):
-        return None
-    return url
 
 
 def whole_problem(shown: object, least: int) -> str:
