@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.evaluation.status import Status
-from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Section, Statement, StatementKind
 from argmap.links import safe_url
+from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Section, Statement, StatementKind
 from argmap.rendering.graphbuilder import LayoutError, layout
 from argmap.rendering.mapgraph import EdgeKind, MapGraph, NodeKind
 

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from argmap import __version__
 from argmap.cli import exit_codes
+from argmap.version import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
