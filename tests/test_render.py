@@ -511,3 +511,22 @@ def test_rendering_page_commands_use_real_options() -> None:
     for line in page.splitlines():
         if line.startswith("argmap render "):
             parser.parse_args(line.split("#")[0].split()[2:])
+
+
+def test_options_evaluate_the_map_as_the_statuses_of_its_evaluation_would_show() -> None:
+    m = argmap.loads('thesis t "T"  claim c "C"  objection o "O"  c supports t  o attacks c')
+    statuses = argmap.evaluate(m, reject=["o"]).statuses()
+    evaluated = RenderOptions(format="dot", evaluate=True, reject=["o"])
+    assert argmap.to_dot(m, options=evaluated) == argmap.to_dot(m, statuses=statuses)
+    assert argmap.render(m, options=evaluated) == argmap.render(m, "dot", statuses=statuses)
+    assert argmap.to_dot(m, options=evaluated) != argmap.to_dot(m, options=RenderOptions(evaluate=True))
+
+
+def test_options_and_separate_settings_do_not_mix() -> None:
+    m = argmap.loads('thesis t "T"')
+    with pytest.raises(TypeError, match="options= or theme"):
+        argmap.render(m, theme="dark", options=RenderOptions())
+    with pytest.raises(ValueError, match="need evaluate=True"):
+        RenderOptions(reject=["t"])
+    with pytest.raises(ValueError, match="not both"):
+        RenderOptions(evaluate=True, statuses={})
