@@ -92,7 +92,7 @@ def test_relations_know_rebut_from_undermine() -> None:
         "o1 undercuts a1\n"
         "p contradicts o2\n"
     )
-    rows = [(r.kind, r.premises, r.target, r.attack) for r in m.relations()]
+    rows = [(r.kind, r.premises, r.target, r.attack) for r in argmap.relations(m)]
     assert rows == [
         (RelationKind.SUPPORT, ("p", "q"), "t", None),
         (RelationKind.ATTACK, ("o1", "o2"), "t", AttackKind.REBUT),

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.evaluation.status import Status
+from argmap.links import safe_url
 from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Section, Statement, StatementKind
-from argmap.rendering.graphbuilder import LayoutError, layout, safe_url
+from argmap.rendering.build import LayoutError, build_graph
 from argmap.rendering.mapgraph import EdgeKind, MapGraph, NodeKind
+from argmap.rendering.options import RenderOptions
 
 from .conftest import MAPS
 
@@ -45,7 +47,7 @@ def edges(g: MapGraph) -> list[tuple[str, str, str, bool]]:
 
 
 def test_linked_premises_join_in_a_junction() -> None:
-    g = layout(argmap.loads(TEA))
+    g = build_graph(argmap.loads(TEA))
     junction = g.node("why_inf")
     assert junction.kind is NodeKind.JUNCTION
     assert junction.text == ("Antioxidants",)
@@ -58,13 +60,13 @@ def test_linked_premises_join_in_a_junction() -> None:
 
 
 def test_one_premise_reasons_are_single_arrows() -> None:
-    g = layout(argmap.loads(TEA))
+    g = build_graph(argmap.loads(TEA))
     assert ("s", "d", "support", True) in edges(g)
     assert not any(n.ref == "support:s=>d" for n in g.nodes)
 
 
 def test_attacks_are_rebuttals_or_underminings() -> None:
-    g = layout(argmap.loads(TEA))
+    g = build_graph(argmap.loads(TEA))
     assert ("q", "t", "rebut", True) in edges(g)
     assert ("r", "q", "undermine", True) in edges(g)  # nothing concludes q
     # `o_attack` aims at a premise (e): an undermining; it is undercut, so it has a junction.
@@ -73,24 +75,24 @@ def test_attacks_are_rebuttals_or_underminings() -> None:
 
 
 def test_undercuts_aim_at_the_junction_of_their_inference() -> None:
-    g = layout(argmap.loads(TEA))
+    g = build_graph(argmap.loads(TEA))
     assert ("o", "why_inf", "undercut", True) in edges(g)
     assert ("r", "o_attack", "undercut", True) in edges(g)
 
 
 def test_contradictions_are_symmetric_lines_without_arrows() -> None:
-    g = layout(argmap.loads('claim a "A"  claim b "B"  a contradicts b'))
+    g = build_graph(argmap.loads('claim a "A"  claim b "B"  a contradicts b'))
     assert edges(g) == [("a", "b", "contradiction", False)]
     assert g.edges[0].id == "contradiction.a.b"
 
 
 def test_statement_boxes_carry_wrapped_text_footer_tooltip_and_link() -> None:
-    g = layout(argmap.loads(TEA), width=20)
+    g = build_graph(argmap.loads(TEA), RenderOptions(width=20))
     e = g.node("e")
     assert e.style == "evidence"
     assert all(len(line) <= 20 for line in e.text)
     assert e.footer == ("Ann Analyst · A lab report", "· 2021-03")
-    e = layout(argmap.loads(TEA)).node("e")
+    e = build_graph(argmap.loads(TEA)).node("e")
     assert " ".join(e.text) == "Tea contains antioxidants."
     assert e.footer == ("Ann Analyst · A lab report · 2021-03",)
     assert e.tooltip.startswith("Tea contains antioxidants.\nBy: Ann Analyst")
@@ -105,12 +107,12 @@ def test_only_http_https_and_mailto_urls_become_links() -> None:
     for bad in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "https://a b", "//x", "", None):
         assert safe_url(bad) is None
     m = argmap.loads('evidence e "E" { url: "javascript:alert(1)" }')
-    assert layout(m).node("e").url is None
+    assert build_graph(m).node("e").url is None
 
 
 def test_ids_are_stable_unique_and_safe() -> None:
     m = argmap.loads(TEA)
-    first, second = layout(m), layout(argmap.loads(TEA))
+    first, second = build_graph(m), build_graph(argmap.loads(TEA))
     assert first == second
     ids = [n.id for n in first.nodes] + [e.id for e in first.edges] + [c.id for c in first.clusters]
     assert len(ids) == len(set(ids))
@@ -119,7 +121,7 @@ def test_ids_are_stable_unique_and_safe() -> None:
 
 def test_ids_are_the_maps_own_even_next_to_the_engines_link_groups() -> None:
     # the engine wraps a tooltipped node `x` in a group `a_x`; the SVG ids have prefixes, so `x` stays `x`
-    g = layout(argmap.loads('thesis a_x "A"  claim x "X"  x supports a_x'))
+    g = build_graph(argmap.loads('thesis a_x "A"  claim x "X"  x supports a_x'))
     assert [n.id for n in g.nodes] == ["a_x", "x"]
     svg = argmap.render(argmap.loads('thesis a_x "A"  claim x "X"  x supports a_x'))
     ids = re.findall(rb' id="([^"]+)"', svg)
@@ -127,13 +129,13 @@ def test_ids_are_the_maps_own_even_next_to_the_engines_link_groups() -> None:
 
 
 def test_unnamed_inferences_get_ids_from_their_parts() -> None:
-    g = layout(argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t'))
+    g = build_graph(argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t'))
     assert [n.id for n in g.nodes if n.kind is NodeKind.JUNCTION] == ["support.a.b.t"]
     assert [e.id for e in g.edges] == ["support.a.b.t.from.a", "support.a.b.t.from.b", "support.a.b.t.to.t"]
 
 
 def test_duplicate_relations_get_distinct_ids() -> None:
-    g = layout(argmap.loads('thesis t "T" claim a "A" a supports t a supports t'))
+    g = build_graph(argmap.loads('thesis t "T" claim a "A" a supports t a supports t'))
     assert [e.id for e in g.edges] == ["support.a.t", "support.a.t.2"]
 
 
@@ -142,7 +144,7 @@ def test_maps_with_errors_draw_what_resolves() -> None:
         'thesis t "T" claim a "A" claim a "again" a supports nowhere ghost supports t '
         "argument: a + ghost => t  x undercuts nothing"
     )
-    g = layout(m)
+    g = build_graph(m)
     assert [n.id for n in g.nodes] == ["t", "a"]
     assert edges(g) == [("a", "t", "support", True)]
 
@@ -155,30 +157,30 @@ def test_model_built_in_python_with_odd_ids() -> None:
             Inference.support(("x\x07",), "a b<c>"),
         )
     )
-    g = layout(m)
+    g = build_graph(m)
     assert [n.id for n in g.nodes] == ["a_b_c_", "x"]
     assert g.node("x").text == ("C",)
 
 
 def test_focus_shows_the_neighbourhood() -> None:
     m = argmap.loads(TEA)
-    g = layout(m, focus="d", depth=1)
+    g = build_graph(m, RenderOptions(focus="d", depth=1))
     assert {n.id for n in g.nodes} == {"t", "e", "d", "s", "why_inf"}
     assert g.node("d").focus
     assert g.node("t").hidden == 1  # q attacks t is left out
     assert g.subtitle == "around d, 1 step"
-    g0 = layout(m, focus="t", depth=0)
+    g0 = build_graph(m, RenderOptions(focus="t", depth=0))
     assert [n.id for n in g0.nodes] == ["t"]
     assert g0.node("t").hidden == 2
 
 
 def test_focus_on_an_inference_draws_it_whole() -> None:
-    g = layout(argmap.loads(TEA), focus="why_inf", depth=1)
+    g = build_graph(argmap.loads(TEA), RenderOptions(focus="why_inf", depth=1))
     assert {"t", "e", "d", "o", "why_inf"} <= {n.id for n in g.nodes}
 
 
 def test_focus_keeps_undercut_targets_whole() -> None:
-    g = layout(argmap.loads(TEA), focus="r", depth=1)
+    g = build_graph(argmap.loads(TEA), RenderOptions(focus="r", depth=1))
     # r undercuts o_attack, so o_attack is drawn with its premise and target.
     assert {"r", "q", "o_attack", "o", "e"} <= {n.id for n in g.nodes}
 
@@ -186,14 +188,14 @@ def test_focus_keeps_undercut_targets_whole() -> None:
 def test_unknown_focus_or_section_is_a_layout_error() -> None:
     m = argmap.loads(TEA)
     with pytest.raises(LayoutError, match="did you mean `why_inf`"):
-        layout(m, focus="why_in")
+        build_graph(m, RenderOptions(focus="why_in"))
     with pytest.raises(LayoutError, match="no section `nope`"):
-        layout(m, section="nope")
+        build_graph(m, RenderOptions(section="nope"))
 
 
 def test_section_view_draws_outside_statements_as_ghosts() -> None:
     m = argmap.load(MAPS / "drug-trial.argmap")
-    g = layout(m, section="bias")
+    g = build_graph(m, RenderOptions(section="bias"))
     inside = {n.id for n in g.nodes if not n.ghost}
     ghosts = {n.id for n in g.nodes if n.ghost}
     assert inside == {"tingling", "unblinding", "blinding_check", "sponsor", "unblind_u", "blind_reply"}
@@ -202,28 +204,28 @@ def test_section_view_draws_outside_statements_as_ghosts() -> None:
     assert all(n.cluster is None for n in g.nodes if n.ghost)
     assert [c.id for c in g.clusters] == ["bias"]
     assert g.subtitle == "section: Confounding and bias in Trial A"
-    assert layout(m, section="Confounding and bias in Trial A") == g
+    assert build_graph(m, RenderOptions(section="Confounding and bias in Trial A")) == g
 
 
 def test_section_and_focus_together() -> None:
     m = argmap.load(MAPS / "drug-trial.argmap")
-    g = layout(m, section="bias", focus="tingling", depth=1)
+    g = build_graph(m, RenderOptions(section="bias", focus="tingling", depth=1))
     assert {n.id for n in g.nodes} == {"tingling", "unblinding"}
 
 
 def test_statuses_are_shown_on_statements_and_inferences() -> None:
     m = argmap.loads(TEA)
-    g = layout(m, statuses={"t": Status.IN, "s": Status.OUT, "support:s=>d": Status.UNDECIDED})
+    g = build_graph(m, RenderOptions(statuses={"t": Status.IN, "s": Status.OUT, "support:s=>d": Status.UNDECIDED}))
     assert g.statuses
     assert g.node("t").status is Status.IN
     assert g.node("e").status is None
     # an inference with a status gets a junction, so that the status has a place
     assert g.node("support.s.d").status is Status.UNDECIDED
-    assert not layout(m).statuses
+    assert not build_graph(m).statuses
 
 
 def test_json_form_is_plain_data() -> None:
-    g = layout(argmap.loads(TEA))
+    g = build_graph(argmap.loads(TEA))
     data = json.loads(g.to_json())
     assert data["version"] == 1
     assert data["nodes"][0] == {**data["nodes"][0], "id": "t", "kind": "statement", "style": "thesis"}
@@ -233,7 +235,7 @@ def test_json_form_is_plain_data() -> None:
 
 def test_every_map_lays_out() -> None:
     for path in sorted(MAPS.glob("*.argmap")):
-        g = layout(argmap.load(path))
+        g = build_graph(argmap.load(path))
         assert g.nodes and g.edges
         statements = {s.id for s in argmap.load(path).statements()}
         assert statements == {n.ref for n in g.nodes if n.kind is NodeKind.STATEMENT}
@@ -275,7 +277,7 @@ def test_any_structure_lays_out_with_unique_ids(
 ) -> None:
     m = ArgumentMap(items=items)  # type: ignore[arg-type]
     try:
-        g = layout(m, focus=focus, depth=depth, section=section, statuses=statuses)
+        g = build_graph(m, RenderOptions(focus=focus, depth=depth, section=section, statuses=statuses))
     except LayoutError:
         return  # an unknown focus or section: a message, not a crash
     ids = [n.id for n in g.nodes] + [e.id for e in g.edges] + [c.id for c in g.clusters]

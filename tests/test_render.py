@@ -26,7 +26,9 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
+from argmap.rendering.build import build_graph
 from argmap.rendering.dot import FAST_SETTINGS
+from argmap.rendering.options import RenderOptions
 
 from .conftest import MAPS
 
@@ -123,7 +125,7 @@ def test_every_statement_and_junction_has_a_stable_id_and_full_tooltip(peace_svg
         assert anchor is not None
         tooltip = anchor.get(f"{XLINK}title", "")
         assert tooltip.startswith(statement.text), statement.id
-    graph = argmap.rendering.graphbuilder.layout(m)
+    graph = build_graph(m)
     junctions = [n.id for n in graph.nodes if n.kind.value == "junction"]
     assert junctions
     for junction in junctions:
@@ -157,7 +159,7 @@ def test_ids_that_look_like_other_ids_stay_unique() -> None:
     ids = all_ids(argmap.render(m))
     assert len(ids) == len(set(ids))
     assert {"statement-e", "statement-a_e", "statement-legend", "argmap-legend"} <= set(ids)
-    assert [n.id for n in argmap.rendering.graphbuilder.layout(m).nodes] == ["e", "a_e", "legend"]
+    assert [n.id for n in build_graph(m).nodes] == ["e", "a_e", "legend"]
 
 
 _adversarial = st.sampled_from(ADVERSARIAL_IDS)
@@ -326,7 +328,7 @@ def test_fast_settings_for_big_maps(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(f"{k}={v}" in argmap.to_dot(m, quality="fast") for k, v in FAST_SETTINGS.items())
     monkeypatch.setattr(rendering, "FAST_ABOVE", 1)
     assert rendering.prepare(m).fast
-    assert not rendering.prepare(m, quality="full").fast
+    assert not rendering.prepare(m, RenderOptions(quality="full")).fast
 
 
 def test_unknown_options_are_value_errors() -> None:
@@ -351,8 +353,6 @@ BAD_OPTIONS = [
 def test_out_of_range_options_are_value_errors_worded_as_on_the_command_line(
     options: dict[str, object], message: str
 ) -> None:
-    from argmap.rendering.graphbuilder import layout
-
     m = argmap.loads('thesis t "T"')
     for fmt in ("svg", "png", "dot", "json"):
         with pytest.raises(ValueError) as caught:
@@ -363,7 +363,7 @@ def test_out_of_range_options_are_value_errors_worded_as_on_the_command_line(
         with pytest.raises(ValueError, match=message):
             argmap.to_dot(m, **shaping)  # type: ignore[arg-type]
         with pytest.raises(ValueError, match=message):
-            layout(m, **shaping)  # type: ignore[arg-type]
+            RenderOptions(**shaping)  # type: ignore[arg-type]
 
 
 def test_jupyter_shows_svg() -> None:
@@ -511,3 +511,22 @@ def test_rendering_page_commands_use_real_options() -> None:
     for line in page.splitlines():
         if line.startswith("argmap render "):
             parser.parse_args(line.split("#")[0].split()[2:])
+
+
+def test_options_evaluate_the_map_as_the_statuses_of_its_evaluation_would_show() -> None:
+    m = argmap.loads('thesis t "T"  claim c "C"  objection o "O"  c supports t  o attacks c')
+    statuses = argmap.evaluate(m, reject=["o"]).statuses()
+    evaluated = RenderOptions(format="dot", evaluate=True, reject=["o"])
+    assert argmap.to_dot(m, options=evaluated) == argmap.to_dot(m, statuses=statuses)
+    assert argmap.render(m, options=evaluated) == argmap.render(m, "dot", statuses=statuses)
+    assert argmap.to_dot(m, options=evaluated) != argmap.to_dot(m, options=RenderOptions(evaluate=True))
+
+
+def test_options_and_separate_settings_do_not_mix() -> None:
+    m = argmap.loads('thesis t "T"')
+    with pytest.raises(TypeError, match="options= or theme"):
+        argmap.render(m, theme="dark", options=RenderOptions())
+    with pytest.raises(ValueError, match="need evaluate=True"):
+        RenderOptions(reject=["t"])
+    with pytest.raises(ValueError, match="not both"):
+        RenderOptions(evaluate=True, statuses={})

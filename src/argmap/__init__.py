@@ -24,6 +24,7 @@ The public API follows the ``json`` module:
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "evaluate",
     "load",
     "loads",
+    "relations",
     "render",
     "to_dot",
     "validate",
@@ -80,6 +82,7 @@ _LAZY = {
     "Statement": "model",
     "StatementKind": "model",
     "Relation": "model.relations",
+    "relations": "model.relations",
     "Diagnostic": "model.diagnostics",
     "Severity": "model.diagnostics",
     "ArgmapSyntaxError": "errors",
@@ -123,7 +126,7 @@ if TYPE_CHECKING:
         StatementKind,
     )
     from argmap.model.diagnostics import Diagnostic, Severity
-    from argmap.model.relations import Relation
+    from argmap.model.relations import Relation, relations
     from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
     from argmap.rendering.render import render, to_dot
     from argmap.syntax.loader import load, loads
@@ -142,7 +145,27 @@ def __getattr__(name: str) -> Any:
 
     value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
+    _show_maps_in_jupyter()
     return value
+
+
+def _show_maps_in_jupyter() -> None:
+    """Once the model is loaded, let Jupyter draw maps: ``ArgumentMap._repr_mimebundle_``.
+
+    The model knows no pictures, so the package attaches the renderer's display
+    to the class here, when a name such as ``argmap.load`` is first used;
+    neither the model nor the renderer is loaded before it is needed.
+    """
+    elements = sys.modules.get("argmap.model.elements")
+    if elements is not None and "_repr_mimebundle_" not in vars(elements.ArgumentMap):
+        elements.ArgumentMap._repr_mimebundle_ = _repr_mimebundle_
+
+
+def _repr_mimebundle_(m: ArgumentMap, include: object = None, exclude: object = None) -> dict[str, str]:
+    """What Jupyter shows for a map: its SVG, or a plain note if it cannot be drawn."""
+    from argmap.rendering.render import repr_mimebundle
+
+    return repr_mimebundle(m)
 
 
 def __dir__() -> list[str]:

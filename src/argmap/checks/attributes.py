@@ -9,6 +9,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from argmap.language import is_id
+from argmap.links import safe_url
 from argmap.model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex
@@ -37,15 +38,13 @@ def is_date(value: str) -> bool:
 def is_safe_url(value: str) -> bool:
     """True for http(s) URLs with a host and for mailto: addresses that the renderer links.
 
-    The renderer's own filter (:func:`argmap.rendering.graphbuilder.safe_url`) has the last word,
+    The renderer's own filter (:func:`argmap.links.safe_url`) has the last word,
     so that a URL the checker accepts is never silently dropped from a picture.
 
     Example:
         >>> is_safe_url("https://example.org/a b"), is_safe_url("mailto:a@b.org"), is_safe_url("https:x")
         (False, True, False)
     """
-    from argmap.rendering.graphbuilder import safe_url
-
     if safe_url(value) is None:
         return False
     try:

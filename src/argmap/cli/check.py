@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from functools import cache
 
 from argmap.checks import report
 from argmap.checks.validate import select, validate
 from argmap.cli import exit_codes, files
-from argmap.errors import ArgmapFileError, ArgmapSyntaxError
-from argmap.fileio import read_text
-from argmap.model import ArgumentMap, Span
+from argmap.cli.reading import SourceLines, read_map, shown
+from argmap.errors import ArgmapFileError
+from argmap.model import ArgumentMap
 from argmap.model.diagnostics import CODES, Diagnostic
 from argmap.suggest import did_you_mean
-from argmap.syntax.loader import loads
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,27 +42,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(run=run)
 
 
-def syntax_diagnostic(exc: ArgmapSyntaxError) -> Diagnostic:
-    """A syntax error as an E001 diagnostic."""
-    span = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
-    return Diagnostic.make("E001", exc.message, span, exc.hint)
-
-
-def read_map(name: str) -> tuple[ArgumentMap | Diagnostic, str]:
-    """One file read as a map (or its syntax error), and its text.
-
-    Raises:
-        ArgmapFileError: the file cannot be read.
-    """
-    text = files.read(name)
-    path = "<stdin>" if name == files.STDIN else name
-    try:
-        return loads(text, path), text
-    except ArgmapSyntaxError as exc:
-        exc.path = path
-        return syntax_diagnostic(exc), text
-
-
 def _codes(values: Sequence[str], option: str) -> list[str]:
     """The codes given to ``--select`` or ``--ignore``; an unknown one is a usage error."""
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
@@ -90,17 +67,7 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
-    texts: dict[str | None, str] = {}
-
-    @cache
-    def lines_of(path: str | None) -> list[str]:
-        if path in texts:
-            return texts[path].split("\n")
-        try:
-            return read_text(path).split("\n") if path else []
-        except ArgmapFileError:
-            return []
-
+    lines_of = SourceLines()
     loaded: list[tuple[str, bool, ArgumentMap | Diagnostic]] = []
     unreadable = 0
     for name, named in files.expand(args.paths):
@@ -110,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             files.error(str(exc))
             unreadable += 1
             continue
-        texts["<stdin>" if name == files.STDIN else name] = text
+        lines_of.add(shown(name), text)
         loaded.append((name, named, result))
     included = {p for _, _, m in loaded if isinstance(m, ArgumentMap) for p in m.included_files()}
     found: list[Diagnostic] = []

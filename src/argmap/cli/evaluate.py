@@ -11,14 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.checks import report
 from argmap.checks.validate import validate
 from argmap.cli import exit_codes, files
-from argmap.cli.check import read_map
+from argmap.cli.options import add_evaluation_options
+from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
-from argmap.evaluation import SEMANTICS
 from argmap.evaluation.errors import EvaluationError
-from argmap.fileio import read_text
 from argmap.model import ArgumentMap
 from argmap.model.diagnostics import Diagnostic
 
@@ -45,24 +43,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--force", action="store_true", help="evaluate even if the map has errors")
     p.set_defaults(run=run)
-
-
-def add_evaluation_options(p: argparse._ActionsContainer) -> None:
-    """``--semantics`` and the what-if options, shared with ``argmap render --evaluate``."""
-    p.add_argument(
-        "--semantics", choices=SEMANTICS, default="grounded", help="argumentation semantics (default: grounded)"
-    )
-    p.add_argument("--assume", action="append", default=[], metavar="ID", help="take this statement or inference as IN")
-    p.add_argument(
-        "--reject", action="append", default=[], metavar="ID", help="take this statement or inference as OUT"
-    )
-    p.add_argument(
-        "--distrust",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="reject every statement by this actor, or reported by this source",
-    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,27 +77,19 @@ def load_for_evaluation(name: str, force: bool) -> ArgumentMap | int:
     except ArgmapFileError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
-    shown = "<stdin>" if name == files.STDIN else name
+    lines = SourceLines({shown(name): text})
     if isinstance(result, Diagnostic):
-        _print_errors([result], shown, text)
+        _print_errors([result], lines)
         return exit_codes.FOUND
     if not force:
         errors = [d for d in validate(result) if d.is_error]
         if errors:
-            _print_errors(errors, shown, text)
+            _print_errors(errors, lines)
             files.error("the map has errors; fix them, or evaluate it as written with --force")
             return exit_codes.FOUND
     return result
 
 
-def _print_errors(found: list[Diagnostic], shown: str, text: str) -> None:
-    def lines_of(path: str | None) -> list[str]:
-        if path in (None, shown):
-            return text.split("\n")
-        try:
-            return read_text(path).split("\n")
-        except ArgmapFileError:
-            return []
-
-    for d in found:
-        print(report.full(d, lines_of) + "\n", file=sys.stderr)
+def _print_errors(found: list[Diagnostic], lines: SourceLines) -> None:
+    for text in full_reports(found, lines):
+        print(text, file=sys.stderr)

@@ -7,7 +7,7 @@ import sys
 
 from argmap.checks import report
 from argmap.cli import exit_codes, files
-from argmap.cli.check import syntax_diagnostic
+from argmap.cli.reading import SourceLines, syntax_diagnostic
 from argmap.errors import ArgmapFileError, ArgmapSyntaxError
 from argmap.fileio import write_atomic
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = format_text(text, shown)
         except ArgmapSyntaxError as exc:
-            print(report.full(syntax_diagnostic(exc), _lines_of(text)), file=sys.stderr)
+            print(report.full(syntax_diagnostic(exc), SourceLines({shown: text})), file=sys.stderr)
             failed += 1
             continue
         except FormatterError as exc:
@@ -72,11 +72,6 @@ def run(args: argparse.Namespace) -> int:
     if failed or (changed and (args.check or args.diff)):
         return exit_codes.FOUND
     return exit_codes.OK
-
-
-def _lines_of(text: str) -> report.SourceLines:
-    lines = text.split("\n")
-    return lambda _path: lines
 
 
 def _summary(changed: int, unchanged: int, failed: int, dry: bool) -> None:

@@ -7,9 +7,10 @@ terminal. ``--check`` writes nothing and exits 1 when a committed rendering is
 missing or differs from what the map gives now, so CI can keep pictures in
 step with maps.
 
-To extend the command (for example with evaluation statuses), add options in
-:func:`add_arguments` and compute what they need in :func:`statuses`, which
-runs once per map, in the worker that draws it.
+The drawing settings are one :class:`~argmap.rendering.options.RenderOptions`,
+made once from the options (:func:`render_options`); its class gives the
+choices, defaults and number checks used here. Each map is drawn by
+:func:`argmap.rendering.render.picture` in the worker that draws it.
 """
 
 from __future__ import annotations
@@ -17,20 +18,33 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from argmap.checks import report
 from argmap.cli import exit_codes, files
-from argmap.cli.evaluate import add_evaluation_options
+from argmap.cli.options import add_evaluation_options
+from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
-from argmap.evaluation.status import Status
-from argmap.fileio import read_text, write_atomic
-from argmap.model import ArgumentMap
+from argmap.fileio import write_atomic
+from argmap.model.diagnostics import Diagnostic
+from argmap.rendering.options import (
+    DEFAULT_DEPTH,
+    DEFAULT_WIDTH,
+    DIRECTIONS,
+    FORMATS,
+    THEME_NAMES,
+    RenderOptions,
+    WholeNumber,
+    check_of,
+    default,
+)
 
-FORMATS = ("svg", "png", "pdf", "dot", "json")
+if TYPE_CHECKING:
+    from argmap.rendering.render import Picture
+
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".json": "json"}
 #: Batches of at least this many maps show a progress line (on a terminal).
 PROGRESS_FROM = 4
@@ -67,27 +81,33 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="draw maps even when they have check errors")
     look = p.add_argument_group("picture")
     look.add_argument(
-        "--theme", choices=("default", "print", "dark"), default="default", help="colours (default: default)"
+        "--theme", choices=THEME_NAMES, default=default("theme"), help=f"colours (default: {default('theme')})"
     )
     look.add_argument(
         "--direction",
-        choices=("up", "down", "left", "right"),
-        default="up",
-        help="where conclusions go (default: up, the conclusion on top)",
+        choices=tuple(DIRECTIONS),
+        default=default("direction"),
+        help=f"where conclusions go (default: {default('direction')}, the conclusion on top)",
     )
     look.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend")
     look.add_argument(
-        "--width", type=_positive_int, default=None, metavar="CHARS", help="wrap text at CHARS (default 30)"
+        "--width",
+        type=_setting("width", int),
+        default=None,
+        metavar="CHARS",
+        help=f"wrap text at CHARS (default {DEFAULT_WIDTH})",
     )
-    look.add_argument("--dpi", type=_dpi, metavar="N", help="resolution of PNG output, 10 to 1200 (default 96)")
+    look.add_argument(
+        "--dpi", type=_setting("dpi", float), metavar="N", help="resolution of PNG output, 10 to 1200 (default 96)"
+    )
     part = p.add_argument_group("part of a map")
     part.add_argument("--focus", metavar="ID", help="draw only the neighbourhood of this statement or inference")
     part.add_argument(
         "--depth",
-        type=_natural_int,
+        type=_setting("depth", int),
         default=None,
         metavar="N",
-        help="with --focus: how many relation steps around it (default 2)",
+        help=f"with --focus: how many relation steps around it (default {DEFAULT_DEPTH})",
     )
     part.add_argument("--section", metavar="NAME", help="draw only this section (id or title), with faded context")
     judged = p.add_argument_group("evaluation")
@@ -103,7 +123,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     engine.add_argument(
         "--timeout",
-        type=_positive_float,
+        type=_setting("timeout", float),
         default=None,
         metavar="SECONDS",
         help="stop the layout engine after this long (default 300)",
@@ -114,64 +134,60 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="use this Graphviz `dot` instead of graphviz-pure (also: ARGMAP_DOT=PATH); PDF needs one",
     )
     engine.add_argument(
-        "-j", "--jobs", type=_positive_int, default=None, metavar="N", help="maps drawn at once (default: one per core)"
+        "-j",
+        "--jobs",
+        type=_checked(WholeNumber(1), int),
+        default=None,
+        metavar="N",
+        help="maps drawn at once (default: one per core)",
     )
 
 
-def _positive_int(text: str) -> int:
-    return _whole(text, 1)
+def _setting(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse ``type`` for a number setting, checked as :class:`RenderOptions` checks it."""
+    return _checked(check_of(name), convert)
 
 
-def _natural_int(text: str) -> int:
-    return _whole(text, 0)
+def _checked(check: Any, convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse ``type``: the text converted, then checked; the error worded as the API words it."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = convert(text)
+            check.check("", value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(check.problem(text)) from None
+        return value
+
+    return parse
 
 
-def _whole(text: str, least: int) -> int:
-    from argmap.rendering.graphbuilder import whole_problem
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(whole_problem(text, least)) from None
-    if value < least:
-        raise argparse.ArgumentTypeError(whole_problem(text, least))
-    return value
-
-
-def _positive_float(text: str) -> float:
-    from argmap.rendering.render import check_timeout, positive_problem
-
-    try:
-        value = float(text)
-        check_timeout(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(positive_problem(text)) from None
-    return value
-
-
-def _dpi(text: str) -> float:
-    from argmap.rendering.render import check_dpi, dpi_problem
-
-    try:
-        value = float(text)
-        check_dpi(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(dpi_problem(text)) from None
-    return value
-
-
-def statuses(args: argparse.Namespace, m: ArgumentMap) -> Mapping[str, Status] | None:
-    """The statuses to show on the map's nodes, from the options; None shows none.
+def render_options(args: argparse.Namespace, fmt: str) -> RenderOptions:
+    """The drawing settings the options ask for; an option not given keeps its default.
 
     Raises:
-        EvaluationError: a what-if names an unknown id, or the map is too large
-            for the semantics (a ``ValueError``: reported, exit 2).
+        ValueError: a setting the options cannot have (argparse has checked them all).
     """
-    if not args.evaluate:
-        return None
-    from argmap.evaluation.evaluator import evaluate
-
-    return evaluate(m, args.semantics, args.assume, args.reject, args.distrust).statuses()
+    given: dict[str, Any] = {
+        "format": fmt,
+        "theme": args.theme,
+        "direction": args.direction,
+        "legend": args.legend,
+        "width": args.width,
+        "focus": args.focus,
+        "depth": args.depth,
+        "section": args.section,
+        "evaluate": args.evaluate,
+        "semantics": args.semantics,
+        "assume": args.assume,
+        "reject": args.reject,
+        "distrust": args.distrust,
+        "quality": "full" if args.quality else "auto",
+        "dpi": args.dpi,
+        "timeout": args.timeout,
+        "engine_binary": args.engine_binary,
+    }
+    return RenderOptions(**{name: value for name, value in given.items() if value is not None})
 
 
 # -- Jobs ---------------------------------------------------------------------------
@@ -221,6 +237,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check and (args.output == STDOUT or (args.output is None and args.out_dir is None and _stdin(found))):
         return _usage("--check compares with files: give -o FILE or --out-dir DIR")
     try:
+        options = render_options(args, fmt)
         jobs = _jobs(args, found, fmt)
     except (ArgmapFileError, ValueError) as exc:
         return _usage(str(exc))
@@ -229,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
             Path(args.out_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             return _usage(f"cannot create {args.out_dir}: {exc.strerror or exc}")
-    results = _run_all(args, fmt, jobs)
+    results = _run_all(args, options, jobs)
     return _finish(args, results)
 
 
@@ -297,7 +314,7 @@ def _output_for(args: argparse.Namespace, name: str, fmt: str) -> str:
     return str(folder / f"{stem}.{fmt}")
 
 
-def _run_all(args: argparse.Namespace, fmt: str, jobs: list[Job]) -> list[Result]:
+def _run_all(args: argparse.Namespace, options: RenderOptions, jobs: list[Job]) -> list[Result]:
     workers = min(args.jobs or os.cpu_count() or 1, len(jobs))
     progress = _Progress(len(jobs)) if len(jobs) >= PROGRESS_FROM and sys.stderr.isatty() else None
     results: list[Result] = []
@@ -316,12 +333,12 @@ def _run_all(args: argparse.Namespace, fmt: str, jobs: list[Job]) -> list[Result
 
     if workers <= 1:
         for job in jobs:
-            report_one(draw_one(args, fmt, job))
+            report_one(draw_one(args, options, job))
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(draw_one, [args] * len(jobs), [fmt] * len(jobs), jobs):
+            for result in pool.map(draw_one, [args] * len(jobs), [options] * len(jobs), jobs):
                 report_one(result)
     if progress:
         progress.clear()
@@ -363,121 +380,62 @@ def _finish(args: argparse.Namespace, results: list[Result]) -> int:
 # -- One map ---------------------------------------------------------------------
 
 
-def draw_one(args: argparse.Namespace, fmt: str, job: Job) -> Result:
+def draw_one(args: argparse.Namespace, options: RenderOptions, job: Job) -> Result:
     """Read, check and draw one map; never raises for a problem with the map or the engine."""
+    from argmap.checks.validate import validate
+    from argmap.rendering.build import LayoutError
     from argmap.rendering.engine import EngineError
-    from argmap.rendering.graphbuilder import LayoutError
+    from argmap.rendering.render import picture
 
-    shown = "<stdin>" if job.name == files.STDIN else job.name
+    name = shown(job.name)
     try:
-        loaded = _load(job)
+        m, text = read_map(job.name, job.text)
     except ArgmapFileError as exc:
         return Result(exit_codes.USAGE, (f"argmap: error: {exc}",))
-    if not isinstance(loaded, ArgumentMap):
-        return Result(exit_codes.FOUND, (*loaded, f"argmap: {shown}: not rendered: it has a syntax error"))
-    m = loaded
+    lines = SourceLines({name: text})
+    if isinstance(m, Diagnostic):
+        return Result(
+            exit_codes.FOUND, (*full_reports([m], lines), f"argmap: {name}: not rendered: it has a syntax error")
+        )
     messages: list[str] = []
-    errors = _errors(m, job)
+    errors = full_reports((d for d in validate(m) if d.is_error), lines)
     if errors:
         count = f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
         if not args.force:
             return Result(
-                exit_codes.FOUND, (*errors, f"argmap: {shown}: not rendered: {count} (--force draws it anyway)")
+                exit_codes.FOUND, (*errors, f"argmap: {name}: not rendered: {count} (--force draws it anyway)")
             )
-        messages.extend((*errors, f"argmap: {shown}: drawn despite {count} (--force)"))
+        messages.extend((*errors, f"argmap: {name}: drawn despite {count} (--force)"))
     try:
-        data, notes = _picture(args, fmt, m)
+        drawn = picture(m, options)
     except (EngineError, LayoutError, ValueError) as exc:
-        return Result(exit_codes.USAGE, (*messages, f"argmap: error: {shown}: {exc}"))
-    messages.extend(f"argmap: note: {shown}: {note}" for note in notes)
+        return Result(exit_codes.USAGE, (*messages, f"argmap: error: {name}: {exc}"))
+    messages.extend(f"argmap: note: {name}: {note}" for note in _notes(drawn, sum(1 for _ in m.statements())))
     if args.check:
-        return _compare(job.output, data, messages)
+        return _compare(job.output, drawn.data, messages)
     if job.output == STDOUT:
-        return Result(exit_codes.OK, tuple(messages), data, "rendered")
+        return Result(exit_codes.OK, tuple(messages), drawn.data, "rendered")
     try:
-        write_atomic(job.output, data)
+        write_atomic(job.output, drawn.data)
     except OSError as exc:
         return Result(exit_codes.USAGE, (*messages, f"argmap: error: cannot write {job.output}: {exc.strerror or exc}"))
     return Result(exit_codes.OK, tuple(messages), None, "rendered")
 
 
-def _load(job: Job) -> ArgumentMap | list[str]:
-    """The map, or the lines reporting its syntax error.
-
-    Raises:
-        ArgmapFileError: the file cannot be read.
-    """
-    from argmap.cli.check import syntax_diagnostic
-    from argmap.errors import ArgmapSyntaxError
-    from argmap.syntax.loader import loads
-
-    text = job.text if job.text is not None else read_text(job.name)
-    path = None if job.name == files.STDIN else job.name
-    try:
-        return loads(text, path)
-    except ArgmapSyntaxError as exc:
-        exc.path = path or "<stdin>"
-        lines = text.split("\n")
-        return [report.full(syntax_diagnostic(exc), lambda _: lines) + "\n"]
-
-
-def _errors(m: ArgumentMap, job: Job) -> list[str]:
-    """The map's check errors, each as ``argmap check`` prints it (with its source line)."""
-    from argmap.checks.validate import validate
-
-    errors = [d for d in validate(m) if d.is_error]
-    if not errors:
-        return []
-    own = job.text.split("\n") if job.text is not None else None
-
-    def lines_of(path: str | None) -> list[str]:
-        if path is None or path == "<stdin>":
-            return own or []
-        if path == m.path and own is not None:
-            return own
-        try:
-            return read_text(path).split("\n")
-        except ArgmapFileError:
-            return []
-
-    return [report.full(d, lines_of) + "\n" for d in errors]
-
-
-def _picture(args: argparse.Namespace, fmt: str, m: ArgumentMap) -> tuple[bytes, list[str]]:
-    """The output bytes, and notes on what was drawn differently: the fast layout, flattened sections."""
+def _notes(drawn: Picture, statements: int) -> list[str]:
+    """What was drawn differently from what was asked: the fast layout, flattened sections."""
     from argmap.rendering.dot import flattened_note
-    from argmap.rendering.graphbuilder import DEFAULT_DEPTH, DEFAULT_WIDTH, layout
-    from argmap.rendering.render import draw, prepare
 
-    options = {
-        "width": args.width or DEFAULT_WIDTH,
-        "focus": args.focus,
-        "depth": DEFAULT_DEPTH if args.depth is None else args.depth,
-        "section": args.section,
-        "statuses": statuses(args, m),
-    }
-    if fmt == "json":
-        return layout(m, **options).to_json().encode("utf-8"), []
-    prepared = prepare(
-        m,
-        theme=args.theme,
-        direction=args.direction,
-        legend=args.legend,
-        quality="full" if args.quality else "auto",
-        **options,
-    )
+    prepared = drawn.prepared
     notes = []
-    if prepared.fast:
-        statements = sum(1 for _ in m.statements())
+    if prepared is not None and prepared.fast:
         notes.append(
             f"{statements:,} statements ({len(prepared.graph.nodes):,} nodes): using the fast layout "
             "(straight edges, fewer optimisation passes); --quality draws the full layout, slower"
         )
-    if prepared.flattened:
+    if prepared is not None and prepared.flattened:
         notes.append(flattened_note(prepared.flattened))
-    if fmt == "dot":
-        return prepared.source.encode("utf-8"), notes
-    return draw(prepared.source, fmt, dpi=args.dpi, timeout=args.timeout, engine_binary=args.engine_binary), notes
+    return notes
 
 
 def _compare(output: str, data: bytes, messages: list[str]) -> Result:

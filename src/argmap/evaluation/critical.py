@@ -205,8 +205,6 @@ def _reach(starts: list[int], edges: list[list[int]], within: set[int] | None) -
 
 def _full_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Status]]:
     """Each candidate's effect, by evaluating the map again with it rejected."""
-    from argmap.evaluation.evaluator import evaluate_scenario
-
     scenario = ev.scenario
     results = []
     candidates = _candidates(ev, subject, None)
@@ -223,5 +221,5 @@ def _full_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Status]]:
             rejected=scenario.rejected | set(statements),
             rejected_rules=scenario.rejected_rules | set(positions),
         )
-        results.append((candidate, evaluate_scenario(ev.map, ev.semantics, what_if).statement_status[subject]))
+        results.append((candidate, ev.under(what_if).statement_status[subject]))
     return results

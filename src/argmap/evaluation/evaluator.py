@@ -44,10 +44,11 @@ from argmap.evaluation.extensions import search
 from argmap.evaluation.grounded import grounded
 from argmap.evaluation.status import Status
 from argmap.evaluation.theory import Graph, compile_theory
-from argmap.evaluation.whatif import Scenario, did_you_mean, resolve
+from argmap.evaluation.whatif import Scenario, resolve
 from argmap.gcpause import gc_paused
 from argmap.model import ArgumentMap, StatementKind
 from argmap.model.index import index
+from argmap.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from argmap.evaluation.critical import CriticalPoint
@@ -176,6 +177,14 @@ class Evaluation:
         for status in self.statement_status.values():
             found[status] += 1
         return found
+
+    def under(self, scenario: Scenario) -> Evaluation:
+        """The same map evaluated again, under the same semantics, with another what-if.
+
+        Raises:
+            EvaluationTooLarge: as for :func:`evaluate`.
+        """
+        return evaluate_scenario(self.map, self.semantics, scenario)
 
     def explain(self, ident: str, depth: int = 4) -> Explanation:
         """Why an element has its status, as a tree of reasons (``str()`` gives text).

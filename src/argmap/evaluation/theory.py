@@ -126,10 +126,6 @@ class Graph:
         """``(position, node of -r)`` for each rule that something undercuts."""
         return list(self._undercut.items())
 
-    def has_undercut(self, position: int) -> int | None:
-        """The node of ``-r`` if anything concludes it."""
-        return self._undercut.get(position)
-
 
 def compile_theory(m: ArgumentMap, scenario: Scenario) -> Graph:
     """Compile a map and a what-if scenario to a labelling graph.

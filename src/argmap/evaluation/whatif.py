@@ -22,7 +22,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from attrs import field, frozen
@@ -30,6 +29,7 @@ from attrs import field, frozen
 from argmap.evaluation.errors import EvaluationError
 from argmap.model import Actor, ArgumentMap, Inference, Section, Source, Statement
 from argmap.model.index import MapIndex, index
+from argmap.suggest import did_you_mean
 
 
 @frozen
@@ -55,10 +55,6 @@ class Scenario:
     assumed_rules: frozenset[int] = frozenset()
     rejected_rules: frozenset[int] = frozenset()
     why: dict[str, str] = field(factory=dict, eq=False)
-
-    def is_empty(self) -> bool:
-        """True when nothing is assumed, rejected or distrusted."""
-        return not (self.assume or self.reject or self.distrust)
 
 
 def resolve(
@@ -103,12 +99,6 @@ def resolve(
         frozenset(rejected_rules),
         why,
     )
-
-
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    """A hint naming the closest candidate, or None when nothing is close."""
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean `{matches[0]}`?" if matches else None
 
 
 def _unique(ids: Iterable[str]) -> tuple[str, ...]:

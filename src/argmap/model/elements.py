@@ -26,7 +26,6 @@ from attrs import field, frozen
 
 if TYPE_CHECKING:
     from argmap.model.diagnostics import Diagnostic
-    from argmap.model.relations import Relation
 
 
 class StatementKind(enum.Enum):
@@ -298,21 +297,6 @@ class ArgumentMap:
     def included_files(self) -> list[str]:
         """The real paths of every file read through ``include``, in order."""
         return [i.resolved for i, _ in walk(self.items) if isinstance(i, Include) and i.resolved]
-
-    def relations(self) -> list[Relation]:
-        """Every relation (support, attack, undercut, contradiction), resolved.
-
-        Attacks know whether they rebut a conclusion or undermine a premise.
-        """
-        from argmap.model.relations import relations
-
-        return relations(self)
-
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        """Show the map as SVG in Jupyter."""
-        from argmap.rendering.render import repr_mimebundle
-
-        return repr_mimebundle(self)
 
 
 def walk(items: tuple[Item, ...], section: Section | None = None) -> Iterator[tuple[Item, Section | None]]:

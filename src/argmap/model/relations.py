@@ -14,7 +14,7 @@ Example:
     ... o attacks t
     ... q attacks p
     ... ''')
-    >>> [(r.kind.value, r.premises, r.target, r.attack.value) for r in m.relations() if r.attack]
+    >>> [(r.kind.value, r.premises, r.target, r.attack.value) for r in argmap.relations(m) if r.attack]
     [('attack', ('o',), 't', 'rebut'), ('attack', ('q',), 'p', 'undermine')]
 """
 

@@ -31,9 +31,9 @@ status (when evaluated)   a badge with the word: IN, OUT, UNDECIDED
 
 Example:
     >>> from argmap.model import ArgumentMap, Statement, StatementKind
-    >>> from argmap.rendering.graphbuilder import layout
+    >>> from argmap.rendering.build import build_graph
     >>> m = ArgumentMap(items=(Statement(StatementKind.CLAIM, "c", 'a < b & "\\N" ];'),))
-    >>> source = to_dot(layout(m))
+    >>> source = to_dot(build_graph(m))
     >>> 'a &lt; b &amp; &quot;\\\\N&quot; ];' in source
     True
 """
@@ -49,10 +49,8 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type inf
 
 from argmap.evaluation.status import Status
 from argmap.rendering.mapgraph import STATEMENT_STYLES, Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import Theme, get
-
-#: ``--direction`` values: where conclusions go, and Graphviz's name for each.
-DIRECTIONS = {"up": "BT", "down": "TB", "left": "RL", "right": "LR"}
 
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
@@ -627,7 +625,7 @@ def to_dot(
     """The DOT source of a map graph.
 
     Args:
-        graph: the map graph (see :func:`argmap.rendering.graphbuilder.layout`).
+        graph: the map graph (see :func:`argmap.rendering.build.build_graph`).
         theme: a theme name (``default``, ``print``, ``dark``) or a :class:`~argmap.rendering.themes.Theme`.
         direction: where conclusions go: ``up`` (the default), ``down``, ``left``,
             ``right``, or a Graphviz ``rankdir`` (``BT``, ``TB``, ``RL``, ``LR``).

@@ -1,6 +1,6 @@
 """The map graph: what a picture of a map shows, as plain data.
 
-:func:`argmap.rendering.graphbuilder.layout` turns a model into a :class:`MapGraph`; the DOT
+:func:`argmap.rendering.build.build_graph` turns a model into a :class:`MapGraph`; the DOT
 writer (:mod:`argmap.rendering.dot`) turns that into Graphviz input. The map graph knows
 nothing about Graphviz, so other exporters (Mermaid, Cytoscape, a web viewer)
 can start from it, or from its JSON form (``argmap render --format json``).
@@ -13,8 +13,8 @@ and ``.`` only. In the SVG each gets a prefix that says what it is
 
 Example:
     >>> import argmap
-    >>> from argmap.rendering.graphbuilder import layout
-    >>> g = layout(argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports t'))
+    >>> from argmap.rendering.build import build_graph
+    >>> g = build_graph(argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports t'))
     >>> [(n.id, n.style) for n in g.nodes]
     [('t', 'thesis'), ('c', 'claim')]
     >>> [(e.tail, e.head, e.kind.value) for e in g.edges]

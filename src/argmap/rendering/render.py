@@ -1,7 +1,8 @@
 """Drawing maps from Python: :func:`render` and :func:`to_dot`.
 
-The pipeline runs one way: the model becomes a map graph
-(:func:`argmap.rendering.graphbuilder.layout`, plain data), the map graph becomes DOT
+One :class:`~argmap.rendering.options.RenderOptions` carries the settings
+through every step. The pipeline runs one way: the model becomes a map graph
+(:func:`argmap.rendering.build.build_graph`, plain data), the map graph becomes DOT
 (:func:`argmap.rendering.dot.to_dot`), and the layout engine turns DOT into SVG, PNG
 or PDF (:mod:`argmap.rendering.engine`).
 
@@ -21,57 +22,21 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from attrs import frozen
 
 from argmap.evaluation.status import Status
 from argmap.model import ArgumentMap
-from argmap.rendering.graphbuilder import DEFAULT_DEPTH, DEFAULT_WIDTH, layout
+from argmap.rendering.build import build_graph
 from argmap.rendering.mapgraph import MapGraph
+from argmap.rendering.options import DEFAULT_DPI, DEFAULTS, RenderOptions, default
 
-#: Output formats: pictures, the DOT source, and the map graph as JSON.
-FORMATS = ("svg", "png", "pdf", "dot", "json")
-#: Layout quality: ``auto`` switches to the fast settings above :data:`FAST_ABOVE` nodes.
-QUALITIES = ("auto", "full", "fast")
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
 FAST_ABOVE = 4000
 #: PNG pictures larger than this many pixels on a side are scaled down, whatever the dpi
 #: (150 inches at the default 96 dpi): a full-size PNG of a big map would take gigabytes.
 PNG_MAX_PIXELS = 14_400
-#: The resolution of PNG output when none is given.
-DEFAULT_DPI = 96
-#: The resolutions accepted, in dots per inch.
-DPI_RANGE = (10, 1200)
-
-
-def check_dpi(dpi: float | None) -> None:
-    """Refuse a PNG resolution outside :data:`DPI_RANGE` (None is the default, 96).
-
-    Raises:
-        ValueError: ``dpi`` is not a number from 10 to 1200.
-    """
-    if dpi is not None and not (isinstance(dpi, int | float) and DPI_RANGE[0] <= dpi <= DPI_RANGE[1]):
-        raise ValueError(f"dpi: {dpi_problem(dpi)}")
-
-
-def dpi_problem(shown: object) -> str:
-    """What is wrong with a resolution, worded the same for the command line and the API."""
-    return f"expected a number from {DPI_RANGE[0]} to {DPI_RANGE[1]}, got {shown!r}"
-
-
-def check_timeout(timeout: float | None) -> None:
-    """Refuse a time limit that is not a positive number of seconds (None is the default).
-
-    Raises:
-        ValueError: ``timeout`` is zero, negative, infinite or not a number.
-    """
-    if timeout is not None and not (isinstance(timeout, int | float) and 0 < timeout < float("inf")):
-        raise ValueError(f"timeout: {positive_problem(timeout)}")
-
-
-def positive_problem(shown: object) -> str:
-    """What is wrong with a time limit, worded the same for the command line and the API."""
-    return f"expected a positive number, got {shown!r}"
 
 
 @frozen
@@ -92,53 +57,93 @@ class Prepared:
     flattened: int = 0
 
 
-def prepare(
-    m: ArgumentMap,
-    *,
-    theme: str = "default",
-    direction: str = "up",
-    legend: bool = True,
-    width: int = DEFAULT_WIDTH,
-    focus: str | None = None,
-    depth: int = DEFAULT_DEPTH,
-    section: str | None = None,
-    statuses: Mapping[str, Status] | None = None,
-    quality: str = "auto",
-) -> Prepared:
-    """The map graph and DOT source of a map (see :func:`render` for the arguments).
+@frozen
+class Picture:
+    """What drawing a map gave.
+
+    Attributes:
+        data: the output, in the format asked for.
+        graph: the map graph it was drawn from.
+        prepared: the DOT source and how it was made (None for ``json``, which needs no DOT).
+    """
+
+    data: bytes
+    graph: MapGraph
+    prepared: Prepared | None = None
+
+
+def prepare(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Prepared:
+    """The map graph and DOT source of a map.
 
     Raises:
-        argmap.rendering.graphbuilder.LayoutError: ``focus`` or ``section`` names nothing in the map.
-        ValueError: an unknown theme, direction or quality; a width below 1 or a depth below 0.
+        argmap.rendering.build.LayoutError: ``focus`` or ``section`` names nothing in the map.
+        argmap.evaluation.errors.EvaluationError: ``evaluate`` with a what-if that names
+            an unknown id, or a map too large for the semantics.
     """
     from argmap.rendering.dot import drawn_clusters
     from argmap.rendering.dot import to_dot as graph_to_dot
 
-    if quality not in QUALITIES:
-        raise ValueError(f"unknown quality `{quality}`; choose one of {', '.join(QUALITIES)}")
-    graph = layout(m, width=width, focus=focus, depth=depth, section=section, statuses=statuses)
-    fast = quality == "fast" or (quality == "auto" and len(graph.nodes) > FAST_ABOVE)
-    source = graph_to_dot(graph, theme=theme, direction=direction, legend=legend, fast=fast)
+    graph = build_graph(m, options)
+    fast = options.quality == "fast" or (options.quality == "auto" and len(graph.nodes) > FAST_ABOVE)
+    source = graph_to_dot(graph, theme=options.theme, direction=options.direction, legend=options.legend, fast=fast)
     flattened = sum(1 for cid, drawn in drawn_clusters(graph).items() if cid != drawn)
     return Prepared(graph, source, fast, flattened)
 
 
+def picture(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Picture:
+    """Draw a map in ``options.format``: the one place that decides how each format is made.
+
+    Raises:
+        argmap.rendering.engine.EngineError: the engine is missing, failed or took too long.
+        argmap.rendering.build.LayoutError: ``focus`` or ``section`` names nothing in the map.
+        argmap.evaluation.errors.EvaluationError: as for :func:`prepare`.
+    """
+    if options.format == "json":
+        graph = build_graph(m, options)
+        return Picture(graph.to_json().encode("utf-8"), graph)
+    prepared = prepare(m, options)
+    if options.format == "dot":
+        return Picture(prepared.source.encode("utf-8"), prepared.graph, prepared)
+    return Picture(draw(prepared.source, options), prepared.graph, prepared)
+
+
+def draw(source: str, options: RenderOptions = DEFAULTS) -> bytes:
+    """Run the layout engine on DOT source, for ``options.format``, ``dpi``, ``timeout`` and ``engine_binary``.
+
+    Raises:
+        argmap.rendering.engine.EngineError: the engine is missing, failed or took too long.
+    """
+    from argmap.rendering import engine
+
+    found = engine.find(options.format, options.engine_binary)
+    args: list[str] = []
+    if options.format == "png":
+        # A PNG of a big map can take gigabytes: scale anything larger than this many pixels down.
+        inches = PNG_MAX_PIXELS / (options.dpi or DEFAULT_DPI)
+        args.append(f"-Gsize={inches:g},{inches:g}")
+        if options.dpi:
+            args.append(f"-Gdpi={options.dpi:g}")
+    timeout = engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
+    return engine.run(found, source, options.format, timeout, args)
+
+
 def render(
     m: ArgumentMap,
-    format: str = "svg",
+    format: str = default("format"),
     *,
-    theme: str = "default",
-    direction: str = "up",
-    legend: bool = True,
-    width: int = DEFAULT_WIDTH,
-    focus: str | None = None,
-    depth: int = DEFAULT_DEPTH,
-    section: str | None = None,
-    statuses: Mapping[str, Status] | None = None,
-    quality: str = "auto",
-    dpi: float | None = None,
-    timeout: float | None = None,
-    engine_binary: str | None = None,
+    theme: str = default("theme"),
+    direction: str = default("direction"),
+    legend: bool = default("legend"),
+    width: int = default("width"),
+    focus: str | None = default("focus"),
+    depth: int = default("depth"),
+    section: str | None = default("section"),
+    statuses: Mapping[str, Status] | None = default("statuses"),
+    quality: str = default("quality"),
+    dpi: float | None = default("dpi"),
+    timeout: float | None = default("timeout"),
+    engine_binary: str | None = default("engine_binary"),
+    options: RenderOptions | None = None,
 ) -> bytes:
     """Draw a map.
 
@@ -163,93 +168,53 @@ def render(
             at most :data:`PNG_MAX_PIXELS` pixels a side whatever the dpi.
         timeout: seconds the engine may take (default 300); None for the default.
         engine_binary: a Graphviz ``dot`` binary to use instead of graphviz-pure.
+        options: all of these at once, as a :class:`~argmap.rendering.options.RenderOptions`
+            (which can also evaluate the map); then give no other setting.
 
     Raises:
         argmap.rendering.engine.EngineError: the engine is missing, failed or took too long.
-        argmap.rendering.graphbuilder.LayoutError: ``focus`` or ``section`` names nothing in the map.
+        argmap.rendering.build.LayoutError: ``focus`` or ``section`` names nothing in the map.
         ValueError: an unknown format, theme, direction or quality; a width
             below 1, a depth below 0, a dpi outside 10 to 1200 or a timeout
             that is not a positive number.
+        TypeError: ``options`` and another setting are both given.
     """
-    check_dpi(dpi)
-    check_timeout(timeout)
-    if format not in FORMATS:
-        raise ValueError(f"unknown format `{format}`; choose one of {', '.join(FORMATS)}")
-    if format == "json":
-        graph = layout(m, width=width, focus=focus, depth=depth, section=section, statuses=statuses)
-        return graph.to_json().encode("utf-8")
-    prepared = prepare(
-        m,
-        theme=theme,
-        direction=direction,
-        legend=legend,
-        width=width,
-        focus=focus,
-        depth=depth,
-        section=section,
-        statuses=statuses,
-        quality=quality,
-    )
-    if format == "dot":
-        return prepared.source.encode("utf-8")
-    return draw(prepared.source, format, dpi=dpi, timeout=timeout, engine_binary=engine_binary)
-
-
-def draw(
-    source: str,
-    format: str,
-    *,
-    dpi: float | None = None,
-    timeout: float | None = None,
-    engine_binary: str | None = None,
-) -> bytes:
-    """Run the layout engine on DOT source.
-
-    Raises:
-        argmap.rendering.engine.EngineError: the engine is missing, failed or took too long.
-        ValueError: a dpi outside 10 to 1200, or a timeout that is not a positive number.
-    """
-    from argmap.rendering import engine
-
-    check_dpi(dpi)
-    check_timeout(timeout)
-    found = engine.find(format, engine_binary)
-    args: list[str] = []
-    if format == "png":
-        # A PNG of a big map can take gigabytes: scale anything larger than this many pixels down.
-        inches = PNG_MAX_PIXELS / (dpi or DEFAULT_DPI)
-        args.append(f"-Gsize={inches:g},{inches:g}")
-        if dpi:
-            args.append(f"-Gdpi={dpi:g}")
-    return engine.run(found, source, format, engine.DEFAULT_TIMEOUT if timeout is None else timeout, args)
+    settings = {k: v for k, v in locals().items() if k not in ("m", "options")}
+    return picture(m, _options(options, settings)).data
 
 
 def to_dot(
     m: ArgumentMap,
     *,
-    theme: str = "default",
-    direction: str = "up",
-    legend: bool = True,
-    width: int = DEFAULT_WIDTH,
-    focus: str | None = None,
-    depth: int = DEFAULT_DEPTH,
-    section: str | None = None,
-    statuses: Mapping[str, Status] | None = None,
-    quality: str = "auto",
+    theme: str = default("theme"),
+    direction: str = default("direction"),
+    legend: bool = default("legend"),
+    width: int = default("width"),
+    focus: str | None = default("focus"),
+    depth: int = default("depth"),
+    section: str | None = default("section"),
+    statuses: Mapping[str, Status] | None = default("statuses"),
+    quality: str = default("quality"),
+    options: RenderOptions | None = None,
 ) -> str:
     """The Graphviz DOT source of a map (the arguments are those of :func:`render`)."""
-    return prepare(
-        m,
-        theme=theme,
-        direction=direction,
-        legend=legend,
-        width=width,
-        focus=focus,
-        depth=depth,
-        section=section,
-        statuses=statuses,
-        quality=quality,
-    ).source
+    settings = {k: v for k, v in locals().items() if k not in ("m", "options")}
+    return prepare(m, _options(options, settings)).source
+
+
+def _options(options: RenderOptions | None, settings: dict[str, Any]) -> RenderOptions:
+    """``options``, or the options that the keyword settings make.
+
+    Raises:
+        TypeError: both are given.
+        ValueError: a setting is out of its range or not one of its choices.
+    """
+    if options is None:
+        return RenderOptions(**settings)
+    given = sorted(name for name, value in settings.items() if value != default(name))
+    if given:
+        raise TypeError(f"give either options= or {', '.join(given)}, not both")
+    return options
 
 
 def repr_mimebundle(m: ArgumentMap) -> dict[str, str]:

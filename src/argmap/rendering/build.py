@@ -25,7 +25,7 @@ Example:
     ... source lab "A lab report" { date: 2021 }
     ... argument: e + d => t { scheme: "cause to effect" }
     ... ''')
-    >>> g = layout(m)
+    >>> g = build_graph(m)
     >>> [(n.id, n.kind.value) for n in g.nodes]
     [('t', 'statement'), ('e', 'statement'), ('d', 'statement'), ('support.e.d.t', 'junction')]
     >>> g.node("e").footer
@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from attrs import frozen
 
 from argmap.evaluation.status import Status
+from argmap.links import safe_url
 from argmap.model import (
     ArgumentMap,
     AttackKind,
@@ -56,14 +57,10 @@ from argmap.model import (
 from argmap.model.index import MapIndex, index
 from argmap.model.relations import attack_kind
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+from argmap.rendering.options import DEFAULTS, RenderOptions
 from argmap.rendering.wrap import clean, one_line, shorten, wrap
+from argmap.suggest import did_you_mean
 
-#: The default width of statement text, in characters.
-DEFAULT_WIDTH = 30
-#: The default number of relation steps a focused view shows around its element.
-DEFAULT_DEPTH = 2
-
-_SAFE_URL = re.compile(r"(?:https?://[^\s/?#]+|mailto:[^\s]+)[^\s]*", re.IGNORECASE)
 _UNSAFE_ID = re.compile(r"[^\w.-]")
 
 
@@ -84,67 +81,23 @@ class _View:
     description: str | None = None
 
 
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is an http, https or mailto link without spaces or control characters.
+def build_graph(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> MapGraph:
+    """The map graph of a map, or of the part of it that ``options`` ask for.
 
-    Example:
-        >>> safe_url("https://example.org/a?b=1&c=2"), safe_url("javascript:alert(1)")
-        ('https://example.org/a?b=1&c=2', None)
-    """
-    if not url:
-        return None
-    url = url.strip()
-    if clean(url) != url or not _SAFE_URL.fullmatch(url):
-        return None
-    return url
-
-
-def whole_problem(shown: object, least: int) -> str:
-    """What is wrong with a count such as a width or a depth, worded the same for the command line and the API."""
-    return f"expected a whole number of at least {least}, got {shown!r}"
-
-
-def check_whole(name: str, value: object, least: int) -> None:
-    """Refuse a ``value`` that is not a whole number of at least ``least``.
-
-    Raises:
-        ValueError: it is not; the message starts with ``name``.
-    """
-    if not isinstance(value, int) or isinstance(value, bool) or value < least:
-        raise ValueError(f"{name}: {whole_problem(value, least)}")
-
-
-def layout(
-    m: ArgumentMap,
-    *,
-    width: int = DEFAULT_WIDTH,
-    focus: str | None = None,
-    depth: int = DEFAULT_DEPTH,
-    section: str | None = None,
-    statuses: Mapping[str, Status] | None = None,
-) -> MapGraph:
-    """The map graph of a map, or of part of it.
-
-    Args:
-        m: the map.
-        width: the longest line of statement text, in characters (at least 1;
-            text is never wrapped narrower than 8).
-        focus: show only the neighbourhood of this statement or inference id.
-        depth: for ``focus``: how many relation steps away from it to go (at least 0).
-        section: show only this section (its id or its title) and its subsections;
-            statements outside that its relations reach are drawn faded, for context.
-        statuses: evaluation statuses by statement id and inference key; when
-            given, every node shows its status.
+    Only these settings matter here: ``width`` (text is never wrapped narrower
+    than 8), ``focus`` and ``depth``, ``section`` (its subsections too; statements
+    outside it that its relations reach are drawn faded, for context) and the
+    statuses (``statuses``, or ``evaluate`` and the what-if).
 
     Raises:
         LayoutError: ``focus`` or ``section`` names nothing in the map.
-        ValueError: ``width`` is less than 1 or ``depth`` less than 0.
+        argmap.evaluation.errors.EvaluationError: the what-if names an unknown id, or the
+            map is too large for the semantics.
     """
-    check_whole("width", width, 1)
-    check_whole("depth", depth, 0)
+    statuses = options.statuses_for(m)
     ix = index(m)
-    view = _select(m, ix, focus, depth, section)
-    return _Builder(m, ix, view, max(8, width), statuses).build()
+    view = _select(m, ix, options.focus, options.depth, options.section)
+    return _Builder(m, ix, view, max(8, options.width), statuses).build()
 
 
 # -- Choosing what to show ------------------------------------------------------
@@ -298,8 +251,6 @@ def _find_section(ix: MapIndex, name: str) -> Section:
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:
-    from argmap.suggest import did_you_mean
-
     hint = did_you_mean(name, known)
     return f"no {what} `{name}` in the map" + (f"; {hint}" if hint else "")
 
