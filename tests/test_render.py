@@ -387,7 +387,7 @@ HOSTILE = [
     "</TD></TR></TABLE>> ]; evil [label=<x",
     "\\N \\G \\L \\l \\n \\E &amp; &bogus; &#65;",
     "}\ndigraph x {",
-    "control \x01\x0b\x7f characters and \ud800 a lone surrogate",
+    "control \x01\x0b\x7f characters",  # a lone surrogate is refused by the model itself
     "<script>alert(1)</script>",
     'onload="alert(1)"',
 ]

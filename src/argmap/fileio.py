@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 from argmap.errors import ArgmapFileError
@@ -13,15 +15,20 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """Read a UTF-8 text file, dropping a byte-order mark.
 
     Raises:
-        ArgmapFileError: the file is missing, a directory, unreadable or not UTF-8.
+        ArgmapFileError: the file is missing, not a regular file (a directory, a
+            FIFO, a device), unreadable or not UTF-8.
     """
     name = os.fspath(path)
     try:
-        data = Path(name).read_bytes()
+        data = _read_regular(name)
+    except ArgmapFileError:
+        raise
     except FileNotFoundError:
         raise ArgmapFileError(name, "no such file") from None
     except IsADirectoryError:
         raise ArgmapFileError(name, "is a directory, not a file") from None
+    except ValueError:  # a NUL character in the name
+        raise ArgmapFileError(name, "the name contains a NUL character") from None
     except OSError as exc:
         raise ArgmapFileError(name, exc.strerror or "cannot be read") from None
     try:
@@ -32,6 +39,23 @@ def read_text(path: str | os.PathLike[str]) -> str:
             name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); save the file as UTF-8"
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_regular(name: str) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO, a device, a socket) is refused unread.
+
+    The file is opened without blocking, so that a FIFO with no writer cannot
+    hang the reader, and checked on the open descriptor, so that what is read
+    is what was checked.
+    """
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise ArgmapFileError(name, "not a regular file (only regular files are read)")
+        return handle.read()
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:

@@ -60,22 +60,48 @@ def full(d: Diagnostic, lines_of: SourceLines) -> str:
     return printable("\n".join(out))
 
 
+#: Columns of a source line shown around a diagnostic; longer lines are cut, with ``…`` marks.
+EXCERPT = 100
+
+
 def _excerpt(span: Span | None, lines_of: SourceLines) -> list[str]:
     if span is None:
         return []
     lines = lines_of(span.path)
     if not 0 < span.line <= len(lines):
         return []
-    text = lines[span.line - 1].rstrip("\r").expandtabs(1)
-    end = span.end_column if span.end_line == span.line else len(text) + 1
-    end = max(span.column + 1, min(end, len(text) + 1))
-    before, marked = text[: span.column - 1], text[span.column - 1 : end - 1] or " "
+    line = lines[span.line - 1]
+    size = len(line) - 1 if line.endswith("\r") else len(line)
+    end = span.end_column if span.end_line == span.line else size + 1
+    end = max(span.column + 1, min(end, size + 1))
+    start, stop = _window(span.column - 1, end - 1, size)
+    text = line[start:stop].expandtabs(1)  # a tab shown as one space keeps columns where they are
+    before = text[: span.column - 1 - start]
+    marked = text[span.column - 1 - start : end - 1 - start] or " "
+    left, right = ("…" if start > 0 else ""), ("…" if stop < size else "")
     gutter = " " * len(str(span.line))
     return [
         f"{gutter} |",
-        f"{span.line} | {printable(text)}",
-        f"{gutter} | {' ' * _width(printable(before))}{'^' * _width(printable(marked))}",
+        f"{span.line} | {left}{printable(text)}{right}",
+        f"{gutter} | {' ' * _width(left + printable(before))}{'^' * _width(printable(marked))}",
     ]
+
+
+def _window(first: int, last: int, size: int) -> tuple[int, int]:
+    """The slice of a line to show for the marked columns ``first:last`` (0-based, end exclusive).
+
+    A line up to :data:`EXCERPT` characters is shown whole; a longer one is cut
+    to that many, starting a little before the mark, so that the mark (or as
+    much of it as fits) is in view.
+
+    Example:
+        >>> _window(5, 8, 60), _window(500, 503, 1000), _window(990, 995, 1000)
+        ((0, 60), (470, 570), (900, 1000))
+    """
+    if size <= EXCERPT:
+        return 0, size
+    start = max(0, min(first - EXCERPT * 3 // 10, size - EXCERPT))
+    return start, min(size, start + EXCERPT)
 
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -52,10 +54,18 @@ def entry() -> NoReturn:
     os._exit(code)
 
 
+def _survive_file_size_limit() -> None:
+    """Past a file-size limit (``ulimit -f``), let a write fail with EFBIG instead of killing the process."""
+    if hasattr(signal, "SIGXFSZ"):
+        with contextlib.suppress(ValueError):  # only the main thread may set handlers
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _survive_file_size_limit()
     try:
         return int(args.run(args))
     except KeyboardInterrupt:

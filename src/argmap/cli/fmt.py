@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from argmap.syntax.formatter import FormatterError, format_text
 
-    changed = unchanged = failed = unreadable = 0
+    changed = unchanged = failed = unreadable = unwritable = 0
     for name, _ in files.expand(args.paths):
         try:
             text = files.read(name)
@@ -63,18 +63,34 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.check or args.diff:
             print(f"would reformat {shown}", file=sys.stderr)
-        else:
-            write_atomic(name, result)
+        elif _write(name, result):
             print(f"reformatted {shown}", file=sys.stderr)
-    _summary(changed, unchanged, failed, args.check or args.diff)
-    if unreadable:
+        else:
+            changed -= 1
+            unwritable += 1
+    _summary(changed, unchanged, failed, args.check or args.diff, unwritable)
+    if unreadable or unwritable:
         return exit_codes.USAGE
     if failed or (changed and (args.check or args.diff)):
         return exit_codes.FOUND
     return exit_codes.OK
 
 
-def _summary(changed: int, unchanged: int, failed: int, dry: bool) -> None:
+def _write(name: str, text: str) -> bool:
+    """Write a formatted file in place; on failure say why and keep the old file.
+
+    Returns:
+        True when the file was written.
+    """
+    try:
+        write_atomic(name, text)
+    except OSError as exc:
+        files.error(f"cannot write {name}: {exc.strerror or exc}")
+        return False
+    return True
+
+
+def _summary(changed: int, unchanged: int, failed: int, dry: bool, unwritable: int = 0) -> None:
     def files_(n: int) -> str:
         return f"{n} file{'' if n == 1 else 's'}"
 
@@ -85,5 +101,7 @@ def _summary(changed: int, unchanged: int, failed: int, dry: bool) -> None:
         parts.append(f"{files_(unchanged)} {'would be left' if dry else 'left'} unchanged")
     if failed:
         parts.append(f"{files_(failed)} could not be formatted")
+    if unwritable:
+        parts.append(f"{files_(unwritable)} could not be written")
     if parts:
         print(", ".join(parts) + ".", file=sys.stderr)

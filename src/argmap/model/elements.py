@@ -19,10 +19,11 @@ Example:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from attrs import field, frozen
+from attrs import Attribute, field, fields, frozen
 
 if TYPE_CHECKING:
     from argmap.model.diagnostics import Diagnostic
@@ -60,6 +61,79 @@ class AttackKind(enum.Enum):
 
     REBUT = "rebut"  #: the target is the conclusion of an inference
     UNDERMINE = "undermine"  #: the target is a premise nothing concludes
+
+
+def _writable_text(obj: object) -> None:
+    """Refuse text with a lone surrogate: no UTF-8 file can hold it, so the map could not be saved.
+
+    Every field that holds text and takes part in equality is looked at; paths
+    and spans (left out of equality) may hold what the file system gave.
+
+    Raises:
+        ValueError: naming the class, the field and the text.
+    """
+    cls = type(obj)
+    names = _TEXT_FIELDS.get(cls)
+    if names is None:
+        names = _TEXT_FIELDS[cls] = tuple(
+            f.name
+            for f in fields(cls)  # type: ignore[arg-type]
+            if f.eq and any(word in str(f.type) for word in ("str", "Extra"))
+        )
+    for name in names:
+        value = getattr(obj, name)
+        if not value or (value.__class__ is str and value.isascii()):
+            continue
+        bad = _surrogate_in(value)
+        if bad is not None:
+            shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+            raise ValueError(
+                f"{cls.__name__}.{name}: {shown} holds a lone surrogate (U+{ord(bad):04X}), "
+                "which cannot be written as UTF-8; give text that is valid Unicode"
+            )
+
+
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _repeats_of_header(instance: ArgumentMap, attribute: Attribute, value: tuple[tuple[str, str], ...]) -> None:  # type: ignore[type-arg]
+    """A repeated header line repeats one that is there: ``title``, ``author``, ``date`` or ``about``, once set.
+
+    Raises:
+        ValueError: for another key, or a key whose first line is missing.
+    """
+    for key, _ in value:
+        if key not in ("title", "author", "date", "about") or getattr(instance, key) is None:
+            raise ValueError(
+                f"ArgumentMap.header_extra: {key!r} repeats no header line; "
+                "give header lines as title, author, date and about first"
+            )
+
+
+def _some_id(instance: object, attribute: Attribute, value: str | None) -> None:  # type: ignore[type-arg]
+    """An optional id is ``None`` or a name: the empty string would be read back as no id at all.
+
+    Raises:
+        ValueError: for ``""``.
+    """
+    if value == "":
+        raise ValueError(f"{type(instance).__name__}.{attribute.name}: give None for no id, not an empty string")
+
+
+def _surrogate_in(value: object) -> str | None:
+    """The first lone surrogate in a string or in nested tuples of strings, or ``None``."""
+    if isinstance(value, str):
+        found = None if value.isascii() else _SURROGATE.search(value)
+        return found.group() if found else None
+    if isinstance(value, tuple):
+        for part in value:
+            bad = _surrogate_in(part)
+            if bad is not None:
+                return bad
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @frozen
@@ -112,6 +186,9 @@ class _Element:
     span: Span | None = field(default=None, eq=False, repr=False, kw_only=True)
     #: Spans of parts of the element, e.g. ``("premise:1", span)``.
     parts: Parts = field(default=(), eq=False, repr=False, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _writable_text(self)
 
     def span_of(self, part: str) -> Span | None:
         """The span of one part (``id``, ``target``, ``attr:by``...), else the element's."""
@@ -176,7 +253,7 @@ class Inference(_Element):
     kind: InferenceKind
     premises: tuple[str, ...]
     target: str | None
-    id: str | None = None
+    id: str | None = field(default=None, validator=_some_id)
     label: str | None = None
     by: str | None = None
     scheme: str | None = None
@@ -227,7 +304,7 @@ class Section(_Element):
 
     title: str
     items: tuple[Item, ...] = ()
-    id: str | None = None
+    id: str | None = field(default=None, validator=_some_id)
 
 
 @frozen
@@ -261,12 +338,15 @@ class ArgumentMap:
     about: str | None = None
     path: str | None = field(default=None, eq=False)
     #: Header lines given a second time: kept so that nothing is lost, reported as E134.
-    header_extra: tuple[tuple[str, str], ...] = ()
+    header_extra: tuple[tuple[str, str], ...] = field(default=(), validator=_repeats_of_header)
     header_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False, repr=False)
     comments: tuple[tuple[Span, str], ...] = field(default=(), eq=False, repr=False)
     #: Derived data (the index, evaluations) computed once per map.
     cache: dict[str, object] = field(factory=dict, init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _writable_text(self)
 
     def elements(self) -> Iterator[Element]:
         """Every element, in order, through sections and includes."""

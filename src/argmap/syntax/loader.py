@@ -2,19 +2,25 @@
 
 An ``include "part.argmap"`` is read relative to the including file. A path
 that is absolute or leads outside the including file's folder (symbolic links
-are followed first), a missing file and an include cycle are reported as
-diagnostics on the map; they never raise.
+are followed first), a missing file, anything but a regular file (a FIFO, a
+device), a name with a NUL character and an include cycle are reported as
+diagnostics on the map; they never raise. Chains of includes may be of any
+depth.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Generator
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from attrs import evolve
 
 from argmap.errors import ArgmapFileError, ArgmapSyntaxError
 from argmap.fileio import read_text
+from argmap.language import quote
 from argmap.model import ArgumentMap, Include, Item, Section, Span
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.syntax.parser import parse
@@ -64,17 +70,27 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
 
 
 class _Loader:
+    """Reads a map and, depth first, every file it includes.
+
+    The steps that would call each other (a file's items, an include, the
+    included file's items...) are generators that yield the step they need done
+    and receive its result; :func:`_drive` runs them on a list instead of
+    Python's call stack, so a chain of a thousand includes, or includes inside
+    deeply nested sections, cannot exhaust the recursion limit.
+    """
+
     def __init__(self, includes: bool = True) -> None:
         self.diagnostics: list[Diagnostic] = []
         self.includes = includes
         self.seen: dict[str, Span | None] = {}
 
     def load_text(self, text: str, path: str | None, chain: tuple[str, ...]) -> ArgumentMap:
+        _refuse_surrogates(text, path)
         parsed = parse(text, path)
         items = parsed.items
         if parsed.includes and self.includes:
             real = os.path.realpath(path) if path else None
-            items = self._resolve(items, path, (*chain, real) if real else chain)
+            items = _drive(self._resolve(items, path, (*chain, real) if real else chain))
         header: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
         spans: list[tuple[str, Span]] = []
@@ -95,17 +111,17 @@ class _Loader:
             **header,
         )
 
-    def _resolve(self, items: tuple[Item, ...], path: str | None, chain: tuple[str, ...]) -> tuple[Item, ...]:
+    def _resolve(self, items: tuple[Item, ...], path: str | None, chain: tuple[str, ...]) -> _Step[tuple[Item, ...]]:
         out: list[Item] = []
         for item in items:
             if isinstance(item, Include):
-                item = self._include(item, path, chain)
-            elif isinstance(item, Section):
-                item = evolve(item, items=self._resolve(item.items, path, chain))
+                item = yield self._include(item, path, chain)
+            elif isinstance(item, Section) and item.items:
+                item = evolve(item, items=(yield self._resolve(item.items, path, chain)))
             out.append(item)
         return tuple(out)
 
-    def _include(self, inc: Include, path: str | None, chain: tuple[str, ...]) -> Include:
+    def _include(self, inc: Include, path: str | None, chain: tuple[str, ...]) -> _Step[Include]:
         span = inc.span_of("path")
         target = self._target(inc, path, span)
         if target is None:
@@ -128,9 +144,10 @@ class _Loader:
             )
             return inc
         self.seen[real] = span
-        return evolve(inc, items=self._read(inc, target, chain), resolved=real)
+        items = yield self._read(inc, target, (*chain, real))
+        return evolve(inc, items=items, resolved=real)
 
-    def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> tuple[Item, ...]:
+    def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> _Step[tuple[Item, ...]]:
         span = inc.span_of("path")
         try:
             text = read_text(target)
@@ -138,7 +155,8 @@ class _Loader:
             self._report("E105", f"cannot include `{inc.path}`: {exc.reason}", span)
             return ()
         try:
-            sub = self.load_text(text, str(target), chain)
+            _refuse_surrogates(text, str(target))
+            parsed = parse(text, str(target))
         except ArgmapSyntaxError as exc:
             where = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
             self._report(
@@ -149,7 +167,10 @@ class _Loader:
                 (Related(span, "included here"),),
             )
             return ()
-        return sub.items
+        if not parsed.includes:
+            return parsed.items
+        items: tuple[Item, ...] = yield self._resolve(parsed.items, str(target), chain)
+        return items
 
     def _target(self, inc: Include, path: str | None, span: Span | None) -> Path | None:
         if path is None:
@@ -158,6 +179,13 @@ class _Loader:
                 f"cannot include `{inc.path}`: the map was read from text, not a file",
                 span,
                 "use argmap.load(path) so that includes have a folder to be read from",
+            )
+            return None
+        if "\0" in inc.path:
+            self._report(
+                "E105",
+                f"cannot include `{quote(inc.path)[1:-1]}`: a file name cannot contain a NUL character",
+                span,
             )
             return None
         if os.path.isabs(inc.path) or inc.path.startswith("~"):
@@ -184,3 +212,62 @@ class _Loader:
         self, code: str, message: str, span: Span | None, hint: str | None = None, related: tuple[Related, ...] = ()
     ) -> None:
         self.diagnostics.append(Diagnostic.make(code, message, span, hint, related))
+
+
+T = TypeVar("T")
+#: A step of reading: yields the steps it needs done, receives their results, returns a ``T``.
+_Step = Generator[Generator[Any, Any, Any], Any, T]
+
+
+def _drive(step: _Step[T]) -> T:
+    """Run a step and every step it asks for, on a list rather than the call stack.
+
+    A step's exception is thrown into the step that asked for it, as a call would.
+    """
+    stack: list[Generator[Any, Any, Any]] = [step]
+    value: Any = None
+    error: BaseException | None = None
+    while True:
+        top = stack[-1]
+        try:
+            wanted = top.throw(error) if error is not None else top.send(value)
+        except StopIteration as done:
+            stack.pop()
+            value, error = done.value, None
+            if not stack:
+                return cast(T, done.value)
+            continue
+        except BaseException as exc:
+            stack.pop()
+            if not stack:
+                raise
+            value, error = None, exc
+            continue
+        stack.append(wanted)
+        value, error = None, None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, path: str | None) -> None:
+    """Text with a lone surrogate cannot come from a UTF-8 file, and cannot be written to one.
+
+    Raises:
+        ArgmapSyntaxError: at the first surrogate.
+    """
+    if text.isascii():
+        return
+    found = _SURROGATE.search(text)
+    if found is None:
+        return
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - text.rfind("\n", 0, start)
+    raise ArgmapSyntaxError(
+        f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which no UTF-8 file can hold",
+        path,
+        line,
+        column,
+        hint="decode the file as UTF-8 with errors='strict'",
+    )

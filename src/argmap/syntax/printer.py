@@ -28,6 +28,7 @@ from argmap.model import (
 from argmap.syntax.comments import Attached
 
 INDENT = "  "
+MAX_INDENT = 12  #: sections nested deeper are indented no further, so output grows linearly with depth
 WIDTH = 100  #: an item with attributes stays on one line up to this width...
 SHORT_BLOCK = 40  #: ...or when its attribute block is this short
 _KEYWORD = {InferenceKind.SUPPORT: "argument", InferenceKind.ATTACK: "attack", InferenceKind.UNDERCUT: "undercut"}
@@ -138,7 +139,7 @@ class _Printer:
 
     def _emit(self, anchor: object, level: int, lines: list[str], first: bool) -> None:
         key = anchor if isinstance(anchor, str) else id(anchor)
-        pad = INDENT * level
+        pad = _pad(level)
         leading = self.at.leading.get(key, [])
         for n, (line, text) in enumerate(leading):
             if self.at.blank_above(line) and not (first and n == 0):
@@ -166,10 +167,10 @@ class _Printer:
         for line, text in self.at.footer.get(id(section) if section is not None else None, []):
             if self.at.blank_above(line):
                 self._blank()
-            self.lines.append(INDENT * level + text)
+            self.lines.append(_pad(level) + text)
 
     def _emit_close(self, section: Section, level: int) -> None:
-        self.lines.append(INDENT * level + "}")
+        self.lines.append(_pad(level) + "}")
         self._trailing(section)
         if self.at.start_line.get(id(section)) is None:
             self.lines.append("")  # a section built in code gets air after it
@@ -221,11 +222,15 @@ class _Printer:
         return quote(value)
 
 
+def _pad(level: int) -> str:
+    return INDENT * min(level, MAX_INDENT)
+
+
 def _with_attrs(head: str, pairs: list[tuple[str, str]], level: int) -> list[str]:
     if not pairs:
         return [head]
     block = f"{{ {', '.join(f'{k}: {v}' for k, v in pairs)} }}"
-    if len(INDENT * level) + len(head) + 1 + len(block) <= WIDTH or len(block) <= SHORT_BLOCK:
+    if len(_pad(level)) + len(head) + 1 + len(block) <= WIDTH or len(block) <= SHORT_BLOCK:
         return [f"{head} {block}"]
     return [f"{head} {{", *(f"{INDENT}{k}: {v}" for k, v in pairs), "}"]
 
