@@ -162,10 +162,11 @@ RELATION_VERBS = tuple(k.word for k in KEYWORDS if not k.starts_item)
 ID_PATTERN = r"[^\W\d][\w-]*"
 BARE_PATTERN = r"\d[\w.:+-]*"
 #: Every terminal of the grammar, keywords first; ``$END`` is Lark's end of the text.
+#: Patterns are as Lark holds them: a ``\r`` or ``\n`` in the grammar is the character itself.
 TERMINALS: tuple[Terminal, ...] = (
     *(Terminal(k.terminal, f"`{k.word}`", literal=k.word) for k in KEYWORDS),
     Terminal("ID", "an id", pattern=ID_PATTERN),
-    Terminal("STRING", "a text in double quotes", pattern=r'"(?:[^"\\\r\n]|\\.)*"'),
+    Terminal("STRING", "a text in double quotes", pattern='"(?:[^"\\\\\r\n]|\\\\.)*"'),
     Terminal("BARE", "a date", pattern=BARE_PATTERN),
     Terminal("ARROW", "`=>`", literal="=>"),
     Terminal("PLUS", "`+`", literal="+"),
@@ -175,7 +176,7 @@ TERMINALS: tuple[Terminal, ...] = (
     Terminal("RBRACE", "`}`", literal="}"),
     Terminal("LSQB", "`[`", literal="["),
     Terminal("RSQB", "`]`", literal="]"),
-    Terminal("COMMENT", "a comment", pattern=r"#[^\r\n]*"),
+    Terminal("COMMENT", "a comment", pattern="#[^\r\n]*"),
     Terminal("$END", "end of file"),
 )
 
