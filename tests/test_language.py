@@ -139,12 +139,12 @@ def test_schemas_are_the_model_attribute_fields() -> None:
 
 
 def test_an_attribute_of_the_wrong_form_is_reported_not_dropped() -> None:
-    m = argmap.loads('claim c "C." { tags: x, note: [a, b], lang: en }\n')
-    assert argmap.dumps(m) == 'claim c "C." { tags: [x], note: [a, b], lang: en }\n'
+    m = argmap.loads('claim c "C." { tags: x, note: [a, b], colour: red }\n')
+    assert argmap.dumps(m) == 'claim c "C." { tags: [x], note: [a, b], colour: red }\n'
     codes = [(d.code, d.message) for d in argmap.validate(m) if d.code.startswith("E13")]
     assert codes == [
         ("E133", "`note` expects a single value, found a list"),
-        ("E132", "unknown attribute `lang` for a statement"),
+        ("E132", "unknown attribute `colour` for a statement"),
     ]
 
 
