@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.language import RESERVED
+from argmap.language import RESERVED, TERMINALS, Form, assert_never
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -16,6 +16,8 @@ from argmap.model import (
     Source,
     Statement,
     StatementKind,
+    attribute_fields,
+    element_name,
 )
 from argmap.syntax.values import SCHEMAS
 
@@ -29,30 +31,36 @@ maybe_text = st.none() | texts
 tags = st.lists(texts | ids, max_size=3).map(tuple)
 
 
-def _extras(schema: str) -> st.SearchStrategy[tuple[tuple[str, str | tuple[str, ...]], ...]]:
-    keys = ids.filter(lambda k: k not in SCHEMAS[schema])
+def _extras(cls: type) -> st.SearchStrategy[tuple[tuple[str, str | tuple[str, ...]], ...]]:
+    keys = ids.filter(lambda k: k not in SCHEMAS[element_name(cls)])
     values = texts | st.lists(texts, max_size=2).map(tuple)
     return st.lists(st.tuples(keys, values), max_size=2).map(tuple)
 
 
+def _value(form: Form) -> st.SearchStrategy[object]:
+    match form:
+        case "ref" | "name":
+            return st.none() | ids | texts
+        case "text" | "date" | "url":
+            return maybe_text
+        case "list":
+            return tags
+        case _:
+            assert_never(form)
+
+
+def attribute_values(cls: type) -> dict[str, st.SearchStrategy[object]]:
+    """A strategy for every attribute of an element class, from its fields, and for its extras."""
+    found: dict[str, st.SearchStrategy[object]] = {a.name: _value(a.form) for a in attribute_fields(cls)}
+    found["extra"] = _extras(cls)
+    return found
+
+
 statements = st.builds(
-    Statement,
-    kind=st.sampled_from(list(StatementKind)),
-    id=ids,
-    text=texts,
-    by=st.none() | ids | texts,
-    source=st.none() | ids,
-    date=maybe_text,
-    quote=maybe_text,
-    url=maybe_text,
-    tags=tags,
-    note=maybe_text,
-    extra=_extras("statement"),
+    Statement, kind=st.sampled_from(list(StatementKind)), id=ids, text=texts, **attribute_values(Statement)
 )
-sources = st.builds(Source, id=ids, title=texts, url=maybe_text, date=maybe_text, author=maybe_text,
-                    note=maybe_text, extra=_extras("source"))  # fmt: skip
-actors = st.builds(Actor, id=ids, name=texts, role=maybe_text, url=maybe_text, note=maybe_text,
-                   extra=_extras("actor"))  # fmt: skip
+sources = st.builds(Source, id=ids, title=texts, **attribute_values(Source))
+actors = st.builds(Actor, id=ids, name=texts, **attribute_values(Actor))
 inferences = st.builds(
     Inference,
     kind=st.sampled_from(list(InferenceKind)),
@@ -60,15 +68,10 @@ inferences = st.builds(
     target=st.none() | ids,
     id=st.none() | ids,
     label=maybe_text,
-    by=st.none() | ids,
-    scheme=st.none() | ids | texts,
-    warrant=maybe_text,
-    note=maybe_text,
-    tags=tags,
     shorthand=st.booleans(),
-    extra=_extras("inference"),
+    **attribute_values(Inference),
 )
-contradictions = st.builds(Contradiction, left=ids, right=ids, note=maybe_text, extra=_extras("contradiction"))
+contradictions = st.builds(Contradiction, left=ids, right=ids, **attribute_values(Contradiction))
 leaves = statements | sources | actors | inferences | contradictions
 
 
@@ -91,9 +94,8 @@ maps = st.builds(
 
 # Text built from the language's own tokens, so that near-valid maps are common.
 _TOKENS = [
-    "thesis", "claim", "evidence", "assumption", "objection", "source", "actor", "argument", "attack",
-    "undercut", "supports", "attacks", "undercuts", "contradicts", "section", "include", "title", "author",
-    "date", "about", "a", "b", "claim_1", "x-y", "é", '"text"', '"q \\" x"', '"bad \\q"', '"open', "2023-02",
-    "12", "{", "}", "[", "]", ":", ",", "+", "=>", "=", "#c", " ", " ", " ", "\n", "\n", "\r\n", "\t", ";", "\\",
+    *(t.literal for t in TERMINALS if t.literal),  # every keyword and punctuation mark
+    "a", "b", "claim_1", "x-y", "é", '"text"', '"q \\" x"', '"bad \\q"', '"open', "2023-02",
+    "12", "=", "#c", " ", " ", " ", "\n", "\n", "\r\n", "\t", ";", "\\",
 ]  # fmt: skip
 token_soup = st.lists(st.sampled_from(_TOKENS), max_size=40).map(lambda parts: " ".join(parts))

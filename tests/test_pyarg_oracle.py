@@ -47,6 +47,7 @@ from py_arg.aspic_classes.strict_rule import StrictRule
 
 import argmap
 from argmap.evaluation.status import Status
+from argmap.language import assert_never
 from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Statement, StatementKind
 from argmap.model.index import index
 
@@ -87,12 +88,15 @@ class Oracle:
         strict, defeasible = [], []
         for name, inf in zip(self.rule_names, self.inferences, strict=True):
             body = {lang[f"S_{p}"] for p in inf.premises}
-            if inf.kind is InferenceKind.SUPPORT:
-                head = f"S_{inf.target}"
-            elif inf.kind is InferenceKind.ATTACK:
-                head = f"-S_{inf.target}"
-            else:
-                head = f"-{rule_of[inf.target]}"
+            match inf.kind:
+                case InferenceKind.SUPPORT:
+                    head = f"S_{inf.target}"
+                case InferenceKind.ATTACK:
+                    head = f"-S_{inf.target}"
+                case InferenceKind.UNDERCUT:
+                    head = f"-{rule_of[inf.target]}"
+                case _:
+                    assert_never(inf.kind)
             rule_class = StrictRule if name in assumed_rules else DefeasibleRule
             (strict if name in assumed_rules else defeasible).append(rule_class(name, body, lang[head]))
         concluded = {inf.target for inf in self.inferences if inf.kind is InferenceKind.SUPPORT}

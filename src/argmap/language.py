@@ -1,33 +1,237 @@
-"""The words of the language: ids, reserved words, and how text is quoted."""
+"""The words of the language in one table, and how ids and texts are written.
+
+Everything that names a word of the language derives from this table: the
+reserved words, the printer's keywords and verbs, the wording of syntax errors
+and every phrase that says how an inference is written. A test holds the table
+and ``grammar/argmap.lark`` to each other, terminal by terminal.
+
+A new statement or inference kind is a new member of :class:`StatementKind` or
+:class:`InferenceKind` (with its words in :data:`INFERENCE_WORDS`), plus its
+terminal in the grammar.
+"""
 
 from __future__ import annotations
 
+import enum
 import re
+import sys
+from dataclasses import dataclass
+from typing import Literal, NoReturn
 
+if sys.version_info >= (3, 11):
+    from typing import assert_never
+else:  # Python 3.10
+
+    def assert_never(value: NoReturn, /) -> NoReturn:
+        """Mark a branch that an exhaustive ``match`` never reaches."""
+        raise AssertionError(f"unhandled value: {value!r}")
+
+
+__all__ = [
+    "DECLARATION_WORDS",
+    "HEADER_WORDS",
+    "INFERENCE_WORDS",
+    "KEYWORDS",
+    "RELATION_VERBS",
+    "RESERVED",
+    "TERMINALS",
+    "Form",
+    "InferenceKind",
+    "InferenceWords",
+    "Keyword",
+    "StatementKind",
+    "Terminal",
+    "assert_never",
+    "is_bare",
+    "is_id",
+    "quote",
+    "shorthand",
+    "written",
+]
+
+
+class StatementKind(enum.Enum):
+    """What a statement is in the debate; the value is its keyword."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    ASSUMPTION = "assumption"
+    OBJECTION = "objection"
+
+
+class InferenceKind(enum.Enum):
+    """What an inference does to its target."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+
+
+@dataclass(frozen=True)
+class InferenceWords:
+    """How an inference kind is written.
+
+    Attributes:
+        keyword: the word of the full form, as in ``argument a1: p => c``.
+        verb: the word of the one-premise shorthand, as in ``p supports c``.
+        aims_at: what the target is: a ``statement``, or an ``inference``.
+    """
+
+    keyword: str
+    verb: str
+    aims_at: Literal["statement", "inference"]
+
+
+#: The words of every inference kind (checked complete when this module loads).
+INFERENCE_WORDS: dict[InferenceKind, InferenceWords] = {
+    InferenceKind.SUPPORT: InferenceWords("argument", "supports", "statement"),
+    InferenceKind.ATTACK: InferenceWords("attack", "attacks", "statement"),
+    InferenceKind.UNDERCUT: InferenceWords("undercut", "undercuts", "inference"),
+}
+#: The symmetric relation between two statements.
+CONTRADICTS = "contradicts"
+#: Header lines: one each at the top level of a map.
+HEADER_WORDS = ("title", "author", "date", "about")
+#: Declarations of the sources and actors that statements are attributed to.
+DECLARATION_WORDS = ("source", "actor")
+SECTION = "section"
+INCLUDE = "include"
+
+#: The form of an attribute value, kept as ``attribute`` metadata on the model's
+#: fields: ``ref`` the id of another element (a text is kept for the checker to
+#: report), ``name`` a word written bare when it can be (e.g. a scheme),
+#: ``text`` a text, ``date`` a date (bare when it can be), ``url`` a URL, and
+#: ``list`` a list (a single value is a list of one). Only ``list`` reads
+#: differently; every other form accepts a text, an id or a date.
+Form = Literal["ref", "name", "text", "date", "url", "list"]
+
+Role = Literal["header", "declaration", "statement", "inference", "verb", "relation", "section", "include"]
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A word of the language and the grammar terminal that reads it."""
+
+    word: str
+    terminal: str
+    role: Role
+
+    @property
+    def starts_item(self) -> bool:
+        """True when the word starts an item, so it cannot start a relation."""
+        return self.role not in ("verb", "relation")
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """A terminal of the grammar: its name, what it reads and how an error names it.
+
+    Exactly one of ``literal`` and ``pattern`` is set.
+    """
+
+    name: str
+    description: str
+    literal: str | None = None
+    pattern: str | None = None
+
+
+def _terminal_name(word: str) -> str:
+    # The grammar names the terminal of `date` DATE_KW.
+    return "DATE_KW" if word == "date" else word.upper()
+
+
+def _keywords() -> tuple[Keyword, ...]:
+    out: list[Keyword] = [Keyword(w, _terminal_name(w), "header") for w in HEADER_WORDS]
+    out += [Keyword(w, _terminal_name(w), "declaration") for w in DECLARATION_WORDS]
+    out += [Keyword(k.value, _terminal_name(k.value), "statement") for k in StatementKind]
+    out += [Keyword(w.keyword, _terminal_name(w.keyword), "inference") for w in INFERENCE_WORDS.values()]
+    out += [Keyword(w.verb, _terminal_name(w.verb), "verb") for w in INFERENCE_WORDS.values()]
+    out += [Keyword(CONTRADICTS, _terminal_name(CONTRADICTS), "relation")]
+    out += [Keyword(SECTION, _terminal_name(SECTION), "section"), Keyword(INCLUDE, _terminal_name(INCLUDE), "include")]
+    return tuple(out)
+
+
+#: Every keyword, in the order the grammar lists them.
+KEYWORDS = _keywords()
 #: Words that start an item, so they cannot be the id that starts a relation.
-RESERVED = frozenset(
-    [
-        "title",
-        "author",
-        "date",
-        "about",
-        "source",
-        "actor",
-        "thesis",
-        "claim",
-        "evidence",
-        "assumption",
-        "objection",
-        "argument",
-        "attack",
-        "undercut",
-        "section",
-        "include",
-    ]
+RESERVED = frozenset(k.word for k in KEYWORDS if k.starts_item)
+#: The verbs between two ids: the inference shorthands and ``contradicts``.
+RELATION_VERBS = tuple(k.word for k in KEYWORDS if not k.starts_item)
+
+ID_PATTERN = r"[^\W\d][\w-]*"
+BARE_PATTERN = r"\d[\w.:+-]*"
+#: Every terminal of the grammar, keywords first; ``$END`` is Lark's end of the text.
+#: Patterns are as Lark holds them: a ``\r`` or ``\n`` in the grammar is the character itself.
+TERMINALS: tuple[Terminal, ...] = (
+    *(Terminal(k.terminal, f"`{k.word}`", literal=k.word) for k in KEYWORDS),
+    Terminal("ID", "an id", pattern=ID_PATTERN),
+    Terminal("STRING", "a text in double quotes", pattern='"(?:[^"\\\\\r\n]|\\\\.)*"'),
+    Terminal("BARE", "a date", pattern=BARE_PATTERN),
+    Terminal("ARROW", "`=>`", literal="=>"),
+    Terminal("PLUS", "`+`", literal="+"),
+    Terminal("COLON", "`:`", literal=":"),
+    Terminal("COMMA", "`,`", literal=","),
+    Terminal("LBRACE", "`{`", literal="{"),
+    Terminal("RBRACE", "`}`", literal="}"),
+    Terminal("LSQB", "`[`", literal="["),
+    Terminal("RSQB", "`]`", literal="]"),
+    Terminal("COMMENT", "a comment", pattern="#[^\r\n]*"),
+    Terminal("$END", "end of file"),
 )
-_ID = re.compile(r"[^\W\d][\w-]*\Z")
-_BARE = re.compile(r"\d[\w.:+-]*\Z")
+
+_ID = re.compile(ID_PATTERN + r"\Z")
+_BARE = re.compile(BARE_PATTERN + r"\Z")
 _ESCAPE = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _check_complete() -> None:
+    missing = [k.name for k in InferenceKind if k not in INFERENCE_WORDS]
+    if missing:
+        raise AssertionError(f"INFERENCE_WORDS has no words for {', '.join(missing)}")
+
+
+_check_complete()
+
+
+def shorthand(kind: InferenceKind, premise: str, target: str) -> str:
+    """An inference as its one-premise shorthand, without quotes.
+
+    Example:
+        >>> shorthand(InferenceKind.ATTACK, "o", "t")
+        'o attacks t'
+    """
+    return f"{premise} {INFERENCE_WORDS[kind].verb} {target}"
+
+
+def written(
+    kind: InferenceKind,
+    premises: tuple[str, ...],
+    target: str | None,
+    ident: str | None = None,
+    *,
+    short: bool = False,
+) -> str:
+    """An inference as it is written, in backquotes, for messages.
+
+    ``short`` asks for the shorthand, which is used when the inference can be
+    written so (one premise, a target, no id).
+
+    Example:
+        >>> written(InferenceKind.SUPPORT, ("a", "b"), "c", "a1")
+        '`argument a1: a + b => c`'
+        >>> written(InferenceKind.UNDERCUT, ("u",), "a1", short=True)
+        '`u undercuts a1`'
+    """
+    if short and len(premises) == 1 and target is not None and ident is None:
+        return f"`{shorthand(kind, premises[0], target)}`"
+    words = [INFERENCE_WORDS[kind].keyword + (f" {ident}" if ident else "") + ":"]
+    if premises:
+        words.append(" + ".join(premises))
+    words.append("=>")
+    if target is not None:
+        words.append(target)
+    return f"`{' '.join(words)}`"
 
 
 def is_id(value: str) -> bool:

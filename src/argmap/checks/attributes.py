@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from argmap.language import is_id
+from argmap.language import assert_never, is_id
 from argmap.links import safe_url
-from argmap.model import Actor, ArgumentMap, Contradiction, Inference, Source, Span, Statement
+from argmap.model import ArgumentMap, AttributeField, Element, Span, attribute_fields, element_name
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex
 from argmap.suggest import did_you_mean
@@ -61,28 +61,45 @@ def values(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     if m.date is not None and not is_date(m.date):
         yield _bad_date(m.date, dict(m.header_spans).get("date"))
     for element in ix.elements:
-        date = getattr(element, "date", None)
-        if date is not None and not is_date(date):
-            yield _bad_date(date, element.span_of("attr:date"))
-        url = getattr(element, "url", None)
-        if url is not None and not is_safe_url(url):
-            yield Diagnostic.make(
+        for attribute in attribute_fields(type(element)):
+            value = getattr(element, attribute.name)
+            if value is None or isinstance(value, tuple):
+                continue
+            problem = _check_value(element, attribute, value)
+            if problem is not None:
+                yield problem
+
+
+def _check_value(element: Element, attribute: AttributeField, value: str) -> Diagnostic | None:
+    """The problem with one attribute value of its form, or None."""
+    key = attribute.name
+    span = element.span_of(f"attr:{key}")
+    match attribute.form:
+        case "date":
+            return None if is_date(value) else _bad_date(value, span)
+        case "url":
+            if is_safe_url(value):
+                return None
+            return Diagnostic.make(
                 "E131",
-                f'expected an http, https or mailto URL, found "{_short(url)}"',
-                element.span_of("attr:url"),
+                f'expected an http, https or mailto URL, found "{_short(value)}"',
+                span,
                 "other schemes (javascript:, file:, data:) are refused so that rendered maps are safe",
             )
-        if isinstance(element, (Statement, Inference)):
-            for key in ("by", "source") if isinstance(element, Statement) else ("by",):
-                value = getattr(element, key)
-                if value is not None and not is_id(value):
-                    what = "an actor" if key == "by" else "a source"
-                    yield Diagnostic.make(
-                        "E133",
-                        f'`{key}` expects {what} id, found the text "{_short(value)}"',
-                        element.span_of(f"attr:{key}"),
-                        f"declare {what} and refer to it by its id, e.g. `{key}: some_id`",
-                    )
+        case "ref":
+            if is_id(value):
+                return None
+            what = f"{_article(attribute.refers_to or 'element')} {attribute.refers_to or 'element'}"
+            return Diagnostic.make(
+                "E133",
+                f'`{key}` expects {what} id, found the text "{_short(value)}"',
+                span,
+                f"declare {what} and refer to it by its id, e.g. `{key}: some_id`",
+            )
+        case "name" | "text" | "list":
+            return None
+        case _:
+            assert_never(attribute.form)
 
 
 def _bad_date(value: str, span: Span | None) -> Diagnostic:
@@ -92,19 +109,6 @@ def _bad_date(value: str, span: Span | None) -> Diagnostic:
         span,
         "for example 2023, 2023-02 or 2023-02-02",
     )
-
-
-def _schema(element: object) -> str:
-    if isinstance(element, Statement):
-        return "statement"
-    if isinstance(element, Source):
-        return "source"
-    if isinstance(element, Actor):
-        return "actor"
-    if isinstance(element, Inference):
-        return "inference"
-    assert isinstance(element, Contradiction)
-    return "contradiction"
 
 
 def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
@@ -121,7 +125,7 @@ def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     for element in ix.elements:
         if not element.extra:
             continue
-        schema = _schema(element)
+        schema = element_name(type(element))
         known = SCHEMAS[schema]
         for i, (key, value) in enumerate(element.extra):
             span = element.span_of(f"extra:{i}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from argmap.language import RESERVED, is_id
+from argmap.language import INFERENCE_WORDS, RESERVED, assert_never, is_id, shorthand, written
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -37,11 +37,15 @@ def what(element: Named) -> str:
 
 
 def describe(inf: Inference) -> str:
-    """How the author wrote an inference, for messages."""
-    if inf.shorthand:
-        verb = {InferenceKind.SUPPORT: "supports", InferenceKind.ATTACK: "attacks"}.get(inf.kind, "undercuts")
-        return f"`{inf.premises[0]} {verb} {inf.target}`"
-    keyword = {InferenceKind.SUPPORT: "argument"}.get(inf.kind, inf.kind.value)
+    """How the author wrote an inference, for messages: the shorthand, or the keyword and id.
+
+    Example:
+        >>> describe(Inference.attack(("o",), "t", shorthand=True)), describe(Inference.support(("a",), "t"))
+        ('`o attacks t`', 'this `argument`')
+    """
+    if inf.shorthand and len(inf.premises) == 1 and inf.target is not None:
+        return written(inf.kind, inf.premises, inf.target, short=True)
+    keyword = INFERENCE_WORDS[inf.kind].keyword
     return f"`{keyword} {inf.id}`" if inf.id else f"this `{keyword}`"
 
 
@@ -100,7 +104,7 @@ def _sound(ix: MapIndex, inf: Inference) -> bool:
         return False
     if not all(p in statements for p in inf.premises):
         return False
-    if inf.kind is InferenceKind.UNDERCUT:
+    if INFERENCE_WORDS[inf.kind].aims_at == "inference":
         return inf.target in ix.named and inf.target != inf.id
     return inf.target in statements
 
@@ -136,18 +140,19 @@ def inferences(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
 def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
     target = inf.target
     assert target is not None
+    premise = inf.premises[0] if inf.premises else "x"
     span = inf.span_of("target")
     other = ix.by_id.get(target)
-    if inf.kind is InferenceKind.UNDERCUT:
+    if INFERENCE_WORDS[inf.kind].aims_at == "inference":
         if isinstance(other, Statement):
             yield Diagnostic.make(
                 "E123",
                 f"{name} aims at `{target}`, which is a statement; undercuts aim at inferences and relations",
                 span,
-                f"to dispute the statement itself write `{inf.premises[0] if inf.premises else 'x'} attacks {target}`",
+                f"to dispute the statement itself write `{shorthand(InferenceKind.ATTACK, premise, target)}`",
             )
         elif target == inf.id:
-            yield Diagnostic.make("E122", f"{name} undercuts itself", span)
+            yield Diagnostic.make("E122", f"{name} {INFERENCE_WORDS[inf.kind].verb} itself", span)
         elif not isinstance(other, Inference):
             found = f"`{target}` is {what(other)}" if other is not None else f"no inference is named `{target}`"
             yield Diagnostic.make(
@@ -157,13 +162,13 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
                 did_you_mean(target, ix.named) or "give the inference an id, e.g. `argument a1: p => c`",
             )
         return
-    verb = "supports" if inf.kind is InferenceKind.SUPPORT else "attacks"
+    verb = INFERENCE_WORDS[inf.kind].verb
     if isinstance(other, Inference):
         yield Diagnostic.make(
             "E124",
             f"{name} {verb} `{target}`, which is {what(other)}; only statements can be {verb[:-1]}ed",
             span,
-            f"to deny that `{target}` holds, write `{inf.premises[0] if inf.premises else 'x'} undercuts {target}`",
+            f"to deny that `{target}` holds, write `{shorthand(InferenceKind.UNDERCUT, premise, target)}`",
         )
         return
     problem = statement_ref(ix, target, "target", f"the conclusion of {name}", inf)
@@ -171,13 +176,21 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
         yield problem
         return
     if target in inf.premises:
-        code, verb_ing = ("E121", "supports") if inf.kind is InferenceKind.SUPPORT else ("E122", "attacks")
-        message = (
-            f"{name} concludes `{target}`, which is also one of its premises"
-            if code == "E121"
-            else f"{name}: `{target}` attacks itself"
-        )
-        yield Diagnostic.make(code, message, span, f"a statement cannot {verb_ing[:-1]} itself")
+        yield _self_reference(inf, name, target, span)
+
+
+def _self_reference(inf: Inference, name: str, target: str, span: Span | None) -> Diagnostic:
+    """E121, E122: a statement that supports or attacks itself through an inference."""
+    verb = INFERENCE_WORDS[inf.kind].verb
+    hint = f"a statement cannot {verb[:-1]} itself"
+    match inf.kind:
+        case InferenceKind.SUPPORT:
+            message = f"{name} concludes `{target}`, which is also one of its premises"
+            return Diagnostic.make("E121", message, span, hint)
+        case InferenceKind.ATTACK | InferenceKind.UNDERCUT:
+            return Diagnostic.make("E122", f"{name}: `{target}` {verb} itself", span, hint)
+        case _:
+            assert_never(inf.kind)
 
 
 def contradictions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:

@@ -29,12 +29,13 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from argmap.evaluation.status import Status
+from argmap.language import assert_never, written
 from argmap.model import Inference, InferenceKind
 from argmap.model.index import index
 
@@ -96,12 +97,18 @@ class MapView:
             self.inference.setdefault(inf.key, inf)
             if inf.target is None:
                 continue
-            if inf.kind is InferenceKind.SUPPORT and inf.target in ix.statements:
-                self.supports[inf.target].append(inf)
-            elif inf.kind is InferenceKind.ATTACK and inf.target in ix.statements:
-                self.attacks[inf.target].append(inf)
-            elif inf.kind is InferenceKind.UNDERCUT and inf.target in ix.named:
-                self.undercuts[inf.target].append(inf)
+            pool: Collection[str]
+            match inf.kind:
+                case InferenceKind.SUPPORT:
+                    group, pool = self.supports, ix.statements
+                case InferenceKind.ATTACK:
+                    group, pool = self.attacks, ix.statements
+                case InferenceKind.UNDERCUT:
+                    group, pool = self.undercuts, ix.named
+                case _:
+                    assert_never(inf.kind)
+            if inf.target in pool:
+                group[inf.target].append(inf)
         for con in ix.contradictions:
             if con.left in ix.statements and con.right in ix.statements:
                 for a, b in ((con.left, con.right), (con.right, con.left)):
@@ -122,15 +129,11 @@ def name(inf: Inference) -> str:
 
     Example:
         >>> name(Inference.attack(("o",), "t", shorthand=True)), name(Inference.support(("a", "b"), "c"))
-        ('`o attacks t`', '`a + b => c`')
+        ('`o attacks t`', '`argument: a + b => c`')
     """
     if inf.id:
         return f"`{inf.id}`"
-    if inf.shorthand and len(inf.premises) == 1:
-        verb = {InferenceKind.SUPPORT: "supports", InferenceKind.ATTACK: "attacks"}.get(inf.kind, "undercuts")
-        return f"`{inf.premises[0]} {verb} {inf.target}`"
-    keyword = "" if inf.kind is InferenceKind.SUPPORT else f"{inf.kind.value} "
-    return f"`{keyword}{' + '.join(inf.premises)} => {inf.target}`"
+    return written(inf.kind, inf.premises, inf.target, short=inf.shorthand)
 
 
 def explain(ev: Evaluation, ident: str, depth: int = 4) -> Explanation:

@@ -44,6 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from argmap.evaluation.whatif import Scenario
+from argmap.language import assert_never
 from argmap.model import ArgumentMap, InferenceKind
 from argmap.model.index import MapIndex, index
 
@@ -168,7 +169,6 @@ def _rules(g: Graph, ix: MapIndex) -> None:
         if inf.id is not None:
             named.setdefault(inf.id, position)
     statement, inputs, outputs, false = g.statement, g.inputs, g.outputs, g.false
-    support, attack = InferenceKind.SUPPORT, InferenceKind.ATTACK
     head: int | None
     for rule, inf in zip(g.rule, ix.inferences, strict=True):
         premises = inf.premises  # a premise written twice counts twice on both ends: harmless
@@ -182,13 +182,16 @@ def _rules(g: Graph, ix: MapIndex) -> None:
         target = inf.target
         if target is None:
             continue
-        if inf.kind is support:
-            head = statement.get(target)
-        elif inf.kind is attack:
-            head = g.negation(target) if target in statement else None
-        else:
-            undercut = named.get(target)
-            head = None if undercut is None else g.undercut(undercut)
+        match inf.kind:
+            case InferenceKind.SUPPORT:
+                head = statement.get(target)
+            case InferenceKind.ATTACK:
+                head = g.negation(target) if target in statement else None
+            case InferenceKind.UNDERCUT:
+                undercut = named.get(target)
+                head = None if undercut is None else g.undercut(undercut)
+            case _:
+                assert_never(inf.kind)
         if head is not None:
             outputs[rule].append(head)
             inputs[head].append(rule)

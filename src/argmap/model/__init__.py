@@ -10,6 +10,7 @@ from argmap.model.elements import (
     Actor,
     ArgumentMap,
     AttackKind,
+    AttributeField,
     Contradiction,
     Element,
     Extra,
@@ -26,6 +27,8 @@ from argmap.model.elements import (
     Statement,
     StatementKind,
     Value,
+    attribute_fields,
+    element_name,
     walk,
 )
 
@@ -33,6 +36,7 @@ __all__ = [
     "Actor",
     "ArgumentMap",
     "AttackKind",
+    "AttributeField",
     "Contradiction",
     "Element",
     "Extra",
@@ -49,5 +53,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "Value",
+    "attribute_fields",
+    "element_name",
     "walk",
 ]

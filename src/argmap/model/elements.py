@@ -21,30 +21,17 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import Attribute, field, fields, frozen
+
+from argmap.language import Form
+from argmap.language import InferenceKind as InferenceKind  # re-exported: the model's kinds are the language's
+from argmap.language import StatementKind as StatementKind
 
 if TYPE_CHECKING:
     from argmap.model.diagnostics import Diagnostic
-
-
-class StatementKind(enum.Enum):
-    """What a statement is in the debate."""
-
-    THESIS = "thesis"
-    CLAIM = "claim"
-    EVIDENCE = "evidence"
-    ASSUMPTION = "assumption"
-    OBJECTION = "objection"
-
-
-class InferenceKind(enum.Enum):
-    """What an inference does to its target."""
-
-    SUPPORT = "support"
-    ATTACK = "attack"
-    UNDERCUT = "undercut"
 
 
 class RelationKind(enum.Enum):
@@ -156,6 +143,52 @@ Value = str | tuple[str, ...]
 Extra = tuple[tuple[str, Value], ...]
 
 
+#: The key of the field metadata that makes a field an attribute, and gives its form.
+ATTRIBUTE = "attribute"
+#: The key of the field metadata that says what kind of element a ``ref`` names.
+REFERS_TO = "refers_to"
+
+
+def attribute(form: Form, *, refers_to: str | None = None) -> Any:
+    """A field written in the element's attribute block as ``name: value``.
+
+    The order of the attribute fields in a class is the order they are printed
+    in. ``refers_to`` says what a ``ref`` names (``actor``, ``source``).
+    """
+    metadata: dict[str, object] = {ATTRIBUTE: form}
+    if refers_to is not None:
+        metadata[REFERS_TO] = refers_to
+    return field(default=() if form == "list" else None, metadata=metadata)
+
+
+@frozen
+class AttributeField:
+    """One attribute of an element class: its key, its form, and what a ``ref`` names."""
+
+    name: str
+    form: Form
+    refers_to: str | None = None
+
+
+def attribute_fields(cls: type) -> tuple[AttributeField, ...]:
+    """The attributes of an element class, in the order they are printed.
+
+    Example:
+        >>> [a.name for a in attribute_fields(Actor)]
+        ['role', 'url', 'note']
+    """
+    return tuple(
+        AttributeField(f.name, f.metadata[ATTRIBUTE], f.metadata.get(REFERS_TO))
+        for f in attrs.fields(cls)
+        if ATTRIBUTE in f.metadata
+    )
+
+
+def element_name(cls: type) -> str:
+    """The word for an element class in messages and schemas: ``statement``, ``source``..."""
+    return cls.__name__.lower()
+
+
 class LazyParts:
     """Spans of an element's parts, worked out by ``resolve`` when first asked for.
 
@@ -205,13 +238,13 @@ class Statement(_Element):
     kind: StatementKind
     id: str
     text: str
-    by: str | None = None
-    source: str | None = None
-    date: str | None = None
-    quote: str | None = None
-    url: str | None = None
-    tags: tuple[str, ...] = ()
-    note: str | None = None
+    by: str | None = attribute("ref", refers_to="actor")
+    source: str | None = attribute("ref", refers_to="source")
+    date: str | None = attribute("date")
+    quote: str | None = attribute("text")
+    url: str | None = attribute("url")
+    tags: tuple[str, ...] = attribute("list")
+    note: str | None = attribute("text")
     extra: Extra = field(default=(), kw_only=True)
 
 
@@ -221,10 +254,10 @@ class Source(_Element):
 
     id: str
     title: str
-    url: str | None = None
-    date: str | None = None
-    author: str | None = None
-    note: str | None = None
+    url: str | None = attribute("url")
+    date: str | None = attribute("date")
+    author: str | None = attribute("text")
+    note: str | None = attribute("text")
     extra: Extra = field(default=(), kw_only=True)
 
 
@@ -234,9 +267,9 @@ class Actor(_Element):
 
     id: str
     name: str
-    role: str | None = None
-    url: str | None = None
-    note: str | None = None
+    role: str | None = attribute("text")
+    url: str | None = attribute("url")
+    note: str | None = attribute("text")
     extra: Extra = field(default=(), kw_only=True)
 
 
@@ -255,11 +288,11 @@ class Inference(_Element):
     target: str | None
     id: str | None = field(default=None, validator=_some_id)
     label: str | None = None
-    by: str | None = None
-    scheme: str | None = None
-    warrant: str | None = None
-    note: str | None = None
-    tags: tuple[str, ...] = ()
+    by: str | None = attribute("ref", refers_to="actor")
+    scheme: str | None = attribute("name")
+    warrant: str | None = attribute("text")
+    note: str | None = attribute("text")
+    tags: tuple[str, ...] = attribute("list")
     #: Written as ``a supports b`` rather than ``argument: a => b``: a matter of
     #: layout, so it does not take part in equality.
     shorthand: bool = field(default=False, eq=False)
@@ -294,7 +327,7 @@ class Contradiction(_Element):
 
     left: str
     right: str
-    note: str | None = None
+    note: str | None = attribute("text")
     extra: Extra = field(default=(), kw_only=True)
 
 

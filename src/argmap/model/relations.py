@@ -22,14 +22,22 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from argmap.language import assert_never
 from argmap.model.elements import ArgumentMap, AttackKind, Contradiction, Inference, InferenceKind, RelationKind, Span
 from argmap.model.index import index
 
-_KIND = {
-    InferenceKind.SUPPORT: RelationKind.SUPPORT,
-    InferenceKind.ATTACK: RelationKind.ATTACK,
-    InferenceKind.UNDERCUT: RelationKind.UNDERCUT,
-}
+
+def relation_kind(kind: InferenceKind) -> RelationKind:
+    """The relation an inference of this kind makes."""
+    match kind:
+        case InferenceKind.SUPPORT:
+            return RelationKind.SUPPORT
+        case InferenceKind.ATTACK:
+            return RelationKind.ATTACK
+        case InferenceKind.UNDERCUT:
+            return RelationKind.UNDERCUT
+        case _:
+            assert_never(kind)
 
 
 @frozen
@@ -70,7 +78,7 @@ def relations(m: ArgumentMap) -> list[Relation]:
         if isinstance(element, Inference) and element.target is not None:
             out.append(
                 Relation(
-                    _KIND[element.kind],
+                    relation_kind(element.kind),
                     element.premises,
                     element.target,
                     element.key,

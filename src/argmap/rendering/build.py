@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from attrs import frozen
 
 from argmap.evaluation.status import Status
+from argmap.language import assert_never
 from argmap.links import safe_url
 from argmap.model import (
     ArgumentMap,
@@ -278,7 +279,6 @@ class _Ids:
         return name
 
 
-_EDGE_OF = {InferenceKind.SUPPORT: EdgeKind.SUPPORT, InferenceKind.UNDERCUT: EdgeKind.UNDERCUT}
 _KIND_WORD = {
     EdgeKind.SUPPORT: "supports",
     EdgeKind.REBUT: "rebuts",
@@ -474,9 +474,15 @@ class _Builder:
         )
 
     def _edge_kind(self, inf: Inference) -> EdgeKind:
-        if inf.kind is InferenceKind.ATTACK:
-            return EdgeKind.UNDERMINE if attack_kind(self.m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
-        return _EDGE_OF[inf.kind]
+        match inf.kind:
+            case InferenceKind.SUPPORT:
+                return EdgeKind.SUPPORT
+            case InferenceKind.ATTACK:
+                return EdgeKind.UNDERMINE if attack_kind(self.m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
+            case InferenceKind.UNDERCUT:
+                return EdgeKind.UNDERCUT
+            case _:
+                assert_never(inf.kind)
 
     def _default_name(self, inf: Inference) -> str:
         return ".".join((inf.kind.value, *inf.premises, inf.target or ""))

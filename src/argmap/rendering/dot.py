@@ -48,9 +48,10 @@ from collections.abc import Iterable
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
 from argmap.evaluation.status import Status
-from argmap.rendering.mapgraph import STATEMENT_STYLES, Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+from argmap.language import InferenceKind, StatementKind, assert_never
+from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DIRECTIONS
-from argmap.rendering.themes import Theme, get
+from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
 
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
@@ -90,22 +91,6 @@ EDGE_LOOK: dict[EdgeKind, dict[str, str]] = {
     EdgeKind.CONTRADICTION: {"style": "solid", "dir": "none", "constraint": "false"},
 }
 
-#: Box shape and border style of each statement kind.
-BOX_LOOK: dict[str, dict[str, str]] = {
-    "thesis": {"shape": "box", "style": "rounded,filled"},
-    "claim": {"shape": "box", "style": "rounded,filled"},
-    "evidence": {"shape": "note", "style": "filled"},
-    "assumption": {"shape": "box", "style": "rounded,filled,dashed"},
-    "objection": {"shape": "box", "style": "filled"},
-}
-
-KIND_TAGS = {
-    "thesis": "THESIS",
-    "claim": "CLAIM",
-    "evidence": "EVIDENCE",
-    "assumption": "ASSUMPTION",
-    "objection": "OBJECTION",
-}
 STATUS_WORDS = {Status.IN: "IN", Status.OUT: "OUT", Status.UNDECIDED: "UNDECIDED"}
 STATUS_MEANING = {
     Status.IN: "accepted: stands against every objection",
@@ -170,6 +155,19 @@ def _b(text: str) -> str:
 
 def _i(text: str) -> str:
     return f"<I>{text}</I>" if text else ""
+
+
+def _box(theme: Theme, node: Node) -> BoxStyle:
+    """The theme's style for a statement box or a junction."""
+    if node.ghost:
+        return theme.ghost
+    match node.kind:
+        case NodeKind.STATEMENT:
+            return theme.statements[StatementKind(node.style)]
+        case NodeKind.JUNCTION:
+            return theme.junctions[InferenceKind(node.style)]
+        case _:
+            assert_never(node.kind)
 
 
 def _font(text: str, size: float | None = None, color: str | None = None) -> str:
@@ -306,13 +304,13 @@ class _Writer:
 
     def _statement(self, g: graphviz.Digraph, node: Node) -> None:
         t = self.theme
-        box = t.boxes["ghost" if node.ghost else node.style]
+        box = _box(t, node)
         text_color = t.muted if node.ghost else t.text
         fill = box.fill
         if node.status is not None and not node.ghost:
             fill = t.statuses[node.status][1]
         header = [
-            f'<TD ALIGN="LEFT">{_font(_b(KIND_TAGS[node.style]), SMALL_SIZE, box.tag)}</TD>',
+            f'<TD ALIGN="LEFT">{_font(_b(node.style.upper()), SMALL_SIZE, box.tag)}</TD>',
             f'<TD ALIGN="RIGHT">{_font(html_text(node.ref), SMALL_SIZE, t.muted)}</TD>',
         ]
         if node.status is not None:
@@ -324,7 +322,7 @@ class _Writer:
             )
         span = len(header)
         body = _lines(node.text)
-        if node.style == "thesis":
+        if node.style == StatementKind.THESIS.value:
             body = _b(body)
         cell = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT">'
         rows = [
@@ -337,7 +335,7 @@ class _Writer:
             more = f"+{node.hidden} relation{'' if node.hidden == 1 else 's'} not shown"
             rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(_i(more), FOOTER_SIZE, t.muted)}</TD></TR>')
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
-        look = dict(BOX_LOOK[node.style])
+        look = dict(SHAPES[StatementKind(node.style)])
         if node.ghost:
             look["style"] = look["style"].replace("dashed", "") + ",dotted"
         penwidth = box.penwidth + (1.6 if node.focus else 0)
@@ -356,7 +354,7 @@ class _Writer:
 
     def _junction(self, g: graphviz.Digraph, node: Node) -> None:
         t = self.theme
-        box = t.boxes["ghost" if node.ghost else node.style]
+        box = _box(t, node)
         fill = t.statuses[node.status][1] if node.status is not None and not node.ghost else box.fill
         parts = []
         if node.text:
@@ -380,7 +378,7 @@ class _Writer:
             g.node(
                 _name(node_id(node)),
                 label="",
-                shape="circle" if node.style == "support" else "square",
+                shape="circle" if node.style == InferenceKind.SUPPORT.value else "square",
                 width="0.14",
                 height="0.14",
                 fixedsize="true",
@@ -389,7 +387,7 @@ class _Writer:
             )
             return
         label = "<" + "<BR/>".join(parts) + ">"
-        style = "rounded,filled" if node.style == "support" else "filled"
+        style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
         g.node(_name(node_id(node)), label=label, shape="box", style=style, margin="0.06,0.02", height="0.2", **common)
@@ -436,7 +434,7 @@ class _Writer:
                 color=t.cluster_border,
                 margin="8",
             )
-            boxes = [self._legend_box(lg, style) for style in STATEMENT_STYLES if style in styles]
+            boxes = [self._legend_box(lg, kind) for kind in StatementKind if kind.value in styles]
             rows = [boxes] if boxes else []
             items = [self._legend_edge(lg, kind) for kind in kinds]
             if any(n.kind is NodeKind.JUNCTION for n in self.graph.nodes):
@@ -466,16 +464,17 @@ class _Writer:
         """The first thesis that concludes nothing (else the first such statement): the top of the map."""
         tails = {e.tail for e in self.graph.edges if e.kind is not EdgeKind.CONTRADICTION}
         sinks = [n for n in self.graph.nodes if n.kind is NodeKind.STATEMENT and n.id not in tails]
-        theses = [n for n in sinks if n.style == "thesis"]
+        theses = [n for n in sinks if n.style == StatementKind.THESIS.value]
         chosen = theses or sinks
         return chosen[0].id if chosen else None
 
-    def _legend_box(self, lg: graphviz.Digraph, style: str) -> str:
-        box = self.theme.boxes[style]
+    def _legend_box(self, lg: graphviz.Digraph, kind: StatementKind) -> str:
+        box = self.theme.statements[kind]
+        style = kind.value
         name = f"{LEGEND_ID}-{style}"
         lg.node(
             name,
-            label=f"<{_font(_b(KIND_TAGS[style]), SMALL_SIZE, box.tag)}>",
+            label=f"<{_font(_b(style.upper()), SMALL_SIZE, box.tag)}>",
             id=name,
             tooltip=style,
             fillcolor=box.fill,
@@ -485,7 +484,7 @@ class _Writer:
             height="0.28",
             fixedsize="true",
             **{"class": f"legend statement {style}"},
-            **BOX_LOOK[style],
+            **SHAPES[kind],
         )
         return name
 
@@ -517,7 +516,7 @@ class _Writer:
     def _legend_junction(self, lg: graphviz.Digraph) -> list[str]:
         t = self.theme
         name = f"{LEGEND_ID}-junction"
-        color = t.boxes["support"].border
+        color = t.junctions[InferenceKind.SUPPORT].border
         lg.node(
             name,
             label="",

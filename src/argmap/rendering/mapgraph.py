@@ -35,11 +35,6 @@ from argmap.evaluation.status import Status
 #: The version of the JSON form; it changes when a field changes meaning.
 JSON_VERSION = 1
 
-#: Style keys of statement nodes, one per statement kind.
-STATEMENT_STYLES = ("thesis", "claim", "evidence", "assumption", "objection")
-#: Style keys of junction nodes, one per inference kind.
-JUNCTION_STYLES = ("support", "attack", "undercut")
-
 
 class NodeKind(enum.Enum):
     """What a node stands for."""

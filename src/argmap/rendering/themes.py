@@ -1,9 +1,15 @@
 """Colour themes: ``default``, ``print`` (monochrome) and ``dark``.
 
 A theme only chooses colours and line weights. What tells the kinds apart
-without colour (box shapes and borders, line styles and arrowheads, the kind
-written on every box, status badges) is fixed in :mod:`argmap.rendering.dot`, so every
-theme stays readable in greyscale and for colour-blind readers.
+without colour is the same in every theme, so every theme stays readable in
+greyscale and for colour-blind readers: the box shape and border of each
+statement kind (:data:`SHAPES`, here, next to the colours of each kind), and the
+line styles and arrowheads, the kind written on every box and the status badges
+(in :mod:`argmap.rendering.dot`).
+
+Styles are keyed by :class:`~argmap.language.StatementKind` and
+:class:`~argmap.language.InferenceKind`; a theme that leaves a kind out is
+refused when it is made.
 
 The default palette is calm: pale fills, darker borders of the same hue, and
 line colours from the Okabe-Ito set, which colour-blind readers can tell apart.
@@ -18,10 +24,33 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from attrs import frozen
+import attrs
+from attrs import field, frozen
 
 from argmap.evaluation.status import Status
+from argmap.language import InferenceKind, StatementKind
+
+#: Box shape and border style of each statement kind, the same in every theme.
+SHAPES: Mapping[StatementKind, Mapping[str, str]] = {
+    StatementKind.THESIS: {"shape": "box", "style": "rounded,filled"},
+    StatementKind.CLAIM: {"shape": "box", "style": "rounded,filled"},
+    StatementKind.EVIDENCE: {"shape": "note", "style": "filled"},
+    StatementKind.ASSUMPTION: {"shape": "box", "style": "rounded,filled,dashed"},
+    StatementKind.OBJECTION: {"shape": "box", "style": "filled"},
+}
+
+
+def _every(kinds: type[StatementKind] | type[InferenceKind]) -> Any:
+    """A validator: the mapping has an entry for every member of ``kinds``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Mapping[Any, object]) -> None:
+        missing = [k.value for k in kinds if k not in value]
+        if missing:
+            raise ValueError(f"theme {getattr(instance, 'name', '?')!r}: no {attribute.name} style for {missing}")
+
+    return check
 
 
 @frozen
@@ -53,7 +82,9 @@ class Theme:
         cluster_fill: the background of sections.
         cluster_border: the outline of sections.
         cluster_text: section titles.
-        boxes: statement and junction styles by style key, plus ``ghost``.
+        statements: the box style of each statement kind.
+        junctions: the style of each inference kind's junction.
+        ghost: boxes and junctions of the context around a focus.
         lines: line colours by edge kind (``support``, ``rebut``, ``undermine``,
             ``undercut``, ``contradiction``).
         statuses: for each status, the badge colour and the box fill.
@@ -67,7 +98,9 @@ class Theme:
     cluster_fill: str
     cluster_border: str
     cluster_text: str
-    boxes: Mapping[str, BoxStyle]
+    statements: Mapping[StatementKind, BoxStyle] = field(validator=_every(StatementKind))
+    junctions: Mapping[InferenceKind, BoxStyle] = field(validator=_every(InferenceKind))
+    ghost: BoxStyle
     lines: Mapping[str, str]
     statuses: Mapping[Status, tuple[str, str]]
     badge_text: str = "#ffffff"
@@ -83,17 +116,19 @@ DEFAULT = Theme(
     cluster_fill="#f6f8fa",
     cluster_border="#d0d7de",
     cluster_text="#57606a",
-    boxes={
-        "thesis": BoxStyle("#dbe9f8", "#1f4e8c", "#1f4e8c", 2.4),
-        "claim": BoxStyle("#ffffff", "#6e7781", "#57606a"),
-        "evidence": BoxStyle("#e9f4ee", "#4f8a6e", "#2f6b52"),
-        "assumption": BoxStyle("#fbf5e4", "#a08a4a", "#7d6a2f"),
-        "objection": BoxStyle("#fbeceb", "#b4443a", "#a33a30", 1.4),
-        "support": BoxStyle("#ffffff", _GREEN, _GREEN),
-        "attack": BoxStyle("#ffffff", _VERMILLION, _VERMILLION),
-        "undercut": BoxStyle("#ffffff", _PURPLE, _PURPLE),
-        "ghost": BoxStyle("#ffffff", "#afb8c1", "#8c959f"),
+    statements={
+        StatementKind.THESIS: BoxStyle("#dbe9f8", "#1f4e8c", "#1f4e8c", 2.4),
+        StatementKind.CLAIM: BoxStyle("#ffffff", "#6e7781", "#57606a"),
+        StatementKind.EVIDENCE: BoxStyle("#e9f4ee", "#4f8a6e", "#2f6b52"),
+        StatementKind.ASSUMPTION: BoxStyle("#fbf5e4", "#a08a4a", "#7d6a2f"),
+        StatementKind.OBJECTION: BoxStyle("#fbeceb", "#b4443a", "#a33a30", 1.4),
     },
+    junctions={
+        InferenceKind.SUPPORT: BoxStyle("#ffffff", _GREEN, _GREEN),
+        InferenceKind.ATTACK: BoxStyle("#ffffff", _VERMILLION, _VERMILLION),
+        InferenceKind.UNDERCUT: BoxStyle("#ffffff", _PURPLE, _PURPLE),
+    },
+    ghost=BoxStyle("#ffffff", "#afb8c1", "#8c959f"),
     lines={
         "support": _GREEN,
         "rebut": _VERMILLION,
@@ -116,17 +151,19 @@ PRINT = Theme(
     cluster_fill="#ffffff",
     cluster_border="#999999",
     cluster_text="#333333",
-    boxes={
-        "thesis": BoxStyle("#e6e6e6", "#000000", "#000000", 2.6),
-        "claim": BoxStyle("#ffffff", "#000000", "#333333"),
-        "evidence": BoxStyle("#f2f2f2", "#000000", "#333333"),
-        "assumption": BoxStyle("#ffffff", "#000000", "#333333"),
-        "objection": BoxStyle("#ffffff", "#000000", "#000000", 1.8),
-        "support": BoxStyle("#ffffff", "#000000", "#000000"),
-        "attack": BoxStyle("#ffffff", "#000000", "#000000"),
-        "undercut": BoxStyle("#ffffff", "#000000", "#000000"),
-        "ghost": BoxStyle("#ffffff", "#888888", "#666666"),
+    statements={
+        StatementKind.THESIS: BoxStyle("#e6e6e6", "#000000", "#000000", 2.6),
+        StatementKind.CLAIM: BoxStyle("#ffffff", "#000000", "#333333"),
+        StatementKind.EVIDENCE: BoxStyle("#f2f2f2", "#000000", "#333333"),
+        StatementKind.ASSUMPTION: BoxStyle("#ffffff", "#000000", "#333333"),
+        StatementKind.OBJECTION: BoxStyle("#ffffff", "#000000", "#000000", 1.8),
     },
+    junctions={
+        InferenceKind.SUPPORT: BoxStyle("#ffffff", "#000000", "#000000"),
+        InferenceKind.ATTACK: BoxStyle("#ffffff", "#000000", "#000000"),
+        InferenceKind.UNDERCUT: BoxStyle("#ffffff", "#000000", "#000000"),
+    },
+    ghost=BoxStyle("#ffffff", "#888888", "#666666"),
     lines={
         "support": "#000000",
         "rebut": "#000000",
@@ -149,17 +186,19 @@ DARK = Theme(
     cluster_fill="#161b22",
     cluster_border="#30363d",
     cluster_text="#9da7b3",
-    boxes={
-        "thesis": BoxStyle("#12325a", "#79b8ff", "#a5d0ff", 2.4),
-        "claim": BoxStyle("#1c2128", "#8b949e", "#9da7b3"),
-        "evidence": BoxStyle("#13301f", "#56d364", "#7ee2a8"),
-        "assumption": BoxStyle("#2d2711", "#d29922", "#e3b341"),
-        "objection": BoxStyle("#3a1618", "#f47067", "#ff938a", 1.4),
-        "support": BoxStyle("#0d1117", "#56d364", "#7ee2a8"),
-        "attack": BoxStyle("#0d1117", "#f0883e", "#ffa657"),
-        "undercut": BoxStyle("#0d1117", "#d2a8ff", "#d2a8ff"),
-        "ghost": BoxStyle("#0d1117", "#484f58", "#6e7681"),
+    statements={
+        StatementKind.THESIS: BoxStyle("#12325a", "#79b8ff", "#a5d0ff", 2.4),
+        StatementKind.CLAIM: BoxStyle("#1c2128", "#8b949e", "#9da7b3"),
+        StatementKind.EVIDENCE: BoxStyle("#13301f", "#56d364", "#7ee2a8"),
+        StatementKind.ASSUMPTION: BoxStyle("#2d2711", "#d29922", "#e3b341"),
+        StatementKind.OBJECTION: BoxStyle("#3a1618", "#f47067", "#ff938a", 1.4),
     },
+    junctions={
+        InferenceKind.SUPPORT: BoxStyle("#0d1117", "#56d364", "#7ee2a8"),
+        InferenceKind.ATTACK: BoxStyle("#0d1117", "#f0883e", "#ffa657"),
+        InferenceKind.UNDERCUT: BoxStyle("#0d1117", "#d2a8ff", "#d2a8ff"),
+    },
+    ghost=BoxStyle("#0d1117", "#484f58", "#6e7681"),
     lines={
         "support": "#56d364",
         "rebut": "#f0883e",

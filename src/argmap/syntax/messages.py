@@ -14,32 +14,26 @@ import re
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from argmap.errors import ArgmapSyntaxError
-from argmap.language import RESERVED
+from argmap.language import (
+    CONTRADICTS,
+    HEADER_WORDS,
+    INFERENCE_WORDS,
+    KEYWORDS,
+    RELATION_VERBS,
+    RESERVED,
+    TERMINALS,
+    shorthand,
+)
 
-_WORDS = {
-    "ID": "an id",
-    "STRING": "a text in double quotes",
-    "BARE": "a date",
-    "ARROW": "`=>`",
-    "PLUS": "`+`",
-    "COLON": "`:`",
-    "COMMA": "`,`",
-    "LBRACE": "`{`",
-    "RBRACE": "`}`",
-    "LSQB": "`[`",
-    "RSQB": "`]`",
-    "$END": "end of file",
-}
-_KEYWORDS = {
-    "TITLE": "title", "AUTHOR": "author", "DATE_KW": "date", "ABOUT": "about", "SOURCE": "source",
-    "ACTOR": "actor", "THESIS": "thesis", "CLAIM": "claim", "EVIDENCE": "evidence",
-    "ASSUMPTION": "assumption", "OBJECTION": "objection", "ARGUMENT": "argument", "ATTACK": "attack",
-    "UNDERCUT": "undercut", "SUPPORTS": "supports", "ATTACKS": "attacks", "UNDERCUTS": "undercuts",
-    "CONTRADICTS": "contradicts", "SECTION": "section", "INCLUDE": "include",
-}  # fmt: skip
-_ITEM_STARTERS = {"SOURCE", "ACTOR", "THESIS", "CLAIM", "SECTION", "ARGUMENT"}
-_RELATION_WORDS = {"SUPPORTS", "ATTACKS", "UNDERCUTS", "CONTRADICTS"}
-_HEADER = ("title", "author", "date", "about")
+_WORDS = {t.name: t.description for t in TERMINALS}
+_KEYWORDS = {k.terminal: k.word for k in KEYWORDS}
+_ITEM_STARTERS = {k.terminal for k in KEYWORDS if k.starts_item and k.role != "header"}
+_RELATION_WORDS = {k.terminal for k in KEYWORDS if not k.starts_item}
+_RELATIONS_IN_WORDS = ", ".join(f"`{v}`" for v in RELATION_VERBS[:-1]) + f" or `{RELATION_VERBS[-1]}`"
+_RELATION_EXAMPLES = [
+    f"`{shorthand(kind, 'a', 'x' if words.aims_at == 'inference' else 'b')}`" for kind, words in INFERENCE_WORDS.items()
+]
+_RELATION_HINT = "relate two statements with " + ", ".join(_RELATION_EXAMPLES) + f" or `a {CONTRADICTS} b`"
 _LAST_WORD = re.compile(r"([^\W\d][\w-]*)[ \t]*\Z")
 
 
@@ -65,7 +59,7 @@ def _unexpected_token(exc: UnexpectedToken, text: str, path: str | None) -> Argm
     previous = before.group(1) if before else None
     message = f"expected {describe_expected(expected)}, found {describe_found(token.type, value)}"
     hint = _hint(expected, token.type, value, previous)
-    if previous in _HEADER and expected >= _RELATION_WORDS:
+    if previous in HEADER_WORDS and expected >= _RELATION_WORDS:
         message = f"`{previous}` is a header line: it belongs at the top level of the map, not inside a section"
         hint = "move it out of the section"
     end = token.end_column if token.end_line == token.line else None
@@ -120,12 +114,10 @@ def describe_expected(expected: set[str]) -> str:
         words.append("an item (a statement, declaration or relation)")
         rest -= {*_KEYWORDS, "ID"}
     if rest >= _RELATION_WORDS:
-        words.append("`supports`, `attacks`, `undercuts` or `contradicts`")
+        words.append(_RELATIONS_IN_WORDS)
         rest -= _RELATION_WORDS
     for name in sorted(rest, key=_order):
-        if name in _KEYWORDS:
-            words.append(f"`{_KEYWORDS[name]}`")
-        elif name in _WORDS:
+        if name in _WORDS:
             words.append(_WORDS[name])
     if not words:
         return "something else"
@@ -151,16 +143,16 @@ def describe_found(kind: str, value: str) -> str:
 def _hint(expected: set[str], kind: str, value: str, previous: str | None) -> str | None:
     """A suggestion for the commonest slips, or None."""
     if expected >= _RELATION_WORDS and kind == "ID":
-        close = difflib.get_close_matches(value, ["supports", "attacks", "undercuts", "contradicts"], 1)
+        close = difflib.get_close_matches(value, RELATION_VERBS, 1)
         if close:
             return f"did you mean `{close[0]}`?"
     if expected >= _RELATION_WORDS and previous in _KEYWORDS.values():
         return f"`{previous}` goes between two ids, as in `a {previous} b`"
     if expected >= _RELATION_WORDS and previous is not None:
-        close = difflib.get_close_matches(previous, [*RESERVED, "supports", "attacks", "undercuts", "contradicts"], 1)
+        close = difflib.get_close_matches(previous, [*sorted(RESERVED), *RELATION_VERBS], 1)
         if close and kind in ("ID", "STRING"):
             return f"did you mean `{close[0]}`?"
-        return "relate two statements with `a supports b`, `a attacks b`, `a undercuts x` or `a contradicts b`"
+        return _RELATION_HINT
     if expected == {"STRING"} and kind == "ID":
         return 'put the text in double quotes, e.g. claim c1 "The text."'
     if expected == {"COLON"} and previous in RESERVED:

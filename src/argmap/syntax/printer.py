@@ -11,19 +11,33 @@ import os
 from collections.abc import Iterator
 
 from argmap.fileio import write_atomic
-from argmap.language import RESERVED, is_bare, is_id, quote
+from argmap.language import (
+    CONTRADICTS,
+    DECLARATION_WORDS,
+    HEADER_WORDS,
+    INCLUDE,
+    INFERENCE_WORDS,
+    RESERVED,
+    SECTION,
+    Form,
+    assert_never,
+    is_bare,
+    is_id,
+    quote,
+)
 from argmap.model import (
     Actor,
     ArgumentMap,
     Contradiction,
+    Element,
     Include,
     Inference,
-    InferenceKind,
     Item,
     Section,
     Source,
     Statement,
     Value,
+    attribute_fields,
 )
 from argmap.syntax.comments import Attached
 
@@ -31,9 +45,7 @@ INDENT = "  "
 MAX_INDENT = 12  #: sections nested deeper are indented no further, so output grows linearly with depth
 WIDTH = 100  #: an item with attributes stays on one line up to this width...
 SHORT_BLOCK = 40  #: ...or when its attribute block is this short
-_KEYWORD = {InferenceKind.SUPPORT: "argument", InferenceKind.ATTACK: "attack", InferenceKind.UNDERCUT: "undercut"}
-_VERB = {InferenceKind.SUPPORT: "supports", InferenceKind.ATTACK: "attacks", InferenceKind.UNDERCUT: "undercuts"}
-_HEADER = ("title", "author", "date", "about")
+_SOURCE, _ACTOR = DECLARATION_WORDS
 
 
 def dumps(m: ArgumentMap, attached: Attached | None = None) -> str:
@@ -80,7 +92,7 @@ class _Printer:
 
     def print_map(self, m: ArgumentMap) -> str:
         self._opening_block(m)
-        header = [(key, getattr(m, key)) for key in _HEADER if getattr(m, key) is not None]
+        header = [(key, getattr(m, key)) for key in HEADER_WORDS if getattr(m, key) is not None]
         for key, value in header:
             self._emit(key, 0, [f"{key} {self._header_value(key, value)}"], first=not self.lines)
         for i, (key, value) in enumerate(m.header_extra):
@@ -182,33 +194,27 @@ class _Printer:
     # -- items -----------------------------------------------------------------
 
     def _item(self, item: Item, level: int) -> list[str]:
-        if isinstance(item, Statement):
-            head = f"{item.kind.value} {_id(item.id)} {quote(item.text)}"
-            attrs = _statement_attrs(item)
-        elif isinstance(item, Inference):
-            head, attrs = _inference_head(item), _inference_attrs(item)
-        elif isinstance(item, Contradiction):
-            head = f"{_id(item.left, start=True)} contradicts {_id(item.right)}"
-            attrs = [("note", _text(item.note))]
-        elif isinstance(item, Source):
-            head = f"source {_id(item.id)} {quote(item.title)}"
-            attrs = [
-                ("url", _text(item.url)),
-                ("date", _date(item.date)),
-                ("author", _text(item.author)),
-                ("note", _text(item.note)),
-            ]
-        elif isinstance(item, Actor):
-            head = f"actor {_id(item.id)} {quote(item.name)}"
-            attrs = [("role", _text(item.role)), ("url", _text(item.url)), ("note", _text(item.note))]
-        elif isinstance(item, Section):
-            ident = f"{_id(item.id)} " if item.id else ""
-            return [f"section {ident}{quote(item.title)} {{"]
-        else:
-            assert isinstance(item, Include)
-            return [f"include {quote(item.path)}"]
+        match item:
+            case Statement():
+                head = f"{item.kind.value} {_id(item.id)} {quote(item.text)}"
+            case Inference():
+                head = _inference_head(item)
+            case Contradiction():
+                head = f"{_id(item.left, start=True)} {CONTRADICTS} {_id(item.right)}"
+            case Source():
+                head = f"{_SOURCE} {_id(item.id)} {quote(item.title)}"
+            case Actor():
+                head = f"{_ACTOR} {_id(item.id)} {quote(item.name)}"
+            case Section():
+                ident = f"{_id(item.id)} " if item.id else ""
+                return [f"{SECTION} {ident}{quote(item.title)} {{"]
+            case Include():
+                return [f"{INCLUDE} {quote(item.path)}"]
+            case _:
+                assert_never(item)
+        attrs = _attributes(item)
         pairs = [(k, v) for k, v in attrs if v is not None]
-        pairs.extend((_id(k), _extra(v)) for k, v in getattr(item, "extra", ()))
+        pairs.extend((_id(k), _extra(v)) for k, v in item.extra)
         lines = _with_attrs(head, pairs, level)
         if isinstance(item, Inference) and item.target is None and not pairs:
             lines[-1] += " {}"  # ends the item: an id on the next line would be read as its target
@@ -235,26 +241,26 @@ def _with_attrs(head: str, pairs: list[tuple[str, str]], level: int) -> list[str
     return [f"{head} {{", *(f"{INDENT}{k}: {v}" for k, v in pairs), "}"]
 
 
-def _statement_attrs(st: Statement) -> list[tuple[str, str | None]]:
-    return [
-        ("by", _ref(st.by)),
-        ("source", _ref(st.source)),
-        ("date", _date(st.date)),
-        ("quote", _text(st.quote)),
-        ("url", _text(st.url)),
-        ("tags", _list(st.tags)),
-        ("note", _text(st.note)),
-    ]
+def _attributes(element: Element) -> list[tuple[str, str | None]]:
+    """The attributes of an element as written, in the order of the model's fields."""
+    return [(a.name, _value(a.form, getattr(element, a.name))) for a in attribute_fields(type(element))]
 
 
-def _inference_attrs(inf: Inference) -> list[tuple[str, str | None]]:
-    return [
-        ("by", _ref(inf.by)),
-        ("scheme", _ref(inf.scheme)),
-        ("warrant", _text(inf.warrant)),
-        ("note", _text(inf.note)),
-        ("tags", _list(inf.tags)),
-    ]
+def _value(form: Form, value: str | tuple[str, ...] | None) -> str | None:
+    """An attribute value as written, or None when it is not set."""
+    if isinstance(value, tuple):
+        return _list(value)
+    match form:
+        case "ref" | "name":
+            return _ref(value)
+        case "text" | "url":
+            return _text(value)
+        case "date":
+            return _date(value)
+        case "list":
+            return _list(() if value is None else (value,))
+        case _:
+            assert_never(form)
 
 
 def _inference_head(inf: Inference) -> str:
@@ -268,8 +274,8 @@ def _inference_head(inf: Inference) -> str:
         and premises[0] not in RESERVED
     )
     if writable_short:
-        return f"{_id(premises[0])} {_VERB[inf.kind]} {_id(inf.target)}"  # type: ignore[arg-type]
-    parts = [_KEYWORD[inf.kind]]
+        return f"{_id(premises[0])} {INFERENCE_WORDS[inf.kind].verb} {_id(inf.target)}"  # type: ignore[arg-type]
+    parts = [INFERENCE_WORDS[inf.kind].keyword]
     if inf.id:
         parts.append(" " + _id(inf.id))
     if inf.label is not None:

@@ -7,34 +7,23 @@ in exactly the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from attrs import define
 
 from argmap.errors import ArgmapSyntaxError
-from argmap.model import Span, Value
+from argmap.language import Form
+from argmap.model import Element, Span, Value, attribute_fields, element_name
 
 K = TypeVar("K")
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 _HEX = frozenset("0123456789abcdefABCDEF")
 
-#: The attributes each kind of element has, and the form of each value:
-#: ``ref`` an id, ``text`` a text (an id or a date is accepted too), ``list``
-#: a list (a single value is a list of one).
-SCHEMAS: dict[str, dict[str, str]] = {
-    "statement": {
-        "by": "ref",
-        "source": "ref",
-        "date": "text",
-        "quote": "text",
-        "url": "text",
-        "tags": "list",
-        "note": "text",
-    },
-    "source": {"url": "text", "date": "text", "author": "text", "note": "text"},
-    "actor": {"role": "text", "url": "text", "note": "text"},
-    "inference": {"by": "ref", "scheme": "text", "warrant": "text", "note": "text", "tags": "list"},
-    "contradiction": {"note": "text"},
+#: The attributes each kind of element has, and the form of each value (see
+#: :data:`argmap.language.Form`), from the ``attribute`` metadata of the model's
+#: fields: ``{"statement": {"by": "ref", ...}, ...}``.
+SCHEMAS: dict[str, dict[str, Form]] = {
+    element_name(cls): {a.name: a.form for a in attribute_fields(cls)} for cls in get_args(Element)
 }
 
 
@@ -76,7 +65,7 @@ def split_attributes(
     return fields, tuple(extra)
 
 
-def _coerce(form: str | None, val: Val) -> Value | None:
+def _coerce(form: Form | None, val: Val) -> Value | None:
     """The value for a typed field, or None when it does not fit there."""
     if form is None:
         return None
