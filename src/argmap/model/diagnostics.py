@@ -12,7 +12,7 @@ import enum
 
 from attrs import frozen
 
-from argmap.model.elements import Span
+from argmap.model.span import Span
 
 
 class Severity(enum.Enum):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 from attrs import Attribute, field, fields, frozen
@@ -29,9 +29,8 @@ from attrs import Attribute, field, fields, frozen
 from argmap.language import Form
 from argmap.language import InferenceKind as InferenceKind  # re-exported: the model's kinds are the language's
 from argmap.language import StatementKind as StatementKind
-
-if TYPE_CHECKING:
-    from argmap.model.diagnostics import Diagnostic
+from argmap.model.diagnostics import Diagnostic
+from argmap.model.span import Span as Span
 
 
 class RelationKind(enum.Enum):
@@ -121,20 +120,6 @@ def _surrogate_in(value: object) -> str | None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@frozen
-class Span:
-    """Where an element was written: 1-based line and column, end exclusive."""
-
-    path: str | None
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    def __str__(self) -> str:
-        return f"{self.path or '<text>'}:{self.line}:{self.column}"
 
 
 #: Extra attributes that the language does not know, kept so that nothing
