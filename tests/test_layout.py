@@ -15,7 +15,7 @@ from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, S
 from argmap.rendering.graphbuilder import LayoutError, layout, safe_url
 from argmap.rendering.mapgraph import EdgeKind, MapGraph, NodeKind
 
-from .conftest import MAPS
+from .conftest import MAPS, scaled
 
 TEA = """
 title "Tea"
@@ -262,7 +262,7 @@ _ITEMS = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150))
 @given(
     items=st.lists(_ITEMS, max_size=12).map(tuple),
     focus=st.none() | _IDS,

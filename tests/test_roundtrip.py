@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap.model import ArgumentMap
 from argmap.syntax.formatter import format_text
 
+from .conftest import scaled
 from .strategies import maps
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=scaled(300))
 
 
 @SETTINGS
