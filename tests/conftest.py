@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
 MAPS = ROOT / "maps"
+
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE: `dev` (the default) tries a
+# few examples per property so that the suite runs in well under a minute;
+# `ci` (what .ci/run uses) tries thousands in all. A test that needs more or
+# fewer examples than the profile's count asks for `scaled(n)`.
+CI_EXAMPLES = 500
+_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("dev", max_examples=25, **_COMMON)
+settings.register_profile("ci", max_examples=CI_EXAMPLES, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def scaled(ci_examples: int) -> int:
+    """Examples for a property that tries ``ci_examples`` in the ``ci`` profile, proportionally fewer in ``dev``.
+
+    Never fewer than 10 (or ``ci_examples`` when that is smaller), so that a
+    quick run still tries something.
+    """
+    share = ci_examples * settings.default.max_examples // CI_EXAMPLES
+    return max(min(ci_examples, 10), share)
 
 
 @pytest.fixture

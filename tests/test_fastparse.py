@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -20,10 +20,10 @@ from argmap.syntax import fastparse
 from argmap.syntax.parsed import Parsed
 from argmap.syntax.parser import parse_with_lark
 
-from .conftest import CASES, MAPS
+from .conftest import CASES, MAPS, scaled
 from .strategies import maps, token_soup
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=scaled(300))
 FILES = sorted([*MAPS.glob("*.argmap"), *CASES.rglob("*.argmap")])
 
 

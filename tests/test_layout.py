@@ -17,7 +17,7 @@ from argmap.rendering.build import LayoutError, build_graph
 from argmap.rendering.mapgraph import EdgeKind, MapGraph, NodeKind
 from argmap.rendering.options import RenderOptions
 
-from .conftest import MAPS
+from .conftest import MAPS, scaled
 
 TEA = """
 title "Tea"
@@ -264,7 +264,7 @@ _ITEMS = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150))
 @given(
     items=st.lists(_ITEMS, max_size=12).map(tuple),
     focus=st.none() | _IDS,

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
     AbstractArgumentationFramework,
@@ -50,6 +50,8 @@ from argmap.evaluation.status import Status
 from argmap.language import assert_never
 from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Statement, StatementKind
 from argmap.model.index import index
+
+from .conftest import scaled
 
 #: Preferred and stable extensions are compared up to this many arguments
 #: (PyArg's labelling search has no pruning and doubles with each argument).
@@ -274,11 +276,9 @@ def _difference(
 # -- The tests ------------------------------------------------------------------
 
 
-def fixed(examples: int) -> settings:
-    """A reproducible profile: the same examples on every run, no deadline."""
-    return settings(
-        max_examples=examples, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
-    )
+def fixed(ci_examples: int) -> settings:
+    """Reproducible: the same examples on every run; ``ci_examples`` of them in the ``ci`` profile."""
+    return settings(max_examples=scaled(ci_examples), derandomize=True)
 
 
 @fixed(400)

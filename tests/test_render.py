@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -30,7 +30,7 @@ from argmap.rendering.build import build_graph
 from argmap.rendering.dot import FAST_SETTINGS
 from argmap.rendering.options import RenderOptions
 
-from .conftest import MAPS
+from .conftest import MAPS, scaled
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -165,7 +165,7 @@ def test_ids_that_look_like_other_ids_stay_unique() -> None:
 _adversarial = st.sampled_from(ADVERSARIAL_IDS)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40))
 @given(
     statements=st.lists(_adversarial, min_size=1, max_size=8, unique=True),
     names=st.lists(st.none() | _adversarial, min_size=4, max_size=4),
@@ -454,7 +454,7 @@ def test_wrapped_text_comes_back_word_for_word() -> None:
 _texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(40))
 @given(title=_texts, text=_texts, quote=_texts, scheme=_texts, section=_texts, name=_texts, url=_texts)
 def test_random_text_in_every_field_renders_to_valid_xml(
     title: str, text: str, quote: str, scheme: str, section: str, name: str, url: str

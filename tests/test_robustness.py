@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -30,10 +30,10 @@ from argmap.model import (
     StatementKind,
 )
 
-from .conftest import argmap_process
+from .conftest import argmap_process, scaled
 from .strategies import token_soup
 
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=scaled(400))
 
 
 def _read_and_check(text: str) -> None:

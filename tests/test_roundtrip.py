@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap.model import ArgumentMap
 from argmap.syntax.formatter import format_text
 
+from .conftest import scaled
 from .strategies import maps
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=scaled(300))
 
 
 @SETTINGS
@@ -86,3 +87,12 @@ def test_fmt_of_messy_text_keeps_model_and_comments(case: tuple[ArgumentMap, str
     comments = sorted(c for _, c in argmap.loads(text).comments)
     assert sorted(c for _, c in argmap.loads(formatted).comments) == comments
     assert format_text(formatted) == formatted
+
+
+def test_reserved_word_after_plus_is_written_back() -> None:
+    # After `+` only an id can follow, so `source` there is a premise, not the start of an item.
+    text = 'claim e "E"\nargument a: e + source => e2\n'
+    m = argmap.loads(text)
+    assert next(m.inferences()).premises == ("e", "source")
+    assert argmap.dumps(m) == text
+    assert format_text(text) == text

@@ -282,7 +282,8 @@ def _inference_head(inf: Inference) -> str:
         parts.append(" " + quote(inf.label))
     parts.append(":")
     if premises:
-        parts.append(" " + " + ".join(_id(p, start=True) for p in premises))
+        # Only the first premise could be read as the start of the next item; after `+` an id must follow.
+        parts.append(" " + " + ".join(_id(p, start=i == 0) for i, p in enumerate(premises)))
     parts.append(f" => {_id(inf.target, start=True)}" if inf.target is not None else " =>")
     return "".join(parts)
 
