@@ -336,7 +336,7 @@ def _built(cls: type, data: st.DataObject) -> object:
         return None
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(500))
 @given(st.data())
 def test_whatever_dumps_accepts_loads_gives_back(data: st.DataObject) -> None:
     kinds = data.draw(st.lists(st.sampled_from(list(_ARGS)), max_size=4))
