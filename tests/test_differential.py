@@ -18,9 +18,7 @@ import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
@@ -30,7 +28,6 @@ import argmap
 from argmap.cli import main
 from argmap.errors import ArgmapSyntaxError
 from argmap.model import ArgumentMap, Span
-from argmap.syntax import fastparse
 from argmap.syntax.formatter import format_text
 from argmap.syntax.values import unescape
 
@@ -220,46 +217,28 @@ def _letters(words: Counter[str]) -> Counter[str]:
     return Counter("".join(words.elements()))
 
 
-@contextlib.contextmanager
-def lark_only() -> Iterator[None]:
-    """Read with the grammar's parser alone, not the fast scanner in front of it."""
-
-    def refuse(text: str, path: str | None) -> None:
-        raise fastparse.Unsupported
-
-    with mock.patch.object(fastparse, "scan", refuse):
-        yield
-
-
-SCANNER_LOSES_TEXT = 'thesis t "T" { note: ab: "lost" }\n'
+SECOND_COLON = 'thesis t "T" { note: ab: "lost" }\n'
 GLUED_RELATION_WORD = "c supportst\n"
 
 
 @given(mutants())
 @settings(max_examples=scaled(1000))
-@example(SCANNER_LOSES_TEXT)
+@example(SECOND_COLON)
 @example(GLUED_RELATION_WORD)
 @example('claim e "E"\nargument a: e + source => e2\n')  # the printer refused a reserved word after `+`
 def test_mutated_maps_parse_check_print_and_format_consistently(text: str) -> None:
-    # The fast scanner in front of the grammar's parser accepts an attribute
-    # with a second colon and drops what follows it (SCANNER_LOSES_TEXT, see
-    # the xfail test below); mutants find it within a few thousand examples,
-    # e.g. `c supports t {ema: schema: testimony }` loses `testimony`. The
-    # scanner is being removed in favour of the grammar's parser, so the
-    # properties are checked on that parser alone.
-    with lark_only():
-        m = read(text)
-        if m is None:
-            return
-        check(m, text)
-        round_trip(m)
-        formatting(m, text)
+    m = read(text)
+    if m is None:
+        return
+    check(m, text)
+    round_trip(m)
+    formatting(m, text)
 
 
-@pytest.mark.xfail(strict=True, reason="the fast scanner reads `note: ab: ...` as `note: ab` and drops the rest")
-def test_scanner_does_not_drop_the_text_after_a_second_colon() -> None:
+def test_a_second_colon_in_an_attribute_is_a_syntax_error_not_a_loss() -> None:
+    # A regular-expression scanner once read `note: ab: "lost"` as `note: ab` and dropped the rest.
     with pytest.raises(ArgmapSyntaxError) as caught:
-        argmap.loads(SCANNER_LOSES_TEXT)
+        argmap.loads(SECOND_COLON)
     assert (caught.value.line, caught.value.column) == (1, 24)
 
 

@@ -37,7 +37,7 @@ from argmap.model import (
     attribute_fields,
 )
 from argmap.rendering.themes import SHAPES, THEMES, Theme
-from argmap.syntax.parser import grammar_path, parse_with_lark
+from argmap.syntax.parser import grammar_path, parse
 from argmap.syntax.values import SCHEMAS
 
 # A value of each form that the printer must write and the parser read back.
@@ -63,7 +63,7 @@ def _every_attribute(cls: type) -> dict[str, str | tuple[str, ...]]:
 def _round_trip(*items: Element) -> ArgumentMap:
     m = ArgumentMap(items=items)
     text = argmap.dumps(m)
-    parse_with_lark(text)  # the grammar itself reads it, not only the fast scanner
+    parse(text)  # the grammar reads it
     back = argmap.loads(text)
     assert back == m, text
     return back
@@ -158,7 +158,7 @@ def test_written_inference_is_text_the_parser_reads() -> None:
             written(kind, ("a",), "t", short=True),
         ):
             text = 'claim a "A" claim b "B" claim t "T" argument i0: a => t\n' + phrase.strip("`").replace("i1", "i2")
-            parse_with_lark(text)
+            parse(text)
 
 
 def test_explain_and_check_name_an_inference_as_it_is_written() -> None:

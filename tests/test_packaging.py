@@ -42,9 +42,7 @@ def test_installed_wheel_finds_its_grammar(wheel: Path, tmp_path: Path) -> None:
         check=True, capture_output=True,
     )  # fmt: skip
     script = (
-        "import argmap, argmap.syntax.parser as p;"
-        "print(p.grammar_path());"
-        "print(p.parse_with_lark('thesis t \"T\"').items[0].id)"
+        "import argmap, argmap.syntax.parser as p;print(p.grammar_path());print(p.parse('thesis t \"T\"').items[0].id)"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -174,27 +174,38 @@ def element_name(cls: type) -> str:
     return cls.__name__.lower()
 
 
-class LazyParts:
-    """Spans of an element's parts, worked out by ``resolve`` when first asked for.
+#: Where one part of an element is: its name, line, column, end line, end column.
+RawPart = tuple[str, int, int, int, int]
 
-    Reading a large map does not need to know where each premise or attribute
-    value is; only a diagnostic does. The fast scanner therefore leaves this
-    placeholder, which reads the item again when a span is wanted.
+
+class PartSpans:
+    """Spans of an element's parts, kept as plain positions until first asked for.
+
+    Reading a large map does not need a :class:`Span` object for each premise,
+    id and attribute value; only a diagnostic does. The parser records where
+    each part is as it reads it, and iterating yields ``(name, Span)`` pairs,
+    made on first use and kept. Nothing is read again, so this cannot fail.
     """
 
-    __slots__ = ("_parts", "_resolve")
+    __slots__ = ("_parts", "_path", "_raw")
 
-    def __init__(self, resolve: Callable[[], tuple[tuple[str, Span], ...]]) -> None:
-        self._resolve: Callable[[], tuple[tuple[str, Span], ...]] | None = resolve
+    def __init__(self, path: str | None, raw: list[RawPart]) -> None:
+        self._path = path
+        self._raw: list[RawPart] | None = raw
         self._parts: tuple[tuple[str, Span], ...] = ()
 
     def __iter__(self) -> Iterator[tuple[str, Span]]:
-        if self._resolve is not None:
-            self._parts, self._resolve = self._resolve(), None
+        if self._raw is not None:
+            path = self._path
+            self._parts = tuple((name, Span(path, a, b, c, d)) for name, a, b, c, d in self._raw)
+            self._raw = None
         return iter(self._parts)
 
+    def __repr__(self) -> str:
+        return f"PartSpans({list(self)!r})"
 
-Parts = tuple[tuple[str, Span], ...] | LazyParts
+
+Parts = tuple[tuple[str, Span], ...] | PartSpans
 
 
 @frozen

@@ -1,27 +1,38 @@
 """The builder: grammar rules to model objects, run inline by the parser.
 
 Each method is named after a rule in ``grammar/argmap.lark`` and receives
-that rule's children (tokens and the results of inner rules). The builder
-never raises for structural problems: values it cannot place in a typed field
-are kept in ``extra`` for the checker to report, so the formatter loses
-nothing.
+that rule's children: tokens, and the results of inner rules. The grammar is
+flat for speed (see its header): an item rule receives the tokens of its
+attribute block, premises and arrow itself, and the repetitions ``items``,
+``body``, ``pairs`` and ``premises`` are built by the built-in ``tuple``, as
+nested tuples ``(earlier, *tokens)`` that the item methods unroll.
+
+The builder works with the tokens of pure Lark (``lark.Token``, a ``str``)
+and of lark-cython (not a ``str``): it only reads ``.type``, ``.value``,
+``.line``, ``.column``, ``.end_line`` and ``.end_column``.
+
+It never raises for structural problems: values it cannot place in a typed
+field are kept in ``extra`` for the checker to report, so the formatter loses
+nothing. Where each part of an element (id, premise, attribute value) is
+written is recorded as plain numbers while parsing, in a
+:class:`~argmap.model.PartSpans`, so a diagnostic can always place it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from attrs import define, field
-from lark import Token, Transformer
+from lark import Transformer
 
-from argmap.errors import ArgmapSyntaxError
 from argmap.model import (
     Actor,
     Contradiction,
+    Extra,
     Include,
     Inference,
     InferenceKind,
     Item,
+    PartSpans,
     Section,
     Source,
     Span,
@@ -29,150 +40,165 @@ from argmap.model import (
     StatementKind,
     Value,
 )
+from argmap.model.elements import RawPart
 from argmap.syntax.parsed import Parsed
-from argmap.syntax.values import Val, split_attributes, unescape
+from argmap.syntax.values import Position, split_attributes, unescape
+
+_KINDS = {kind.value: kind for kind in StatementKind}
+_PREMISE = [f"premise:{i}" for i in range(64)]
+#: The fields of an element without an attribute block (never changed).
+_NO_FIELDS: dict[str, Value] = {}
 
 
-@define
-class Attrs:
-    """An attribute block: ``(key token, value)`` pairs and the closing brace."""
+class _List:
+    """A list value as written: its flattened values and where it is."""
 
-    pairs: list[tuple[Token, Val]]
-    end: Token
+    __slots__ = ("at", "value")
 
-
-@define
-class _Arrow:
-    token: Token | None
-    target: Token | None
+    def __init__(self, value: tuple[str, ...], at: Position) -> None:
+        self.value = value
+        self.at = at
 
 
-@define
-class _State:
-    path: str | None = None
-    header: list[tuple[str, str, Span]] = field(factory=list)
-    comments: list[tuple[Span, str]] = field(factory=list)
-    includes: bool = False
+def _unroll(node: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """The elements of a left-recursive repetition built by ``tuple``, in order.
+
+    The first element is ``(*first,)``, each next one ``(earlier, *next)``.
+    """
+    rest = []
+    while type(node[0]) is tuple:
+        rest.append(node)
+        node = node[0]
+    rest.append(node)
+    rest.reverse()
+    return rest
 
 
-class Builder(Transformer[Token, Any]):
+def _at(token: Any) -> Position:
+    return (token.line, token.column, token.end_line, token.end_column)
+
+
+def _part(name: str, token: Any) -> RawPart:
+    return (name, token.line, token.column, token.end_line, token.end_column)
+
+
+class Builder(Transformer[Any, Any]):
     """Builds model items from grammar rules (see the module docstring)."""
 
     def __init__(self) -> None:
         super().__init__(visit_tokens=False)
-        self.state = _State()
+        self.begin(None)
 
     # -- parse lifecycle -----------------------------------------------------
 
     def begin(self, path: str | None) -> None:
         """Reset for a new parse of the file at ``path``."""
-        self.state = _State(path=path)
+        self.path = path
+        self.header: list[tuple[str, str, Span]] = []
+        self.comments: list[tuple[Span, str]] = []
+        self.includes = False
+        self.result: tuple[Item, ...] = ()
 
     def finish(self) -> Parsed:
-        """Hand over what the parse produced."""
-        s = self.state
-        items = getattr(self, "_items", ())
-        self._items: tuple[Item, ...] = ()
-        return Parsed(items, s.header, tuple(s.comments), s.includes)
+        """Hand over what the parse produced, and forget it."""
+        parsed = Parsed(self.result, self.header, tuple(self.comments), self.includes)
+        self.begin(None)
+        return parsed
 
-    def comment(self, token: Token) -> Token:
-        """Lexer callback: remember a comment with its place."""
-        self.state.comments.append((self._span(token), str(token).rstrip()))
+    def comment(self, token: Any) -> Any:
+        """Lexer callback: remember a comment with its place.
+
+        lark-cython gives ignored tokens no end; a comment ends on its line.
+        """
+        value, line, column = token.value, token.line, token.column
+        self.comments.append((Span(self.path, line, column, line, column + len(value)), value.rstrip()))
         return token
 
     # -- helpers -------------------------------------------------------------
 
-    def _span(self, first: Token, last: Token | None = None) -> Span:
-        last = last or first
-        return Span(self.state.path, first.line, first.column, last.end_line, last.end_column)  # type: ignore[arg-type]
+    def _span(self, first: Any, last: Any) -> Span:
+        return Span(self.path, first.line, first.column, last.end_line, last.end_column)
 
-    def _text(self, token: Token) -> str:
-        raw = str(token)[1:-1]
+    def _text(self, token: Any) -> str:
+        raw: str = token.value[1:-1]
         if "\\" not in raw:
             return raw
-        return unescape(raw, self.state.path, token.line or 1, (token.column or 1) + 1)
+        return unescape(raw, self.path, token.line, token.column + 1)
 
-    def _error(self, message: str, token: Token, hint: str | None = None) -> ArgmapSyntaxError:
-        return ArgmapSyntaxError(message, self.state.path, token.line or 1, token.column or 1, token.end_column, hint)
+    def _value(self, token: Any) -> str:
+        """A single attribute or list value: a text unquoted, an id or a date as written."""
+        return self._text(token) if token.type == "STRING" else str(token.value)
 
-    def _attributes(
-        self, schema: str, block: Attrs | None, parts: list[tuple[str, Span]]
-    ) -> tuple[dict[str, Value], tuple[tuple[str, Value], ...]]:
-        """Split an attribute block into typed fields and kept extras."""
-        if block is None:
-            return {}, ()
-        pairs = [(str(key), key, val) for key, val in block.pairs]
-        return split_attributes(schema, pairs, parts, self._span)
-
-    def _end(self, children: list[Any]) -> Token:
-        """The last token of a rule, for the end of its span."""
-        for child in reversed(children):
-            if isinstance(child, Token):
-                return child
-            if isinstance(child, Attrs):
-                return child.end
-            if isinstance(child, _Arrow) and (child.target or child.token):
-                return child.target or child.token  # type: ignore[return-value]
-            if isinstance(child, list) and child:
-                return child[-1]  # type: ignore[no-any-return]
-        raise AssertionError("a rule without tokens")
+    def _block(self, schema: str, c: list[Any], i: int, parts: list[RawPart]) -> tuple[dict[str, Value], Extra]:
+        """Typed fields and extras of the attribute block ``{ pairs? }`` at ``c[i]``, if any."""
+        if i >= len(c) or type(c[i + 1]) is not tuple:  # no block, or `{}`
+            return _NO_FIELDS, ()
+        pairs: list[tuple[str, Position, Value, Position]] = []
+        for pair in _unroll(c[i + 1]):  # (earlier?, ID, COLON, value, COMMA?)
+            j = 1 if type(pair[0]) is tuple else 0
+            key, value = pair[j], pair[j + 2]
+            if type(value) is _List:
+                pairs.append((key.value, _at(key), value.value, value.at))
+            else:
+                pairs.append((key.value, _at(key), self._value(value), _at(value)))
+        return split_attributes(schema, pairs, parts)
 
     # -- top level -----------------------------------------------------------
 
-    def start(self, children: list[Any]) -> None:
-        self._items = tuple(c for c in children if c is not None)
+    # The repetitions: the built-in ``tuple``, called by the parser directly.
+    items = body = pairs = premises = tuple
 
-    def _set_header(self, key: str, keyword: Token, value: str, last: Token) -> None:
-        self.state.header.append((key, value, self._span(keyword, last)))
+    def start(self, c: list[Any]) -> None:
+        if c:
+            self.result = tuple(x[-1] for x in _unroll(c[0]) if x[-1] is not None)
 
-    def title(self, c: list[Token]) -> None:
-        self._set_header("title", c[0], self._text(c[1]), c[1])
+    def title(self, c: list[Any]) -> None:
+        self.header.append(("title", self._text(c[1]), self._span(c[0], c[1])))
 
-    def author(self, c: list[Token]) -> None:
-        self._set_header("author", c[0], self._text(c[1]), c[1])
+    def author(self, c: list[Any]) -> None:
+        self.header.append(("author", self._text(c[1]), self._span(c[0], c[1])))
 
-    def map_date(self, c: list[Token]) -> None:
-        value = self._text(c[1]) if c[1].type == "STRING" else str(c[1])
-        self._set_header("date", c[0], value, c[1])
+    def map_date(self, c: list[Any]) -> None:
+        self.header.append(("date", self._text(c[1]) if c[1].type == "STRING" else c[1].value, self._span(c[0], c[1])))
 
-    def about(self, c: list[Token]) -> None:
-        self._set_header("about", c[0], str(c[1]), c[1])
+    def about(self, c: list[Any]) -> None:
+        self.header.append(("about", c[1].value, self._span(c[0], c[1])))
 
     # -- declarations and statements -----------------------------------------
 
     def source(self, c: list[Any]) -> Source:
-        parts = [("id", self._span(c[1]))]
-        fields, extra = self._attributes("source", _block(c), parts)
+        parts = [_part("id", c[1])]
+        fields, extra = self._block("source", c, 3, parts)
         return Source(
-            str(c[1]),
+            c[1].value,
             self._text(c[2]),
-            span=self._span(c[0], self._end(c)),
-            parts=tuple(parts),
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
 
     def actor(self, c: list[Any]) -> Actor:
-        parts = [("id", self._span(c[1]))]
-        fields, extra = self._attributes("actor", _block(c), parts)
+        parts = [_part("id", c[1])]
+        fields, extra = self._block("actor", c, 3, parts)
         return Actor(
-            str(c[1]),
+            c[1].value,
             self._text(c[2]),
-            span=self._span(c[0], self._end(c)),
-            parts=tuple(parts),
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
 
     def statement(self, c: list[Any]) -> Statement:
-        parts = [("id", self._span(c[1])), ("text", self._span(c[2]))]
-        fields, extra = self._attributes("statement", _block(c), parts)
+        parts = [_part("id", c[1]), _part("text", c[2])]
+        fields, extra = self._block("statement", c, 3, parts)
         return Statement(
-            StatementKind(str(c[0])),
-            str(c[1]),
+            _KINDS[c[0].value],
+            c[1].value,
             self._text(c[2]),
-            span=self._span(c[0], self._end(c)),
-            parts=tuple(parts),
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
@@ -180,28 +206,43 @@ class Builder(Transformer[Token, Any]):
     # -- inferences ----------------------------------------------------------
 
     def _inference(self, kind: InferenceKind, c: list[Any]) -> Inference:
-        keyword = c[0]
-        ident = next((t for t in c[1:3] if isinstance(t, Token) and t.type == "ID"), None)
-        label = next((t for t in c[1:3] if isinstance(t, Token) and t.type == "STRING"), None)
-        premises: list[Token] = next(x for x in c if isinstance(x, list))
-        arrow: _Arrow = next(x for x in c if isinstance(x, _Arrow))
-        parts: list[tuple[str, Span]] = [("keyword", self._span(keyword))]
-        if ident is not None:
-            parts.append(("id", self._span(ident)))
-        parts.extend((f"premise:{i}", self._span(t)) for i, t in enumerate(premises))
-        if arrow.target is not None:
-            parts.append(("target", self._span(arrow.target)))
-        elif arrow.token is not None:
-            parts.append(("target", self._span(arrow.token)))
-        fields, extra = self._attributes("inference", _block(c), parts)
+        """``KEYWORD ID? STRING? COLON premises? (ARROW ID?)? (LBRACE pairs? RBRACE)?``."""
+        parts = [_part("keyword", c[0])]
+        ident = label = target = None
+        i = 1
+        if c[i].type == "ID":
+            ident = c[i].value
+            parts.append(_part("id", c[i]))
+            i += 1
+        if c[i].type == "STRING":
+            label = self._text(c[i])
+            i += 1
+        i += 1  # the colon
+        premises: list[str] = []
+        if i < len(c) and type(c[i]) is tuple:
+            for k, written in enumerate(_unroll(c[i])):  # (ID,) then (earlier, PLUS, ID)
+                token = written[-1]
+                parts.append(_part(_PREMISE[k] if k < 64 else f"premise:{k}", token))
+                premises.append(token.value)
+            i += 1
+        if i < len(c) and c[i].type == "ARROW":
+            arrow = c[i]
+            i += 1
+            if i < len(c) and c[i].type == "ID":
+                target = c[i].value
+                arrow = c[i]
+                i += 1
+            parts.append(_part("target", arrow))
+        fields, extra = self._block("inference", c, i, parts)
+        last = c[-1][-1] if type(c[-1]) is tuple else c[-1]
         return Inference(
             kind,
-            tuple(str(t) for t in premises),
-            str(arrow.target) if arrow.target is not None else None,
-            id=str(ident) if ident is not None else None,
-            label=self._text(label) if label is not None else None,
-            span=self._span(keyword, self._end(c)),
-            parts=tuple(parts),
+            tuple(premises),
+            target,
+            id=ident,
+            label=label,
+            span=self._span(c[0], last),
+            parts=PartSpans(self.path, parts),
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
@@ -215,22 +256,17 @@ class Builder(Transformer[Token, Any]):
     def undercut(self, c: list[Any]) -> Inference:
         return self._inference(InferenceKind.UNDERCUT, c)
 
-    def premises(self, c: list[Token]) -> list[Token]:
-        return [t for t in c if t.type == "ID"]
-
-    def arrow(self, c: list[Token]) -> _Arrow:
-        return _Arrow(c[0] if c else None, c[1] if len(c) > 1 else None)
-
     def _shorthand(self, kind: InferenceKind, c: list[Any]) -> Inference:
-        parts = [("premise:0", self._span(c[0])), ("target", self._span(c[2]))]
-        fields, extra = self._attributes("inference", _block(c), parts)
+        """``ID WORD ID (LBRACE pairs? RBRACE)?``."""
+        parts = [_part("premise:0", c[0]), _part("target", c[2])]
+        fields, extra = self._block("inference", c, 3, parts)
         return Inference(
             kind,
-            (str(c[0]),),
-            str(c[2]),
+            (c[0].value,),
+            c[2].value,
             shorthand=True,
-            span=self._span(c[0], self._end(c)),
-            parts=tuple(parts),
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
@@ -245,13 +281,13 @@ class Builder(Transformer[Token, Any]):
         return self._shorthand(InferenceKind.UNDERCUT, c)
 
     def contradicts(self, c: list[Any]) -> Contradiction:
-        parts = [("left", self._span(c[0])), ("right", self._span(c[2]))]
-        fields, extra = self._attributes("contradiction", _block(c), parts)
+        parts = [_part("left", c[0]), _part("right", c[2])]
+        fields, extra = self._block("contradiction", c, 3, parts)
         return Contradiction(
-            str(c[0]),
-            str(c[2]),
-            span=self._span(c[0], self._end(c)),
-            parts=tuple(parts),
+            c[0].value,
+            c[2].value,
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
@@ -259,47 +295,34 @@ class Builder(Transformer[Token, Any]):
     # -- grouping and files --------------------------------------------------
 
     def section(self, c: list[Any]) -> Section:
-        ident = c[1] if isinstance(c[1], Token) and c[1].type == "ID" else None
+        """``SECTION ID? STRING LBRACE body? RBRACE``."""
+        ident = c[1] if c[1].type == "ID" else None
         title = c[2] if ident is not None else c[1]
-        body = tuple(x for x in c[3 if ident is None else 4 : -1] if x is not None)
-        parts = [("title", self._span(title))]
+        inner = c[4 if ident is not None else 3]
+        body = tuple(x[-1] for x in _unroll(inner)) if type(inner) is tuple else ()
+        parts = [_part("title", title)]
         if ident is not None:
-            parts.append(("id", self._span(ident)))
+            parts.append(_part("id", ident))
         return Section(
             self._text(title),
             body,
-            id=str(ident) if ident is not None else None,
+            id=ident.value if ident is not None else None,
             span=self._span(c[0], c[-1]),
-            parts=tuple(parts),
+            parts=PartSpans(self.path, parts),
         )
 
-    def include(self, c: list[Token]) -> Include:
-        self.state.includes = True
-        return Include(self._text(c[1]), span=self._span(c[0], c[1]), parts=(("path", self._span(c[1])),))
+    def include(self, c: list[Any]) -> Include:
+        self.includes = True
+        return Include(self._text(c[1]), span=self._span(c[0], c[1]), parts=PartSpans(self.path, [_part("path", c[1])]))
 
-    # -- attributes and values -----------------------------------------------
+    # -- list values (last: the method's name hides the built-in below it) ---
 
-    def attributes(self, c: list[Any]) -> Attrs:
-        return Attrs([x for x in c if isinstance(x, tuple)], c[-1])
-
-    def attribute(self, c: list[Any]) -> tuple[Token, Val]:
-        return (c[0], c[2])
-
-    def value(self, c: list[Any]) -> Val:
-        (child,) = c
-        if isinstance(child, Val):
-            return child
-        span = self._span(child)
-        if child.type == "STRING":
-            return Val("string", self._text(child), span)
-        return Val("id" if child.type == "ID" else "bare", str(child), span)
-
-    def list(self, c: list[Any]) -> Val:
-        values = [x for x in c if isinstance(x, Val)]
-        flat = tuple(v for x in values for v in ((x.value,) if isinstance(x.value, str) else x.value))
-        return Val("list", flat, self._span(c[0], c[-1]))
-
-
-def _block(children: list[Any]) -> Attrs | None:
-    last = children[-1] if children else None
-    return last if isinstance(last, Attrs) else None
+    def list(self, c: list[Any]) -> _List:
+        """``LSQB ((STRING | ID | BARE | list) COMMA?)* RSQB``: nested lists are flattened."""
+        values: list[str] = []
+        for x in c[1:-1]:
+            if type(x) is _List:
+                values.extend(x.value)
+            elif x.type != "COMMA":
+                values.append(self._value(x))
+        return _List(tuple(values), (c[0].line, c[0].column, c[-1].end_line, c[-1].end_column))

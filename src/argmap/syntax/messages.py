@@ -45,7 +45,7 @@ def plain(exc: UnexpectedInput, text: str, path: str | None) -> ArgmapSyntaxErro
         return _unexpected_character(exc, text, path)
     line, column = _end_of_content(text)
     expected = set(getattr(exc, "expected", ()) or ())
-    hint = "is a `}` missing?" if "RBRACE" in expected else None
+    hint = "is a `]` missing?" if "RSQB" in expected else "is a `}` missing?" if "RBRACE" in expected else None
     return ArgmapSyntaxError(
         f"expected {describe_expected(expected)}, found end of file", path, line, column, None, hint
     )
@@ -54,7 +54,7 @@ def plain(exc: UnexpectedInput, text: str, path: str | None) -> ArgmapSyntaxErro
 def _unexpected_token(exc: UnexpectedToken, text: str, path: str | None) -> ArgmapSyntaxError:
     token = exc.token
     expected = set(exc.expected)
-    value = str(token)
+    value = str(token.value)  # lark-cython's tokens are not strings
     before = _LAST_WORD.search(text, 0, token.start_pos or 0)
     previous = before.group(1) if before else None
     message = f"expected {describe_expected(expected)}, found {describe_found(token.type, value)}"

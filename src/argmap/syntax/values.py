@@ -1,21 +1,20 @@
 """Attribute values as written, and how they fill an element's typed fields.
 
-Shared by the Lark builder and the fast scanner, so that both read a value
-in exactly the same way.
+The builder reads values with these functions, so that what a value means
+is decided here, next to the attributes each element has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar, get_args
-
-from attrs import define
+from typing import get_args
 
 from argmap.errors import ArgmapSyntaxError
 from argmap.language import Form
-from argmap.model import Element, Span, Value, attribute_fields, element_name
+from argmap.model import Element, Extra, Value, attribute_fields, element_name
+from argmap.model.elements import RawPart
 
-K = TypeVar("K")
+#: Where something is written: line, column, end line, end column.
+Position = tuple[int, int, int, int]
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 _HEX = frozenset("0123456789abcdefABCDEF")
 
@@ -27,53 +26,31 @@ SCHEMAS: dict[str, dict[str, Form]] = {
 }
 
 
-@define
-class Val:
-    """An attribute value as written: its form, its value and where it is."""
-
-    form: str  # "string", "id", "bare" or "list"
-    value: Value
-    span: Span | None
-
-
 def split_attributes(
     schema: str,
-    pairs: list[tuple[str, K, Val]],
-    parts: list[tuple[str, Span]] | None,
-    key_span: Callable[[K], Span],
-) -> tuple[dict[str, Value], tuple[tuple[str, Value], ...]]:
-    """Split ``(key, where the key is, value)`` pairs into typed fields and kept extras.
+    pairs: list[tuple[str, Position, Value, Position]],
+    parts: list[RawPart],
+) -> tuple[dict[str, Value], Extra]:
+    """Split ``(key, where the key is, value, where the value is)`` into typed fields and kept extras.
 
-    A key the element does not have, a list where one value belongs, or a key
-    given a second time goes to the extras (for the checker to report, and the
-    formatter to keep). The spans of both are appended to ``parts``; the span
-    of a key is only worked out (by ``key_span``) for an extra.
+    A value is a ``str``, or a ``tuple`` when it was written as a list. A key
+    the element does not have, a list where one value belongs, or a key given
+    a second time goes to the extras (for the checker to report, and the
+    formatter to keep). Where each field's value (``attr:KEY``) and each
+    extra's key (``extra:N``) is written is appended to ``parts``.
     """
     known = SCHEMAS[schema]
     fields: dict[str, Value] = {}
     extra: list[tuple[str, Value]] = []
-    for key, where, val in pairs:
-        value = _coerce(known.get(key), val)
-        if value is None or key in fields:
-            if parts is not None:
-                parts.append((f"extra:{len(extra)}", key_span(where)))
-            extra.append((key, val.value))
+    for key, key_at, value, value_at in pairs:
+        form = known.get(key)
+        if form is None or key in fields or (form != "list" and type(value) is tuple):
+            parts.append((f"extra:{len(extra)}", *key_at))
+            extra.append((key, value))
         else:
-            if parts is not None and val.span is not None:
-                parts.append((f"attr:{key}", val.span))
-            fields[key] = value
+            parts.append((f"attr:{key}", *value_at))
+            fields[key] = (value,) if form == "list" and type(value) is str else value
     return fields, tuple(extra)
-
-
-def _coerce(form: Form | None, val: Val) -> Value | None:
-    """The value for a typed field, or None when it does not fit there."""
-    if form is None:
-        return None
-    if form == "list":
-        return val.value if isinstance(val.value, tuple) else (val.value,)
-    if val.form == "list":
-        return None
-    return val.value
 
 
 def unescape(raw: str, path: str | None, line: int, column: int) -> str:
