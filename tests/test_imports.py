@@ -5,7 +5,7 @@ function (a lazy import is still a dependency); imports under
 ``if TYPE_CHECKING:`` do not, since they never run.
 
 The layers, from the bottom: base modules (``argmap/*.py``) < ``model`` <
-``syntax`` < ``checks`` < ``evaluation`` < ``rendering`` < ``cli`` <
+``syntax`` < ``checks`` < ``evaluation`` < ``rendering`` < ``interchange`` < ``cli`` <
 ``argmap/__init__.py`` and ``__main__``. A package's ``__init__`` belongs to
 its package.
 """
@@ -20,7 +20,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "argmap"
-LAYERS = ("model", "syntax", "checks", "evaluation", "rendering", "cli")
+LAYERS = ("model", "syntax", "checks", "evaluation", "rendering", "interchange", "cli")
 TOP = len(LAYERS) + 1
 
 
@@ -160,6 +160,6 @@ def test_nothing_imports_upward(module: str) -> None:
 
 
 def test_commands_do_not_import_commands() -> None:
-    commands = {"argmap.cli.check", "argmap.cli.fmt", "argmap.cli.render", "argmap.cli.evaluate"}
+    commands = {f"argmap.cli.{name}" for name in ("check", "fmt", "render", "evaluate", "convert", "schema")}
     crossing = {m: sorted(commands & set(GRAPH[m])) for m in commands if commands & set(GRAPH[m])}
     assert crossing == {}

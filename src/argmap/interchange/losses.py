@@ -1,0 +1,60 @@
+"""What a conversion could not carry, and where: nothing is dropped without being listed.
+
+Every importer returns an :class:`Imported` (the map and its losses), every
+exporter an :class:`Exported` (the text and its losses). A :class:`Loss` names
+the place (a span in the map, or a node of the input) and what was lost there.
+
+Example:
+    >>> from argmap.model import Span
+    >>> str(Loss("statement `t`", "the source `lab`: plain AIF has no sources", Span("m.argmap", 3, 1, 3, 9)))
+    'm.argmap:3:1: statement `t`: the source `lab`: plain AIF has no sources'
+    >>> str(Loss("node 7", "an MA node (rephrase): argmap has no rephrase relation"))
+    'node 7: an MA node (rephrase): argmap has no rephrase relation'
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from argmap.model import ArgumentMap, Span
+
+
+@frozen
+class Loss:
+    """One thing a conversion could not carry.
+
+    Attributes:
+        where: the element or input node it belongs to, e.g. ``statement `t``` or ``node 7``.
+        what: what was lost, and why.
+        span: where the element was written, when it came from a map file.
+    """
+
+    where: str
+    what: str
+    span: Span | None = field(default=None, eq=False)
+
+    def __str__(self) -> str:
+        place = f"{self.span}: " if self.span is not None else ""
+        return f"{place}{self.where}: {self.what}"
+
+
+@frozen
+class Imported:
+    """A map read from another format, and what the reading lost."""
+
+    map: ArgumentMap
+    losses: tuple[Loss, ...] = ()
+
+
+@frozen
+class Exported:
+    """A map written in another format, and what the writing lost.
+
+    ``str(exported)`` is the text.
+    """
+
+    text: str
+    losses: tuple[Loss, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
