@@ -130,7 +130,7 @@ class ArgmapDirective(SphinxDirective):
             message = f"argmap: {problem.line}:{problem.column}: {problem.message}"
         elif problem.line:
             location = f"{problem.path}:{problem.line}"
-            message = f"argmap: {problem}"
+            message = f"argmap: {problem.line}:{problem.column}: {problem.message}"
         else:
             location = (self.env.docname, self.lineno)
             message = f"argmap: {problem.message}"
