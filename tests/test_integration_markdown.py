@@ -11,7 +11,7 @@ import markdown
 
 from argmap.integrations.markdown import fence, validate
 
-from .conftest import MAPS
+from .conftest import MAPS, ROOT
 
 FENCES = {"custom_fences": [{"name": "argmap", "class": "argmap", "format": fence, "validator": validate}]}
 
@@ -87,3 +87,13 @@ def test_mkdocs_reports_map_problems_with_file_and_line(tmp_path: Path) -> None:
     assert mkdocs_build(root, "--strict").returncode != 0
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert '<pre class="argmap-error">' in html
+
+
+def test_every_setting_is_documented() -> None:
+    from argmap.integrations.pictures import SETTINGS
+
+    page = (ROOT / "docs" / "integrations.md").read_text(encoding="utf-8")
+    table = page.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    undocumented = [name for name in SETTINGS if name not in ("file", "caption", "align") and f"`{name}`" not in table]
+    assert undocumented == []
+    assert "(docs/integrations.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
