@@ -49,6 +49,7 @@ def test_a_map_that_cannot_be_drawn_shows_its_problems() -> None:
     assert page.startswith('<pre class="argmap-error">')
     assert "2:12: E101 unknown statement `nowhere`" in page
     assert "unknown setting `colour`" in convert('```argmap colour="red"\nthesis t "T"\n```\n')
+    assert "use the MkDocs plugin" in convert('```argmap file="tea.argmap"\n```\n')
 
 
 def site(tmp_path: Path, page: str) -> Path:

@@ -76,7 +76,11 @@ def _error_block(problems: list[str]) -> str:
 
 def fence(source: str, language: str, class_name: str, options: dict[str, str], md: Any, **kwargs: Any) -> str:
     """Format an ```` ```argmap ```` fence as inline SVG (superfences' ``format``)."""
-    markup, problems = to_html(source, dict(options))
+    if "file" in options:
+        problems = ["file=: a fence outside MkDocs has no page to find the file from; use the MkDocs plugin"]
+        markup = _error_block(problems)
+    else:
+        markup, problems = to_html(source, dict(options))
     for problem in problems:
         logger.warning("argmap: %s", problem)
     return markup
