@@ -5,8 +5,10 @@ function (a lazy import is still a dependency); imports under
 ``if TYPE_CHECKING:`` do not, since they never run.
 
 The layers, from the bottom: base modules (``argmap/*.py``) < ``model`` <
-``syntax`` < ``checks`` < ``evaluation`` < ``rendering`` < ``interchange`` < ``cli`` <
-``argmap/__init__.py`` and ``__main__``. A package's ``__init__`` belongs to
+``syntax`` < ``checks`` < ``evaluation`` < ``rendering`` < ``interchange`` < ``cli`` and
+``integrations`` (side by side, neither importing the other) <
+``argmap/__init__.py``, ``__main__`` and ``argmap.sphinx`` (the Sphinx extension's
+name for :mod:`argmap.integrations.sphinx`). A package's ``__init__`` belongs to
 its package.
 """
 
@@ -20,8 +22,10 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "argmap"
-LAYERS = ("model", "syntax", "checks", "evaluation", "rendering", "interchange", "cli")
+LAYERS = ("model", "syntax", "checks", "evaluation", "rendering", "interchange", ("cli", "integrations"))
 TOP = len(LAYERS) + 1
+#: Modules named for a tool that loads them by that name (``extensions = ["argmap.sphinx"]``), like ``__main__``.
+ENTRY_MODULES = ("__main__", "sphinx")
 
 
 def module_name(path: Path) -> str:
@@ -38,10 +42,11 @@ MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 def layer(module: str) -> int:
     """0 for base modules, 1 for ``model`` and so on up to the top: ``argmap`` itself and ``__main__``."""
     parts = module.split(".")
-    if len(parts) == 1 or parts[1] == "__main__":
+    if len(parts) == 1 or parts[1] in ENTRY_MODULES:
         return TOP
-    if parts[1] in LAYERS:
-        return 1 + LAYERS.index(parts[1])
+    for rank, names in enumerate(LAYERS, start=1):
+        if parts[1] == names or parts[1] in names:
+            return rank
     return 0
 
 
@@ -157,6 +162,16 @@ def test_nothing_imports_upward(module: str) -> None:
         if layer(target) > layer(module)
     ]
     assert not upward, "imports a higher layer:\n" + "\n".join(upward)
+
+
+def test_integrations_and_the_command_line_do_not_import_each_other() -> None:
+    integrations = {m for m in MODULES if m.startswith("argmap.integrations")}
+    cli = {m for m in MODULES if m.startswith("argmap.cli")}
+    assert "argmap.integrations.sphinx" in GRAPH["argmap.sphinx"]
+    assert integrations and cli
+    crossing = [f"{m} imports {t}" for m in cli for t in GRAPH[m] if t in integrations]
+    crossing += [f"{m} imports {t}" for m in integrations for t in GRAPH[m] if t in cli]
+    assert crossing == []
 
 
 def test_commands_do_not_import_commands() -> None:
