@@ -318,14 +318,14 @@ class _Builder:
         for n, c in enumerate(self.ix.contradictions):
             if n in self.view.contradictions:
                 self._contradiction(c)
-        used = {n.cluster for n in self.nodes}
+        with_nodes = self._with_nodes(clusters, {n.cluster for n in self.nodes})
         return MapGraph(
             title=one_line(self.m.title) if self.m.title else None,
             subtitle=self._subtitle(),
             url=self._about_url(),
             nodes=tuple(self.nodes),
             edges=tuple(self.edges),
-            clusters=tuple(c for c in clusters if self._has_nodes(c, clusters, used)),
+            clusters=tuple(c for c in clusters if c.id in with_nodes),
             statuses=self.statuses is not None,
         )
 
@@ -343,17 +343,19 @@ class _Builder:
         return out
 
     @staticmethod
-    def _has_nodes(c: Cluster, clusters: list[Cluster], used: set[str | None]) -> bool:
-        children: dict[str | None, list[str]] = defaultdict(list)
-        for other in clusters:
-            children[other.parent].append(other.id)
-        todo = [c.id]
-        while todo:
-            cid = todo.pop()
-            if cid in used:
-                return True
-            todo.extend(children[cid])
-        return False
+    def _with_nodes(clusters: list[Cluster], used: set[str | None]) -> set[str]:
+        """The clusters that hold a node, themselves or in a nested cluster.
+
+        Each cluster is visited once: the walk up from a used cluster stops at
+        the first ancestor already marked, so deep nesting stays linear.
+        """
+        parent = {c.id: c.parent for c in clusters}
+        marked: set[str] = set()
+        for cid in used:
+            while cid is not None and cid not in marked and cid in parent:
+                marked.add(cid)
+                cid = parent[cid]
+        return marked
 
     def _cluster(self, key: str) -> str | None:
         if key in self.view.ghosts:
