@@ -240,6 +240,10 @@ def _section_view(m: ArgumentMap, ix: MapIndex, graph: _Hypergraph, name: str) -
     return graph.view(shown, reached, ghosts, None, f"section: {one_line(chosen.title)}")
 
 
+#: An unknown ``section`` error lists at most this many sections.
+SECTIONS_LISTED = 20
+
+
 def _find_section(ix: MapIndex, name: str) -> Section:
     for s in ix.sections:
         if s.id == name:
@@ -247,8 +251,18 @@ def _find_section(ix: MapIndex, name: str) -> Section:
     for s in ix.sections:
         if one_line(s.title) == one_line(name):
             return s
-    known = [s.id for s in ix.sections if s.id] or [one_line(s.title) for s in ix.sections]
-    raise LayoutError(_unknown("section", name, known))
+    known = [s.id for s in ix.sections if s.id] + [one_line(s.title) for s in ix.sections]
+    names = [f"`{s.id or one_line(s.title)}`" for s in ix.sections]
+    if not names:
+        listing = "the map has no sections"
+    elif len(names) > SECTIONS_LISTED:
+        listing = f"its sections: {', '.join(names[:SECTIONS_LISTED])} and {len(names) - SECTIONS_LISTED:,} more"
+    else:
+        listing = f"its sections: {', '.join(names)}"
+    unknown = _unknown("section", name, known)
+    raise LayoutError(
+        f"{unknown} {listing[0].upper()}{listing[1:]}" if unknown.endswith("?") else f"{unknown}; {listing}"
+    )
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:
