@@ -139,7 +139,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=_setting("timeout", float),
         default=None,
         metavar="SECONDS",
-        help="stop the layout engine after this long (default 300)",
+        help="stop drawing a map after this long, the layout engine included (default 300)",
     )
     engine.add_argument(
         "--engine-binary",

@@ -201,7 +201,8 @@ def render(
         quality: ``auto`` (fast engine settings for big maps), ``full`` or ``fast``.
         dpi: resolution of PNG output, from 10 to 1200 (default 96); a PNG is
             at most :data:`PNG_MAX_PIXELS` pixels a side whatever the dpi.
-        timeout: seconds the engine may take (default 300); None for the default.
+        timeout: seconds the drawing may take, our own stages and the engine (default 300);
+            None for the default.
         engine_binary: a Graphviz ``dot`` binary to use instead of graphviz-pure.
         options: all of these at once, as a :class:`~argmap.rendering.options.RenderOptions`
             (which can also evaluate the map); then give no other setting.
