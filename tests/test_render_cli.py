@@ -37,7 +37,7 @@ def test_renders_next_to_the_map_by_default(tea: Path, capsys: pytest.CaptureFix
     assert run("render", tea) == exit_codes.OK
     svg = tea.with_suffix(".svg").read_bytes()
     assert svg == argmap.render(argmap.load(tea))
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err == f"wrote {tea.with_suffix('.svg')}\n"
 
 
 def test_output_file_and_format_from_its_extension(tea: Path, tmp_path: Path) -> None:
@@ -71,7 +71,9 @@ def test_out_dir_renders_a_folder_in_parallel(tmp_path: Path, capsys: pytest.Cap
     assert sorted(p.name for p in out.iterdir()) == ["drug-trial.svg", "four-day-week.svg", "peace-talks.svg"]
     for p in out.iterdir():
         ET.fromstring(p.read_bytes())
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err.splitlines() == [
+        f"wrote {out / name}.svg" for name in ("drug-trial", "four-day-week", "peace-talks")
+    ]
 
 
 def test_check_finds_missing_and_stale_renderings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,6 +95,7 @@ def test_check_finds_missing_and_stale_renderings(tmp_path: Path, capsys: pytest
 def test_check_with_options_and_single_output(tea: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "tea-dark.svg"
     assert run("render", tea, "--theme", "dark", "-o", target) == exit_codes.OK
+    assert capsys.readouterr().err == f"wrote {target}\n"
     assert run("render", "--check", tea, "--theme", "dark", "-o", target) == exit_codes.OK
     assert capsys.readouterr().err == "1 rendering up to date.\n"
     assert run("render", "--check", tea, "-o", target) == exit_codes.FOUND
@@ -251,7 +254,7 @@ def test_big_maps_get_the_fast_layout_unless_quality(
     assert run("render", tea, "-o", out) == exit_codes.OK
     assert "splines=line" in out.read_text()
     assert "using the fast layout" in capsys.readouterr().err
-    assert run("render", tea, "-o", out, "--quality") == exit_codes.OK
+    assert run("render", tea, "-o", out, "--quality", "--quiet") == exit_codes.OK
     assert "splines=line" not in out.read_text()
     assert capsys.readouterr().err == ""
 
@@ -321,16 +324,6 @@ def test_included_parts_are_not_rendered_on_their_own(tmp_path: Path) -> None:
     assert [p.name for p in out.iterdir()] == ["main.svg"]
 
 
-def test_progress_line_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for n in range(4):
-        (tmp_path / f"m{n}.argmap").write_text(TEA)
-    stream = io.StringIO()
-    stream.isatty = lambda: True  # type: ignore[method-assign]
-    monkeypatch.setattr(sys, "stderr", stream)
-    assert run("render", tmp_path, "--format", "dot", "--jobs", "1") == exit_codes.OK
-    assert "\rargmap: rendering 4/4" in stream.getvalue()
-
-
 def test_the_readme_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
     readme = (root / "README.md").read_text()
     assert "argmap render maps/peace-talks.argmap -o peace-talks.svg" in readme
@@ -359,3 +352,89 @@ def test_committed_focus_picture_is_up_to_date(root: Path) -> None:
 def test_committed_evaluated_pictures_are_up_to_date(root: Path, picture: str, options: tuple[str, ...]) -> None:
     target = root / "docs" / picture
     assert run("render", "--check", root / "maps" / "peace-talks.argmap", *options, "-o", target) == exit_codes.OK
+
+
+@pytest.mark.parametrize("name", ["x.jpg", "x", "x.SVG.bak"])
+def test_an_output_name_without_a_known_extension_is_refused(
+    tea: Path, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("render", tea, "-o", tmp_path / name) == exit_codes.USAGE
+    err = capsys.readouterr().err
+    assert f"cannot tell the format of {tmp_path / name}: name a .svg, .png, .pdf, .dot, .gv, .json file" in err
+    assert "--format (svg, png, pdf, dot, json)" in err
+    assert not (tmp_path / name).exists()
+    assert run("render", tea, "-f", "svg", "-o", tmp_path / name) == exit_codes.OK  # a format given is enough
+    assert (tmp_path / name).read_bytes().startswith(b"<?xml")
+
+
+def test_binary_output_is_not_written_to_a_terminal(
+    tea: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    master, slave = os.openpty()
+    terminal = io.TextIOWrapper(open(slave, "wb"))  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stdout", terminal)
+    try:
+        assert run("render", tea, "-f", "png", "-o", "-") == exit_codes.USAGE
+        assert "will not write PNG to a terminal" in capsys.readouterr().err
+        os.set_blocking(master, False)
+        with pytest.raises(BlockingIOError):
+            os.read(master, 100)  # nothing reached the terminal
+        assert run("render", tea, "-f", "dot", "-o", "-") == exit_codes.OK  # text is fine
+        terminal.flush()
+        assert os.read(master, 100).startswith(b"digraph")
+    finally:
+        terminal.close()
+        os.close(master)
+
+
+def test_quiet_silences_the_files_written(tea: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("render", tea, "-q") == exit_codes.OK
+    assert tea.with_suffix(".svg").exists()
+    assert capsys.readouterr().err == ""
+
+
+def slow_engine(tmp_path: Path) -> str:
+    return make_script(tmp_path, "cat >/dev/null; sleep 2; echo '<svg/>'")
+
+
+def fake_terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    stream = io.StringIO()
+    stream.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stderr", stream)
+    return stream
+
+
+def test_progress_for_a_single_long_render(tea: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = fake_terminal(monkeypatch)
+    assert run("render", tea, "--engine-binary", slow_engine(tmp_path)) == exit_codes.OK
+    shown = stream.getvalue()
+    assert f"\r\x1b[Kargmap: rendering {tea} … 1 s" in shown
+    assert shown.endswith(f"\r\x1b[Kwrote {tea.with_suffix('.svg')}\n")  # cleared before the report
+
+
+def test_progress_counts_maps_and_not_when_quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(2):
+        (tmp_path / f"m{n}.argmap").write_text(TEA)
+    stream = fake_terminal(monkeypatch)
+    assert run("render", tmp_path, "--engine-binary", slow_engine(tmp_path), "--jobs", "1") == exit_codes.OK
+    assert "argmap: rendering 0/2 … 1 s" in stream.getvalue() and "rendering 1/2" in stream.getvalue()
+    stream = fake_terminal(monkeypatch)
+    assert run("render", tmp_path, "--engine-binary", slow_engine(tmp_path), "-j", "1", "-q") == exit_codes.OK
+    assert stream.getvalue() == ""
+
+
+def test_no_progress_when_standard_error_is_not_a_terminal(
+    tea: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("render", tea, "--engine-binary", slow_engine(tmp_path)) == exit_codes.OK
+    assert capsys.readouterr().err == f"wrote {tea.with_suffix('.svg')}\n"
+
+
+def test_unknown_section_lists_the_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("render", MAPS / "drug-trial.argmap", "--section", "biass", "-f", "dot", "-o", "-") == exit_codes.USAGE
+    err = capsys.readouterr().err
+    assert "no section `biass` in the map; did you mean `bias`? Its sections: `" in err
+    assert run("render", MAPS / "drug-trial.argmap", "--section", "zzz", "-f", "dot", "-o", "-") == exit_codes.USAGE
+    assert "no section `zzz` in the map; its sections: `" in capsys.readouterr().err

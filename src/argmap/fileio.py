@@ -58,19 +58,65 @@ def _read_regular(name: str) -> bytes:
         return handle.read()
 
 
+class UnsafeTargetError(OSError):
+    """An output name that must not be written: a link out of its folder, or not a regular file."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(errno.EPERM, reason)
+
+
+def write_target(path: str | os.PathLike[str]) -> Path:
+    """The file that writing ``path`` may replace: the rule every writer of argmap follows.
+
+    A name is written in its own folder (the folder it names, e.g. ``docs/`` for
+    ``docs/m.svg``). A symbolic link is followed only to a file in that folder or
+    below it, so a link (even a dangling one) cannot make argmap write anywhere
+    else; and only a regular file is replaced, never a directory, a device, a
+    FIFO or a socket.
+
+    Raises:
+        UnsafeTargetError: ``path`` breaks the rule; nothing may be written.
+    """
+    name = Path(os.fspath(path))
+    folder = Path(os.path.realpath(name.parent))
+    target = Path(os.path.realpath(name))
+    if not target.is_relative_to(folder):
+        raise _outside(target, folder)
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except NotADirectoryError:
+        raise UnsafeTargetError("a part of the name is not a folder") from None
+    if stat.S_ISDIR(mode):
+        raise UnsafeTargetError("is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise UnsafeTargetError("not a regular file (only regular files are replaced)")
+    return target
+
+
+def _outside(target: Path, folder: Path) -> UnsafeTargetError:
+    link = "a dangling symbolic link" if not target.exists() else "a symbolic link"
+    return UnsafeTargetError(f"{link} to {target}, outside {folder} (links are followed only within their folder)")
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Readers see the old file or the new one, never a half-written one, and a
-    failure leaves the old file untouched. When ``path`` is a symbolic link, the
-    file it points to is replaced and the link is kept.
+    failure leaves the old file untouched. When ``path`` is a symbolic link to a
+    file in the same folder, that file is replaced and the link is kept; what
+    may be written at all is decided by :func:`write_target`.
+
+    Raises:
+        UnsafeTargetError: ``path`` is a link out of its folder or not a regular file.
+        OSError: the file cannot be written.
     """
     import tempfile  # only writers need it; reading maps should start fast
 
-    # Write through a symbolic link to the file it names, so the link stays a link.
-    target = Path(os.path.realpath(os.fspath(path)))
+    target = write_target(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -66,10 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _survive_file_size_limit()
+    from argmap.cli.signals import Terminated, stopping_cleanly
+
     try:
-        return int(args.run(args))
+        with stopping_cleanly():
+            return int(args.run(args))
     except KeyboardInterrupt:
         return exit_codes.INTERRUPTED
+    except Terminated as exc:
+        return 128 + exc.signum
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
         return exit_codes.OK

@@ -2,10 +2,17 @@
 
 Each map is checked first; a map with errors is not drawn (exit 1, its
 errors shown as ``argmap check`` shows them) unless ``--force``. Several maps
-are drawn in parallel, one process per core, with a progress line on a
-terminal. ``--check`` writes nothing and exits 1 when a committed rendering is
-missing or differs from what the map gives now, so CI can keep pictures in
-step with maps.
+are drawn in parallel, one process per core; on a terminal a progress line
+appears when drawing takes more than a second. Each file written is reported
+(``wrote docs/m.svg``) unless ``--quiet``. ``--check`` writes nothing and exits
+1 when a committed rendering is missing or differs from what the map gives now,
+so CI can keep pictures in step with maps.
+
+Nothing is left behind when argmap is stopped: a worker process that is killed
+costs only its map (an error for it, the others go on); on SIGTERM, SIGHUP or
+Ctrl-C the workers stop their engines and remove their temporary files, and on
+Linux a worker ends when argmap itself is killed
+(:func:`argmap.cli.signals.die_with_parent`).
 
 The drawing settings are one :class:`~argmap.rendering.options.RenderOptions`,
 made once from the options (:func:`render_options`); its class gives the
@@ -16,19 +23,24 @@ choices, defaults and number checks used here. Each map is drawn by
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from argmap.cli import exit_codes, files
 from argmap.cli.options import add_evaluation_options
+from argmap.cli.progress import Progress
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
+from argmap.cli.signals import STOPPING, Terminated, die_with_parent, raise_terminated
 from argmap.errors import ArgmapFileError
-from argmap.fileio import write_atomic
+from argmap.fileio import UnsafeTargetError, write_atomic, write_target
 from argmap.model.diagnostics import Diagnostic
 from argmap.rendering.options import (
     DEFAULT_DEPTH,
@@ -46,8 +58,8 @@ if TYPE_CHECKING:
     from argmap.rendering.render import Picture
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".json": "json"}
-#: Batches of at least this many maps show a progress line (on a terminal).
-PROGRESS_FROM = 4
+#: Formats that are not text: never written to a terminal.
+BINARY = frozenset({"png", "pdf"})
 STDOUT = "-"
 
 
@@ -79,6 +91,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if an output is missing or stale")
     p.add_argument("--force", action="store_true", help="draw maps even when they have check errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not report each file written, nor show progress")
     look = p.add_argument_group("picture")
     look.add_argument(
         "--theme", choices=THEME_NAMES, default=default("theme"), help=f"colours (default: {default('theme')})"
@@ -126,7 +139,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=_setting("timeout", float),
         default=None,
         metavar="SECONDS",
-        help="stop the layout engine after this long (default 300)",
+        help="stop drawing a map after this long, the layout engine included (default 300)",
     )
     engine.add_argument(
         "--engine-binary",
@@ -226,6 +239,11 @@ class Result:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format is None and args.output not in (None, STDOUT) and _format_of(args.output) is None:
+        return _usage(
+            f"cannot tell the format of {args.output}: name a {', '.join(SUFFIXES)} file, "
+            f"or give --format ({', '.join(FORMATS)})"
+        )
     fmt = args.format or _format_of(args.output) or "svg"
     if args.depth is not None and args.focus is None:
         return _usage("--depth needs --focus")
@@ -241,6 +259,10 @@ def run(args: argparse.Namespace) -> int:
         jobs = _jobs(args, found, fmt)
     except (ArgmapFileError, ValueError) as exc:
         return _usage(str(exc))
+    if fmt in BINARY and any(job.output == STDOUT for job in jobs) and sys.stdout.isatty():
+        return _usage(
+            f"will not write {fmt.upper()} to a terminal: redirect standard output (> map.{fmt}) or give -o FILE"
+        )
     if args.out_dir and not args.check:
         try:
             Path(args.out_dir).mkdir(parents=True, exist_ok=True)
@@ -316,51 +338,131 @@ def _output_for(args: argparse.Namespace, name: str, fmt: str) -> str:
 
 def _run_all(args: argparse.Namespace, options: RenderOptions, jobs: list[Job]) -> list[Result]:
     workers = min(args.jobs or os.cpu_count() or 1, len(jobs))
-    progress = _Progress(len(jobs)) if len(jobs) >= PROGRESS_FROM and sys.stderr.isatty() else None
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        progress = Progress(sys.stderr, len(jobs), shown(jobs[0].name) if jobs else "")
     results: list[Result] = []
 
     def report_one(result: Result) -> None:
-        if progress:
-            progress.clear()
-        for line in result.messages:
-            print(line, file=sys.stderr)
-        if result.data is not None:
-            sys.stdout.buffer.write(result.data)
-            sys.stdout.flush()
+        with progress.paused() if progress else contextlib.nullcontext():
+            for line in result.messages:
+                print(line, file=sys.stderr)
+            if result.data is not None:
+                sys.stdout.buffer.write(result.data)
+                sys.stdout.flush()
         results.append(result)
         if progress:
             progress.step()
 
-    if workers <= 1:
-        for job in jobs:
-            report_one(draw_one(args, options, job))
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(draw_one, [args] * len(jobs), [options] * len(jobs), jobs):
-                report_one(result)
-    if progress:
-        progress.clear()
+    try:
+        if workers <= 1:
+            if progress:
+                progress.start()
+            for job in jobs:
+                report_one(draw_one(args, options, job))
+        else:
+            _in_pool(args, options, jobs, workers, report_one, progress)
+    finally:
+        if progress:
+            progress.stop()
     return results
 
 
-class _Progress:
-    """``argmap: rendered 3/40`` on one line of a terminal, redrawn in place."""
+def _in_pool(
+    args: argparse.Namespace,
+    options: RenderOptions,
+    jobs: list[Job],
+    workers: int,
+    report: Callable[[Result], None],
+    progress: Progress | None,
+) -> None:
+    """Draw the maps in worker processes, reporting each result in order.
 
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.count = 0
-        self.step(0)
+    A worker that dies (killed, out of memory) breaks the pool: the maps it
+    left unfinished are drawn again, each in a process of its own, so that only
+    the map that kills its process fails.
+    """
+    from concurrent.futures.process import BrokenProcessPool
 
-    def step(self, by: int = 1) -> None:
-        self.count += by
-        sys.stderr.write(f"\rargmap: rendering {self.count}/{self.total}")
-        sys.stderr.flush()
+    pool = _pool(workers)
+    again: list[Job] = []
+    try:
+        futures = [pool.submit(_draw_in_worker, args, options, job) for job in jobs]
+        if progress:
+            progress.start()  # after the workers are forked: no thread runs while they are
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                report(future.result())
+            except BrokenProcessPool:
+                again.append(job)
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for job in again:
+        with progress.paused() if progress else contextlib.nullcontext():
+            alone = _pool(1)
+            future = alone.submit(_draw_in_worker, args, options, job)
+        try:
+            report(future.result())
+        except BrokenProcessPool:
+            report(Result(exit_codes.USAGE, (f"argmap: error: {shown(job.name)}: {WORKER_DIED}",)))
+        except BaseException:
+            _stop_workers(alone)
+            raise
+        finally:
+            alone.shutdown(wait=True, cancel_futures=True)
 
-    def clear(self) -> None:
-        sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
+
+WORKER_DIED = "the process drawing it stopped unexpectedly (killed, or out of memory); the other maps go on"
+
+#: In a worker process: whether a map is being drawn (a signal then unwinds it, to clean up).
+_busy = False
+
+
+def _pool(workers: int) -> Any:
+    """A pool of worker processes forked from argmap (on Linux) that end when it does."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(workers, context, initializer=_worker_started, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(workers, initializer=_worker_started, initargs=(None,))
+
+
+def _worker_started(parent: int | None) -> None:
+    """Set up a worker process: end with argmap (its parent, when forked), and stop cleanly on a signal."""
+    if parent is not None and die_with_parent(signal.SIGTERM) and os.getppid() != parent:
+        os._exit(exit_codes.INTERRUPTED)  # argmap ended before the guard was set
+    for sig in (signal.SIGINT, *STOPPING):
+        signal.signal(sig, _worker_signal)
+
+
+def _worker_signal(signum: int, frame: FrameType | None) -> None:
+    if _busy:
+        raise_terminated(signum, frame)  # unwinds the drawing: its engine is killed, its temporary file removed
+    os._exit(128 + signum)
+
+
+def _draw_in_worker(args: argparse.Namespace, options: RenderOptions, job: Job) -> Result:
+    """:func:`draw_one` in a worker; a signal ends the worker once the map is cleaned up."""
+    global _busy
+    _busy = True
+    try:
+        return draw_one(args, options, job)
+    except Terminated as exc:
+        os._exit(128 + exc.signum)
+    finally:
+        _busy = False
+
+
+def _stop_workers(pool: Any) -> None:
+    """Ask every worker to stop (SIGTERM): each kills its engine and removes its temporary file."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
 def _finish(args: argparse.Namespace, results: list[Result]) -> int:
@@ -412,13 +514,16 @@ def draw_one(args: argparse.Namespace, options: RenderOptions, job: Job) -> Resu
         return Result(exit_codes.USAGE, (*messages, f"argmap: error: {name}: {exc}"))
     messages.extend(f"argmap: note: {name}: {note}" for note in _notes(drawn, sum(1 for _ in m.statements())))
     if args.check:
-        return _compare(job.output, drawn.data, messages)
+        return _compare(name, job.output, drawn.data, messages)
     if job.output == STDOUT:
         return Result(exit_codes.OK, tuple(messages), drawn.data, "rendered")
     try:
         write_atomic(job.output, drawn.data)
     except OSError as exc:
-        return Result(exit_codes.USAGE, (*messages, f"argmap: error: cannot write {job.output}: {exc.strerror or exc}"))
+        problem = f"argmap: error: {name}: cannot write {job.output}: {exc.strerror or exc}"
+        return Result(exit_codes.USAGE, (*messages, problem))
+    if not args.quiet:
+        messages.append(f"wrote {job.output}")
     return Result(exit_codes.OK, tuple(messages), None, "rendered")
 
 
@@ -438,9 +543,14 @@ def _notes(drawn: Picture, statements: int) -> list[str]:
     return notes
 
 
-def _compare(output: str, data: bytes, messages: list[str]) -> Result:
+def _compare(name: str, output: str, data: bytes, messages: list[str]) -> Result:
+    """Compare with the file that would be written, by the rule that writing follows."""
     try:
-        current = Path(output).read_bytes()
+        current = write_target(output).read_bytes()
+    except UnsafeTargetError as exc:
+        return Result(
+            exit_codes.USAGE, (*messages, f"argmap: error: {name}: cannot compare with {output}: {exc.strerror}")
+        )
     except FileNotFoundError:
         return Result(exit_codes.FOUND, (*messages, f"missing: {output}"), None, "missing")
     except OSError as exc:

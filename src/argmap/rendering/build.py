@@ -240,6 +240,10 @@ def _section_view(m: ArgumentMap, ix: MapIndex, graph: _Hypergraph, name: str) -
     return graph.view(shown, reached, ghosts, None, f"section: {one_line(chosen.title)}")
 
 
+#: An unknown ``section`` error lists at most this many sections.
+SECTIONS_LISTED = 20
+
+
 def _find_section(ix: MapIndex, name: str) -> Section:
     for s in ix.sections:
         if s.id == name:
@@ -247,8 +251,18 @@ def _find_section(ix: MapIndex, name: str) -> Section:
     for s in ix.sections:
         if one_line(s.title) == one_line(name):
             return s
-    known = [s.id for s in ix.sections if s.id] or [one_line(s.title) for s in ix.sections]
-    raise LayoutError(_unknown("section", name, known))
+    known = [s.id for s in ix.sections if s.id] + [one_line(s.title) for s in ix.sections]
+    names = [f"`{s.id or one_line(s.title)}`" for s in ix.sections]
+    if not names:
+        listing = "the map has no sections"
+    elif len(names) > SECTIONS_LISTED:
+        listing = f"its sections: {', '.join(names[:SECTIONS_LISTED])} and {len(names) - SECTIONS_LISTED:,} more"
+    else:
+        listing = f"its sections: {', '.join(names)}"
+    unknown = _unknown("section", name, known)
+    raise LayoutError(
+        f"{unknown} {listing[0].upper()}{listing[1:]}" if unknown.endswith("?") else f"{unknown}; {listing}"
+    )
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:
@@ -318,14 +332,14 @@ class _Builder:
         for n, c in enumerate(self.ix.contradictions):
             if n in self.view.contradictions:
                 self._contradiction(c)
-        used = {n.cluster for n in self.nodes}
+        with_nodes = self._with_nodes(clusters, {n.cluster for n in self.nodes})
         return MapGraph(
             title=one_line(self.m.title) if self.m.title else None,
             subtitle=self._subtitle(),
             url=self._about_url(),
             nodes=tuple(self.nodes),
             edges=tuple(self.edges),
-            clusters=tuple(c for c in clusters if self._has_nodes(c, clusters, used)),
+            clusters=tuple(c for c in clusters if c.id in with_nodes),
             statuses=self.statuses is not None,
         )
 
@@ -343,17 +357,19 @@ class _Builder:
         return out
 
     @staticmethod
-    def _has_nodes(c: Cluster, clusters: list[Cluster], used: set[str | None]) -> bool:
-        children: dict[str | None, list[str]] = defaultdict(list)
-        for other in clusters:
-            children[other.parent].append(other.id)
-        todo = [c.id]
-        while todo:
-            cid = todo.pop()
-            if cid in used:
-                return True
-            todo.extend(children[cid])
-        return False
+    def _with_nodes(clusters: list[Cluster], used: set[str | None]) -> set[str]:
+        """The clusters that hold a node, themselves or in a nested cluster.
+
+        Each cluster is visited once: the walk up from a used cluster stops at
+        the first ancestor already marked, so deep nesting stays linear.
+        """
+        parent = {c.id: c.parent for c in clusters}
+        marked: set[str] = set()
+        for cid in used:
+            while cid is not None and cid not in marked and cid in parent:
+                marked.add(cid)
+                cid = parent[cid]
+        return marked
 
     def _cluster(self, key: str) -> str | None:
         if key in self.view.ghosts:

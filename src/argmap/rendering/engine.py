@@ -8,8 +8,10 @@ package's installed files, then on ``PATH``. It has no PDF output; for PDF
 variable) a system Graphviz ``dot`` is used instead.
 
 Every failure (no engine, an engine that crashes, hangs past the time limit,
-rejects its input, or writes something that is not a picture in the format
-asked for) is an :class:`EngineError` with a message for people.
+rejects its input, floods its output, or writes something that is not a
+picture in the format asked for) is an :class:`EngineError` with a message for
+people. The engine runs so that nothing of it outlives the drawing: see
+:mod:`argmap.rendering.process`.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ import importlib.metadata
 import os
 import re
 import shutil
-import subprocess
 import xml.parsers.expat
 from collections.abc import Sequence
 from pathlib import Path
 
 from attrs import frozen
+
+from argmap.rendering.process import CannotStart, Deadline, OutputFlood, TimeLimit, run_bounded
 
 #: The environment variable naming a Graphviz ``dot`` binary to use.
 ENV_BINARY = "ARGMAP_DOT"
@@ -33,6 +36,10 @@ DEFAULT_TIMEOUT = 300.0
 PURE_FORMATS = frozenset({"svg", "png", "json", "plain", "dot", "xdot"})
 
 PURE = "graphviz-pure"
+#: The engine's output is accepted up to this many times the size of its DOT source...
+OUTPUT_PER_INPUT = 64
+#: ...and at least up to this many bytes; past that the engine is stopped.
+OUTPUT_MIN = 256 * 2**20
 #: An engine's error message is cut to this many characters.
 MESSAGE_MAX = 300
 PDF_HELP = (
@@ -111,39 +118,50 @@ def find(fmt: str = "svg", binary: str | None = None) -> Engine:
 
 
 def run(
-    engine: Engine, source: str, fmt: str, timeout: float | None = DEFAULT_TIMEOUT, args: Sequence[str] = ()
+    engine: Engine,
+    source: str,
+    fmt: str,
+    timeout: float | Deadline | None = DEFAULT_TIMEOUT,
+    args: Sequence[str] = (),
+    *,
+    limit: int | None = None,
 ) -> bytes:
     """Lay out DOT source and return the output bytes.
+
+    The engine runs in its own process group, dies with argmap, and is killed
+    with everything it started on a time-out, an error or a signal
+    (:mod:`argmap.rendering.process`).
 
     Args:
         engine: from :func:`find`.
         source: DOT source.
         fmt: the output format (``svg``, ``png``, ``pdf``...).
-        timeout: seconds before the engine is stopped; None for no limit.
+        timeout: seconds before the engine is stopped, or the :class:`Deadline` of a
+            whole drawing; None for no limit.
         args: more command-line arguments for the engine (e.g. ``-Gdpi=150``).
+        limit: the most output accepted, in bytes (default: :func:`output_limit`).
 
     Raises:
-        EngineError: the engine could not start, failed, wrote nothing or
-            something that is not an SVG, PNG or PDF file when one was asked
-            for, or ran out of time.
+        EngineError: the engine could not start, failed, wrote nothing, too
+            much, or something that is not an SVG, PNG or PDF file when one
+            was asked for, or ran out of time.
     """
     if engine.pure and fmt not in PURE_FORMATS:
         raise EngineError(f"{fmt.upper()} output: {PDF_HELP}")
+    deadline = timeout if isinstance(timeout, Deadline) else Deadline(timeout)
+    data = source.encode("utf-8")
+    limit = output_limit(len(data)) if limit is None else limit
     try:
-        done = subprocess.run(
-            [engine.path, f"-T{fmt}", *args],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+        done = run_bounded([engine.path, f"-T{fmt}", *args], data, deadline, limit)
+    except TimeLimit:
+        raise EngineError(timed_out(deadline.limit or 0.0, "the layout engine")) from None
+    except OutputFlood:
         raise EngineError(
-            f"the layout engine took longer than {timeout:g} s and was stopped; "
-            "raise the limit with --timeout, or draw part of the map (--section, --focus)"
+            f"the layout engine {engine.name} wrote more than {_size(limit)} and was stopped; "
+            "draw part of the map (--section, --focus)"
         ) from None
-    except OSError as exc:
-        raise EngineError(f"cannot run the layout engine {engine.name}: {exc.strerror or exc}") from None
+    except CannotStart as exc:
+        raise EngineError(f"cannot run the layout engine {engine.name}: {exc}") from None
     errors = _errors(done.stderr)
     if done.returncode != 0:
         if done.returncode < 0:
@@ -160,6 +178,26 @@ def run(
             f"(it starts with `{_UNPRINTABLE.sub('?', start)}`)" + (f": {errors}" if errors else "")
         )
     return done.stdout
+
+
+def output_limit(source_size: int) -> int:
+    """The most output accepted from the engine for DOT source of this many bytes.
+
+    :data:`OUTPUT_PER_INPUT` times the source, and never less than :data:`OUTPUT_MIN`.
+    """
+    return max(OUTPUT_MIN, OUTPUT_PER_INPUT * source_size)
+
+
+def timed_out(limit: float, what: str) -> str:
+    """The message for a drawing stopped at its time limit while ``what`` ran."""
+    return (
+        f"{what} took longer than {limit:g} s and was stopped; "
+        "raise the limit with --timeout, or draw part of the map (--section, --focus)"
+    )
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
 #: How files of each binary format begin.

@@ -156,7 +156,7 @@ class RenderOptions:
         distrust: ...and rejecting what these actors say or these sources report.
         quality: ``auto`` (fast engine settings for big maps), ``full`` or ``fast``.
         dpi: resolution of PNG output, from 10 to 1200 (None: 96).
-        timeout: seconds the engine may take (None: 300).
+        timeout: seconds the drawing may take, our own stages and the engine (None: 300).
         engine_binary: a Graphviz ``dot`` binary to use instead of graphviz-pure.
 
     Raises:

@@ -22,7 +22,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -31,6 +31,9 @@ from argmap.model import ArgumentMap
 from argmap.rendering.build import build_graph
 from argmap.rendering.mapgraph import MapGraph
 from argmap.rendering.options import DEFAULT_DPI, DEFAULTS, RenderOptions, default
+
+if TYPE_CHECKING:
+    from argmap.rendering.process import Deadline
 
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
 FAST_ABOVE = 4000
@@ -72,43 +75,72 @@ class Picture:
     prepared: Prepared | None = None
 
 
-def prepare(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Prepared:
+def prepare(m: ArgumentMap, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> Prepared:
     """The map graph and DOT source of a map.
+
+    With a ``deadline``, each stage starts only while there is time left.
 
     Raises:
         argmap.rendering.build.LayoutError: ``focus`` or ``section`` names nothing in the map.
         argmap.evaluation.errors.EvaluationError: ``evaluate`` with a what-if that names
             an unknown id, or a map too large for the semantics.
+        argmap.rendering.engine.EngineError: the deadline passed.
     """
     from argmap.rendering.dot import drawn_clusters
     from argmap.rendering.dot import to_dot as graph_to_dot
 
     graph = build_graph(m, options)
+    _in_time(deadline, "building the map graph")
     fast = options.quality == "fast" or (options.quality == "auto" and len(graph.nodes) > FAST_ABOVE)
     source = graph_to_dot(graph, theme=options.theme, direction=options.direction, legend=options.legend, fast=fast)
     flattened = sum(1 for cid, drawn in drawn_clusters(graph).items() if cid != drawn)
+    _in_time(deadline, "writing the DOT source")
     return Prepared(graph, source, fast, flattened)
+
+
+def _in_time(deadline: Deadline | None, stage: str) -> None:
+    """Stop when ``deadline`` has passed: ``--timeout`` covers our own stages as well as the engine.
+
+    Raises:
+        argmap.rendering.engine.EngineError: the time is up.
+    """
+    if deadline is not None and deadline.passed():
+        from argmap.rendering.engine import EngineError, timed_out
+
+        raise EngineError(timed_out(deadline.limit or 0.0, f"drawing (while {stage})"))
 
 
 def picture(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Picture:
     """Draw a map in ``options.format``: the one place that decides how each format is made.
 
+    ``options.timeout`` (default :data:`~argmap.rendering.engine.DEFAULT_TIMEOUT`) limits
+    the whole drawing: our own stages and the engine's.
+
     Raises:
-        argmap.rendering.engine.EngineError: the engine is missing, failed or took too long.
+        argmap.rendering.engine.EngineError: the engine is missing, failed or took too long,
+            or the drawing took longer than the time limit.
         argmap.rendering.build.LayoutError: ``focus`` or ``section`` names nothing in the map.
         argmap.evaluation.errors.EvaluationError: as for :func:`prepare`.
     """
+    from argmap.rendering.engine import DEFAULT_TIMEOUT
+    from argmap.rendering.process import Deadline
+
+    deadline = Deadline(DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
     if options.format == "json":
         graph = build_graph(m, options)
-        return Picture(graph.to_json().encode("utf-8"), graph)
-    prepared = prepare(m, options)
+        data = graph.to_json().encode("utf-8")
+        _in_time(deadline, "writing the map graph")
+        return Picture(data, graph)
+    prepared = prepare(m, options, deadline)
     if options.format == "dot":
         return Picture(prepared.source.encode("utf-8"), prepared.graph, prepared)
-    return Picture(draw(prepared.source, options), prepared.graph, prepared)
+    return Picture(draw(prepared.source, options, deadline), prepared.graph, prepared)
 
 
-def draw(source: str, options: RenderOptions = DEFAULTS) -> bytes:
+def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> bytes:
     """Run the layout engine on DOT source, for ``options.format``, ``dpi``, ``timeout`` and ``engine_binary``.
+
+    With a ``deadline`` (of the whole drawing) the engine gets the time left; else ``options.timeout``.
 
     Raises:
         argmap.rendering.engine.EngineError: the engine is missing, failed or took too long.
@@ -123,8 +155,11 @@ def draw(source: str, options: RenderOptions = DEFAULTS) -> bytes:
         args.append(f"-Gsize={inches:g},{inches:g}")
         if options.dpi:
             args.append(f"-Gdpi={options.dpi:g}")
-    timeout = engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
-    return engine.run(found, source, options.format, timeout, args)
+    if deadline is None:
+        from argmap.rendering.process import Deadline
+
+        deadline = Deadline(engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
+    return engine.run(found, source, options.format, deadline, args)
 
 
 def render(
@@ -166,7 +201,8 @@ def render(
         quality: ``auto`` (fast engine settings for big maps), ``full`` or ``fast``.
         dpi: resolution of PNG output, from 10 to 1200 (default 96); a PNG is
             at most :data:`PNG_MAX_PIXELS` pixels a side whatever the dpi.
-        timeout: seconds the engine may take (default 300); None for the default.
+        timeout: seconds the drawing may take, our own stages and the engine (default 300);
+            None for the default.
         engine_binary: a Graphviz ``dot`` binary to use instead of graphviz-pure.
         options: all of these at once, as a :class:`~argmap.rendering.options.RenderOptions`
             (which can also evaluate the map); then give no other setting.
