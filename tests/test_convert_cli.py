@@ -100,3 +100,22 @@ def test_render_json_output_follows_the_mapgraph_schema(tmp_path: Path, capsys: 
     target = tmp_path / "g.json"
     assert run(["render", str(DRUG), "-o", str(target), "--evaluate"], capsys)[0] == 0
     jsonschema.validate(json.loads(target.read_text(encoding="utf-8")), schema("mapgraph"))
+
+
+def test_argdown_in_and_out_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = ROOT / "tests" / "cases" / "argdown" / "parser-arguments.argdown"
+    out = tmp_path / "m.argmap"
+    code, _, err = run(["convert", str(source), str(out)], capsys)
+    assert code == 0
+    assert f"{source}:4:5: lost from argdown: argument <Argument 2>: an argument without premises" in err
+    back = tmp_path / "m.ad"
+    code, _, err = run(["convert", str(out), str(back)], capsys)
+    assert code == 0 and "[Statement_1]: text" in back.read_text(encoding="utf-8")
+    code, _, err = run(["convert", "--strict", str(source), str(tmp_path / "x.argmap")], capsys)
+    assert code == 1 and not (tmp_path / "x.argmap").exists()
+
+
+def test_broken_argdown_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = ROOT / "tests" / "cases" / "argdown" / "lexer-relations.argdown"
+    code, _, err = run(["convert", str(bad), str(tmp_path / "m.argmap")], capsys)
+    assert code == 1 and f"{bad}:1:1:" in err and "Traceback" not in err

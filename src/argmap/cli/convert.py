@@ -1,7 +1,7 @@
 """``argmap convert IN OUT``: a map from one format into another, saying what was lost.
 
 Formats come from the file endings (``.argmap``, ``.json``, ``.aif.json`` /
-``.aif``) or from ``--from`` / ``--to``; ``-`` is standard input or output.
+``.aif``, ``.argdown`` / ``.ad``) or from ``--from`` / ``--to``; ``-`` is standard input or output.
 An imported map is checked like ``argmap check`` checks a file, and every
 thing the conversion could not carry is listed with its place. Exit codes:
 0 converted, 1 the map has errors or (``--strict``) something was lost, 2 bad
@@ -26,10 +26,10 @@ from argmap.interchange.losses import Loss
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "convert",
-        help="convert a map between argmap, its JSON form and AIF, listing what is lost",
+        help="convert a map between argmap, its JSON form, AIF and Argdown, listing what is lost",
         description=(
             "Convert a map from one format to another. Formats come from the file endings "
-            "(.argmap, .json, .aif.json or .aif) or from --from and --to. The imported map is checked "
+            "(.argmap, .json, .aif.json or .aif, .argdown or .ad) or from --from and --to. The imported map is checked "
             "like `argmap check` does, and everything the conversion could not carry is listed."
         ),
     )
@@ -47,7 +47,7 @@ def _format(name: str, given: str | None, option: str) -> str | None:
     fmt = given or (format_of(name) if name != files.STDIN else None)
     if fmt is None:
         what = "standard input or output" if name == files.STDIN else f"`{name}`"
-        endings = ".argmap, .json, .aif.json or .aif"
+        endings = ".argmap, .json, .aif.json, .aif, .argdown or .ad"
         files.error(
             f"cannot tell the format of {what}: give {option} ({', '.join(FORMATS)}) or a file ending {endings}"
         )
