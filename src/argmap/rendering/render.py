@@ -116,6 +116,13 @@ def draw(source: str, options: RenderOptions = DEFAULTS) -> bytes:
     from argmap.rendering import engine
 
     found = engine.find(options.format, options.engine_binary)
+    timeout = engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
+    if options.format == "png" and found.pure:
+        # graphviz-pure's own PNG has only its built-in fonts: draw its SVG with argmap's (see raster).
+        from argmap.rendering import raster
+
+        svg = engine.run(found, source, "svg", timeout)
+        return raster.png(svg, options.dpi or DEFAULT_DPI, PNG_MAX_PIXELS)
     args: list[str] = []
     if options.format == "png":
         # A PNG of a big map can take gigabytes: scale anything larger than this many pixels down.
@@ -123,7 +130,6 @@ def draw(source: str, options: RenderOptions = DEFAULTS) -> bytes:
         args.append(f"-Gsize={inches:g},{inches:g}")
         if options.dpi:
             args.append(f"-Gdpi={options.dpi:g}")
-    timeout = engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout
     return engine.run(found, source, options.format, timeout, args)
 
 
