@@ -8,6 +8,7 @@ import gc
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -54,6 +55,11 @@ def entry() -> NoReturn:
     os._exit(code)
 
 
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    """A warning (such as characters drawn as a stand-in) as one line for people, without source lines."""
+    print(f"argmap: warning: {message}", file=sys.stderr)
+
+
 def _survive_file_size_limit() -> None:
     """Past a file-size limit (``ulimit -f``), let a write fail with EFBIG instead of killing the process."""
     if hasattr(signal, "SIGXFSZ"):
@@ -68,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _survive_file_size_limit()
     from argmap.cli.signals import Terminated, stopping_cleanly
 
+    warnings.showwarning = _show_warning
     try:
         with stopping_cleanly():
             return int(args.run(args))

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -52,6 +53,7 @@ from argmap.language import InferenceKind, StatementKind, assert_never
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
+from argmap.rendering.wrap import in_order, right_to_left
 
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
@@ -78,6 +80,8 @@ SECTION_PREFIX = "section-"
 MAX_CLUSTER_DEPTH = 24
 
 FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every machine
+#: Room added to measured text for shaping (Arabic joins its letters) and rounding.
+TEXT_SLACK = 1.03
 TEXT_SIZE = 11
 SMALL_SIZE = 7.5
 FOOTER_SIZE = 8.5
@@ -178,7 +182,33 @@ def _font(text: str, size: float | None = None, color: str | None = None) -> str
 
 
 def _lines(lines: Iterable[str]) -> str:
-    return "<BR/>".join(html_text(line) for line in lines)
+    lines = tuple(lines)
+    rtl = right_to_left(" ".join(lines))
+    return "<BR/>".join(html_text(in_order(line, rtl)) for line in lines)
+
+
+def _fit(lines: Iterable[str], size: float, bold: bool = False, padding: float = 0) -> str:
+    """A ``WIDTH`` for a table cell that holds these lines, when the engine would measure them short.
+
+    The engine's built-in metrics are Helvetica's, which the drawing font Arimo
+    shares, for ASCII only; any other character counts as a space. A cell with
+    other characters is made as wide as its widest line in the fonts it is drawn in.
+    """
+    lines = [line for line in lines if not line.isascii()]
+    if not lines:
+        return ""
+    from argmap.rendering.fonts import text_width
+
+    widest = max(text_width(line, size, bold) for line in lines)
+    return f' WIDTH="{math.ceil(widest * TEXT_SLACK + 2 * padding)}"'
+
+
+def _fitted(label: str, lines: Iterable[str], size: float, bold: bool = False) -> str:
+    """An HTML-like label's content in a one-cell table of the width its lines need (see :func:`_fit`)."""
+    width = _fit(lines, size, bold)
+    if not width:
+        return label
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD{width}>{label}</TD></TR></TABLE>'
 
 
 # -- Writing ---------------------------------------------------------------------
@@ -257,10 +287,11 @@ class _Writer:
         for child in children.get(cluster, ()):
             with g.subgraph(name=f"cluster_{section_id(child)}") as sub:
                 t = self.theme
+                title = _font(_b(html_text(child.title)), 10, t.cluster_text)
                 sub.attr(
                     id=_name(section_id(child)),
                     **{"class": "section"},
-                    label=f"<{_font(_b(html_text(child.title)), 10, t.cluster_text)}>",
+                    label=f"<{_fitted(title, [child.title], 10, bold=True)}>",
                     tooltip=esc_text(child.title),
                     labeljust="l",
                     labelloc="b" if self.rankdir == "BT" else "t",  # BT draws clusters upside down
@@ -278,10 +309,10 @@ class _Writer:
             return None
         rows = []
         if g.title:
-            rows.append(f"<TR><TD>{_font(_b(html_text(g.title)), 18, t.text)}</TD></TR>")
+            rows.append(f"<TR><TD{_fit([g.title], 18, True)}>{_font(_b(html_text(g.title)), 18, t.text)}</TD></TR>")
         if g.subtitle:
             href = f' HREF="{html_url(g.url)}" TOOLTIP="{html.escape(g.url)}"' if g.url else ""
-            rows.append(f"<TR><TD{href}>{_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>")
+            rows.append(f"<TR><TD{href}{_fit([g.subtitle], 10)}>{_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>")
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{"".join(rows)}</TABLE>>'
 
     # Nodes
@@ -324,13 +355,17 @@ class _Writer:
         body = _lines(node.text)
         if node.style == StatementKind.THESIS.value:
             body = _b(body)
-        cell = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT">'
+        fit = _fit(node.text, TEXT_SIZE, bold=node.style == StatementKind.THESIS.value, padding=1)
+        # Right-to-left lines are aligned left too: the engine places a right-aligned line
+        # by its own estimate of the line's width, which is wrong beyond ASCII.
+        cell = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"'
         rows = [
             f"<TR>{''.join(header)}</TR>",
-            f"{cell}{_font(body, None, text_color if node.ghost else None)}</TD></TR>",
+            f"{cell}{fit}>{_font(body, None, text_color if node.ghost else None)}</TD></TR>",
         ]
         if node.footer:
-            rows.append(f"{cell}{_font(_lines(node.footer), FOOTER_SIZE, t.muted)}</TD></TR>")
+            footer = _font(_lines(node.footer), FOOTER_SIZE, t.muted)
+            rows.append(f"{cell}{_fit(node.footer, FOOTER_SIZE, padding=1)}>{footer}</TD></TR>")
         if node.hidden:
             more = f"+{node.hidden} relation{'' if node.hidden == 1 else 's'} not shown"
             rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(_i(more), FOOTER_SIZE, t.muted)}</TD></TR>')
@@ -386,7 +421,8 @@ class _Writer:
                 **{**common, "fillcolor": box.border},
             )
             return
-        label = "<" + "<BR/>".join(parts) + ">"
+        texts = [*node.text, node.scheme or ""]
+        label = "<" + _fitted("<BR/>".join(parts), texts, 9, True) + ">"
         style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
@@ -411,7 +447,7 @@ class _Writer:
         if minlen:
             attrs["minlen"] = str(minlen)
         if edge.label:
-            attrs["label"] = f"<{_font(_i(html_text(edge.label)), 8)}>"
+            attrs["label"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
         g.edge(_name(self.names[edge.tail]), _name(self.names[edge.head]), **look, **attrs)
 
     # Legend

@@ -148,6 +148,16 @@ def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | No
     from argmap.rendering import engine
 
     found = engine.find(options.format, options.engine_binary)
+    if deadline is None:
+        from argmap.rendering.process import Deadline
+
+        deadline = Deadline(engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
+    if options.format == "png" and found.pure:
+        # graphviz-pure's own PNG has only its built-in fonts: draw its SVG with argmap's (see raster).
+        from argmap.rendering import raster
+
+        svg = engine.run(found, source, "svg", deadline)
+        return raster.png(svg, options.dpi or DEFAULT_DPI, PNG_MAX_PIXELS)
     args: list[str] = []
     if options.format == "png":
         # A PNG of a big map can take gigabytes: scale anything larger than this many pixels down.
@@ -155,10 +165,6 @@ def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | No
         args.append(f"-Gsize={inches:g},{inches:g}")
         if options.dpi:
             args.append(f"-Gdpi={options.dpi:g}")
-    if deadline is None:
-        from argmap.rendering.process import Deadline
-
-        deadline = Deadline(engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
     return engine.run(found, source, options.format, deadline, args)
 
 
