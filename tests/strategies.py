@@ -12,6 +12,7 @@ from argmap.model import (
     Inference,
     InferenceKind,
     Item,
+    Preference,
     Section,
     Source,
     Statement,
@@ -41,7 +42,7 @@ def _value(form: Form) -> st.SearchStrategy[object]:
     match form:
         case "ref" | "name":
             return st.none() | ids | texts
-        case "text" | "date" | "url":
+        case "text" | "date" | "url" | "number":
             return maybe_text
         case "list":
             return tags
@@ -72,7 +73,8 @@ inferences = st.builds(
     **attribute_values(Inference),
 )
 contradictions = st.builds(Contradiction, left=ids, right=ids, **attribute_values(Contradiction))
-leaves = statements | sources | actors | inferences | contradictions
+preferences = st.builds(Preference, stronger=ids, weaker=ids, **attribute_values(Preference))
+leaves = statements | sources | actors | inferences | contradictions | preferences
 
 
 def _sections(children: st.SearchStrategy[list[Item]]) -> st.SearchStrategy[Item]:

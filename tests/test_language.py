@@ -32,6 +32,7 @@ from argmap.model import (
     Contradiction,
     Element,
     Inference,
+    Preference,
     Source,
     Statement,
     attribute_fields,
@@ -48,6 +49,7 @@ SAMPLE: dict[Form, str | tuple[str, ...]] = {
     "date": "2023-02-01",
     "url": "https://example.org/page?q=1",
     "list": ("food", "two words"),
+    "number": "2",
 }
 
 
@@ -125,7 +127,7 @@ def test_inference_of_every_kind_with_every_attribute_round_trips(kind: Inferenc
     assert word in text.split()
 
 
-@pytest.mark.parametrize("cls", [Source, Actor, Contradiction], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("cls", [Source, Actor, Contradiction, Preference], ids=lambda c: c.__name__)
 def test_declarations_and_contradictions_with_every_attribute_round_trip(cls: type) -> None:
     heads = [a.name for a in attrs.fields(cls) if not a.kw_only and "attribute" not in a.metadata]
     element = cls(*(f"x{i}" for i in range(len(heads))), **_every_attribute(cls))
@@ -134,7 +136,7 @@ def test_declarations_and_contradictions_with_every_attribute_round_trip(cls: ty
 
 def test_schemas_are_the_model_attribute_fields() -> None:
     assert SCHEMAS["statement"] == {a.name: a.form for a in attribute_fields(Statement)}
-    assert set(SCHEMAS) == {"statement", "source", "actor", "inference", "contradiction"}
+    assert set(SCHEMAS) == {"statement", "source", "actor", "inference", "contradiction", "preference"}
     assert set(SAMPLE) == set(Form.__args__)  # type: ignore[attr-defined]
 
 

@@ -91,6 +91,8 @@ INFERENCE_WORDS: dict[InferenceKind, InferenceWords] = {
 }
 #: The symmetric relation between two statements.
 CONTRADICTS = "contradicts"
+#: A preference: ``a outweighs b`` (inferences, or statements taken as premises).
+OUTWEIGHS = "outweighs"
 #: Header lines: one each at the top level of a map.
 HEADER_WORDS = ("title", "author", "date", "about")
 #: Declarations of the sources and actors that statements are attributed to.
@@ -102,9 +104,10 @@ INCLUDE = "include"
 #: fields: ``ref`` the id of another element (a text is kept for the checker to
 #: report), ``name`` a word written bare when it can be (e.g. a scheme),
 #: ``text`` a text, ``date`` a date (bare when it can be), ``url`` a URL, and
-#: ``list`` a list (a single value is a list of one). Only ``list`` reads
+#: ``list`` a list (a single value is a list of one), ``number`` a whole
+#: number such as a rank (bare when it can be). Only ``list`` reads
 #: differently; every other form accepts a text, an id or a date.
-Form = Literal["ref", "name", "text", "date", "url", "list"]
+Form = Literal["ref", "name", "text", "date", "url", "list", "number"]
 
 Role = Literal["header", "declaration", "statement", "inference", "verb", "relation", "section", "include"]
 
@@ -148,6 +151,7 @@ def _keywords() -> tuple[Keyword, ...]:
     out += [Keyword(w.keyword, _terminal_name(w.keyword), "inference") for w in INFERENCE_WORDS.values()]
     out += [Keyword(w.verb, _terminal_name(w.verb), "verb") for w in INFERENCE_WORDS.values()]
     out += [Keyword(CONTRADICTS, _terminal_name(CONTRADICTS), "relation")]
+    out += [Keyword(OUTWEIGHS, _terminal_name(OUTWEIGHS), "relation")]
     out += [Keyword(SECTION, _terminal_name(SECTION), "section"), Keyword(INCLUDE, _terminal_name(INCLUDE), "include")]
     return tuple(out)
 
@@ -156,7 +160,7 @@ def _keywords() -> tuple[Keyword, ...]:
 KEYWORDS = _keywords()
 #: Words that start an item, so they cannot be the id that starts a relation.
 RESERVED = frozenset(k.word for k in KEYWORDS if k.starts_item)
-#: The verbs between two ids: the inference shorthands and ``contradicts``.
+#: The verbs between two ids: the inference shorthands, ``contradicts`` and ``outweighs``.
 RELATION_VERBS = tuple(k.word for k in KEYWORDS if not k.starts_item)
 
 ID_PATTERN = r"[^\W\d][\w-]*"

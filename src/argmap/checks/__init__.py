@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from argmap.checks import attributes, content, graph, references
+from argmap.checks import attributes, content, graph, preferences, references
 from argmap.model import ArgumentMap
 from argmap.model.diagnostics import Diagnostic
 from argmap.model.index import MapIndex
@@ -21,6 +21,8 @@ RULES: tuple[Rule, ...] = (
     references.inferences,
     references.contradictions,
     references.attributions,
+    preferences.names,
+    preferences.cycles,
     attributes.values,
     attributes.extras,
     graph.circular_support,
@@ -30,4 +32,5 @@ RULES: tuple[Rule, ...] = (
     content.unsourced_evidence,
     content.unused_declarations,
     content.duplicate_texts,
+    preferences.never_matters,
 )

@@ -96,6 +96,15 @@ def _check_value(element: Element, attribute: AttributeField, value: str) -> Dia
                 span,
                 f"declare {what} and refer to it by its id, e.g. `{key}: some_id`",
             )
+        case "number":
+            if value.isascii() and value.isdigit():
+                return None
+            return Diagnostic.make(
+                "E133",
+                f'`{key}` expects a whole number, found "{_short(value)}"',
+                span,
+                f"for example `{key}: 2`; a higher rank weighs more",
+            )
         case "name" | "text" | "list":
             return None
         case _:

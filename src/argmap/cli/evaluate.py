@@ -53,7 +53,16 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     try:
-        ev = evaluate(loaded, args.semantics, args.assume, args.reject, args.distrust)
+        ev = evaluate(
+            loaded,
+            args.semantics,
+            args.assume,
+            args.reject,
+            args.distrust,
+            ordering=args.ordering,
+            comparison=args.comparison,
+            prefer=[tuple(pair) for pair in args.prefer],
+        )
         for ident in args.explain:
             ev.explain(ident)
         if args.format == "json":

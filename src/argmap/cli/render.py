@@ -195,6 +195,9 @@ def render_options(args: argparse.Namespace, fmt: str) -> RenderOptions:
         "assume": args.assume,
         "reject": args.reject,
         "distrust": args.distrust,
+        "ordering": args.ordering,
+        "comparison": args.comparison,
+        "prefer": [tuple(pair) for pair in args.prefer],
         "quality": "full" if args.quality else "auto",
         "dpi": args.dpi,
         "timeout": args.timeout,
@@ -249,6 +252,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage("--depth needs --focus")
     if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics != "grounded"):
         return _usage("--semantics, --assume, --reject and --distrust need --evaluate")
+    if not args.evaluate and (args.prefer or args.ordering != "last-link" or args.comparison != "elitist"):
+        return _usage("--ordering, --comparison and --prefer need --evaluate")
     found = list(files.expand(args.paths))
     if args.output is not None and len(found) != 1:
         return _usage("-o names one output file: give one map, or use --out-dir DIR")

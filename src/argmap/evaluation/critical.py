@@ -110,7 +110,8 @@ def critical(ev: Evaluation, subject: str) -> tuple[CriticalPoint, ...]:
     """The critical points of one statement, ranked (see :meth:`Evaluation.critical`)."""
     before = ev.statement_status[subject]
     found: list[CriticalPoint] = []
-    tries = _grounded_tries(ev, subject) if ev.semantics == "grounded" else _full_tries(ev, subject)
+    fast = ev.semantics == "grounded" and not ev.graph.weighed  # statements and rules are nodes others rest on
+    tries = _grounded_tries(ev, subject) if fast else _full_tries(ev, subject)
     for (kind, ident, statements, positions), after in tries:
         if after is not before:
             keys = tuple(index(ev.map).inferences[p].key for p in positions)
@@ -210,7 +211,8 @@ def _full_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Status]]:
     candidates = _candidates(ev, subject, None)
     if len(candidates) > MAX_FULL_CANDIDATES:
         raise EvaluationTooLarge(
-            f"critical points under {ev.semantics} semantics evaluate the map again for each of its "
+            f"critical points under {ev.semantics} semantics{' with preferences' if ev.graph.weighed else ''} "
+            "evaluate the map again for each of its "
             f"{len(candidates):,} statements, actors and sources (at most {MAX_FULL_CANDIDATES:,})",
             "use --semantics grounded for the critical points of a map this large",
         )

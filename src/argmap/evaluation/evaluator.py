@@ -39,9 +39,11 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from argmap.evaluation import SEMANTICS
+from argmap.evaluation.arguments import COMPARISONS, ORDERINGS, compile_arguments
 from argmap.evaluation.errors import EvaluationError, EvaluationTooLarge
 from argmap.evaluation.extensions import search
 from argmap.evaluation.grounded import grounded
+from argmap.evaluation.preferences import Preferences
 from argmap.evaluation.status import Status
 from argmap.evaluation.theory import Graph, compile_theory
 from argmap.evaluation.whatif import Scenario, resolve
@@ -66,6 +68,10 @@ def evaluate(
     assume: Iterable[str] = (),
     reject: Iterable[str] = (),
     distrust: Iterable[str] = (),
+    *,
+    ordering: str = "last-link",
+    comparison: str = "elitist",
+    prefer: Iterable[tuple[str, str]] = (),
 ) -> Evaluation:
     """Work out the status of every statement and inference of a map.
 
@@ -79,6 +85,11 @@ def evaluate(
         assume: ids of statements or inferences to take as holding (IN).
         reject: ids of statements or inferences to take as failing (OUT).
         distrust: ids of actors or sources whose statements are rejected.
+        ordering: how arguments are compared when the map has preferences:
+            ``"last-link"`` (their last inferences or premises) or
+            ``"weakest-link"`` (everything they use).
+        comparison: how sets are compared: ``"elitist"`` or ``"democratic"``.
+        prefer: ``(stronger, weaker)`` pairs of ids, preferences added as a what-if.
 
     Raises:
         EvaluationError: an unknown semantics, or a what-if id that is unknown
@@ -88,17 +99,28 @@ def evaluate(
     """
     if semantics not in SEMANTICS:
         raise EvaluationError(f"unknown semantics `{semantics}`", f"choose one of {', '.join(SEMANTICS)}")
-    return evaluate_scenario(m, semantics, resolve(m, assume, reject, distrust))
+    if ordering not in ORDERINGS:
+        raise EvaluationError(f"unknown ordering `{ordering}`", f"choose one of {', '.join(ORDERINGS)}")
+    if comparison not in COMPARISONS:
+        raise EvaluationError(f"unknown comparison `{comparison}`", f"choose one of {', '.join(COMPARISONS)}")
+    scenario = resolve(m, assume, reject, distrust, prefer)
+    return evaluate_scenario(m, semantics, scenario, ordering, comparison)
 
 
-def evaluate_scenario(m: ArgumentMap, semantics: str, scenario: Scenario) -> Evaluation:
+def evaluate_scenario(
+    m: ArgumentMap, semantics: str, scenario: Scenario, ordering: str = "last-link", comparison: str = "elitist"
+) -> Evaluation:
     """Evaluate a map under a what-if already resolved by :func:`~argmap.evaluation.whatif.resolve`.
 
     Raises:
         EvaluationTooLarge: as for :func:`evaluate`.
     """
+    order = Preferences(index(m), scenario.prefer)
     with gc_paused():
-        graph = compile_theory(m, scenario)
+        if order:
+            graph, _ = compile_arguments(m, scenario, order, ordering, comparison)
+        else:
+            graph = compile_theory(m, scenario)
         labels = grounded(graph)
         count = 1
         credulous: list[bool] = []
@@ -116,7 +138,9 @@ def evaluate_scenario(m: ArgumentMap, semantics: str, scenario: Scenario) -> Eva
         found = [sid for sid, node in graph.statement.items() if credulous[node]]
         found += [key for key, node in zip(keys, graph.rule, strict=True) if credulous[node]]
         accepted = frozenset(found)
-    return Evaluation(m, semantics, scenario, count, statements, inferences, accepted, graph, labels)
+    return Evaluation(
+        m, semantics, scenario, count, statements, inferences, accepted, graph, labels, ordering, comparison
+    )
 
 
 @frozen
@@ -145,6 +169,8 @@ class Evaluation:
     accepted: frozenset[str] | None = field(repr=False)
     graph: Graph = field(eq=False, repr=False)
     labels: list[int] = field(eq=False, repr=False)
+    ordering: str = "last-link"
+    comparison: str = "elitist"
     cache: dict[str, Any] = field(factory=dict, init=False, eq=False, repr=False)
 
     def status(self, ident: str) -> Status:
@@ -184,7 +210,7 @@ class Evaluation:
         Raises:
             EvaluationTooLarge: as for :func:`evaluate`.
         """
-        return evaluate_scenario(self.map, self.semantics, scenario)
+        return evaluate_scenario(self.map, self.semantics, scenario, self.ordering, self.comparison)
 
     def explain(self, ident: str, depth: int = 4) -> Explanation:
         """Why an element has its status, as a tree of reasons (``str()`` gives text).

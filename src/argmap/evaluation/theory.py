@@ -75,6 +75,8 @@ class Graph:
         self.applicability: list[int] = []
         self._negation: dict[str, int] = {}
         self._undercut: dict[int, int] = {}
+        #: True when the nodes are ASPIC+ arguments weighed by preferences (see :mod:`.arguments`).
+        self.weighed = False
         self.false = self.add(OR)
         self.true = self.add(AND)
 

@@ -55,10 +55,16 @@ class Scenario:
     assumed_rules: frozenset[int] = frozenset()
     rejected_rules: frozenset[int] = frozenset()
     why: dict[str, str] = field(factory=dict, eq=False)
+    #: Preferences added by the what-if, as ``(stronger, weaker)`` ids.
+    prefer: tuple[tuple[str, str], ...] = ()
 
 
 def resolve(
-    m: ArgumentMap, assume: Iterable[str] = (), reject: Iterable[str] = (), distrust: Iterable[str] = ()
+    m: ArgumentMap,
+    assume: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    distrust: Iterable[str] = (),
+    prefer: Iterable[tuple[str, str]] = (),
 ) -> Scenario:
     """Check what-if ids against the map and say what each forces.
 
@@ -76,6 +82,10 @@ def resolve(
         _check_element(ix, ident, "assume" if ident in assume else "reject")
     for name in distrust:
         _check_party(ix, name)
+    prefer = tuple(dict.fromkeys((a, b) for a, b in prefer))
+    for pair in prefer:
+        for ident in pair:
+            _check_element(ix, ident, "prefer")
     why: dict[str, str] = {}
     rejected, rejected_rules = _distrusted(ix, distrust, why)
     for ident in reject:
@@ -98,6 +108,7 @@ def resolve(
         frozenset(assumed_rules),
         frozenset(rejected_rules),
         why,
+        prefer,
     )
 
 

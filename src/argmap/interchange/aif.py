@@ -51,6 +51,7 @@ from argmap.model import (
     Inference,
     InferenceKind,
     Item,
+    Preference,
     Section,
     Source,
     Span,
@@ -104,6 +105,8 @@ def _label(item: Item) -> str:
         return f"{item.kind.value} `{item.key}`"
     if isinstance(item, Contradiction):
         return f"contradiction `{item.left}` / `{item.right}`"
+    if isinstance(item, Preference):
+        return f"preference `{item.stronger}` over `{item.weaker}`"
     if isinstance(item, Section):
         return f"section `{item.title}`"
     if isinstance(item, Include):
@@ -161,6 +164,8 @@ class _Writer:
                 self.inference(item)
             elif isinstance(item, Contradiction):
                 self.contradiction(item)
+            elif isinstance(item, Preference):
+                self.lose(item, "preferences are not written to AIF yet")
             elif isinstance(item, Section):
                 self.lose(item, "AIF has no sections; its items are written without it")
             elif isinstance(item, Include):

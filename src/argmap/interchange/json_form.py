@@ -36,7 +36,19 @@ import attrs
 from argmap.errors import ArgmapSyntaxError
 from argmap.fileio import read_text
 from argmap.interchange.jsontext import parse, where
-from argmap.model import Actor, ArgumentMap, Contradiction, Include, Inference, Item, Section, Source, Span, Statement
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    Contradiction,
+    Include,
+    Inference,
+    Item,
+    Preference,
+    Section,
+    Source,
+    Span,
+    Statement,
+)
 from argmap.model.diagnostics import Diagnostic
 
 #: The version of the JSON form; it changes when a field changes meaning.
@@ -50,6 +62,7 @@ ITEM_TYPES: dict[str, type[Any]] = {
     "actor": Actor,
     "inference": Inference,
     "contradiction": Contradiction,
+    "preference": Preference,
     "section": Section,
     "include": Include,
 }

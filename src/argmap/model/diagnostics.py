@@ -60,6 +60,9 @@ CODES: dict[str, Code] = _codes(
     ("E123", "undercut-statement", "an undercut aims at a statement"),
     ("E124", "inference-as-statement", "a support or attack aims at an inference"),
     ("E125", "circular-support", "statements support each other in a circle"),
+    ("E126", "preference-cycle", "preferences run in a circle"),
+    ("E127", "unknown-preferred", "a preference names no inference or statement"),
+    ("E128", "preference-kind", "a preference names a source, actor or section"),
     ("E130", "bad-date", "a date is not YYYY, YYYY-MM or YYYY-MM-DD"),
     ("E131", "bad-url", "a URL is not http, https or mailto"),
     ("E132", "unknown-attribute", "an attribute key the element does not have"),
@@ -74,6 +77,7 @@ CODES: dict[str, Code] = _codes(
     ("W207", "duplicate-relation", "the same relation is written twice"),
     ("W208", "support-and-contradiction", "two statements both support and contradict each other"),
     ("W209", "no-thesis", "the map has statements but no thesis"),
+    ("W210", "preference-never-matters", "a preference between elements that never conflict"),
 )
 
 

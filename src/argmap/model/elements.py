@@ -160,7 +160,7 @@ def attribute_fields(cls: type) -> tuple[AttributeField, ...]:
 
     Example:
         >>> [a.name for a in attribute_fields(Actor)]
-        ['role', 'url', 'note']
+        ['role', 'url', 'note', 'rank']
     """
     return tuple(
         AttributeField(f.name, f.metadata[ATTRIBUTE], f.metadata.get(REFERS_TO))
@@ -241,6 +241,8 @@ class Statement(_Element):
     url: str | None = attribute("url")
     tags: tuple[str, ...] = attribute("list")
     note: str | None = attribute("text")
+    #: How much the statement weighs as a premise; without it, its source's or speaker's rank.
+    rank: str | None = attribute("number")
     extra: Extra = field(default=(), kw_only=True)
 
 
@@ -254,6 +256,8 @@ class Source(_Element):
     date: str | None = attribute("date")
     author: str | None = attribute("text")
     note: str | None = attribute("text")
+    #: The rank of the statements reported here (a higher rank weighs more).
+    rank: str | None = attribute("number")
     extra: Extra = field(default=(), kw_only=True)
 
 
@@ -266,6 +270,8 @@ class Actor(_Element):
     role: str | None = attribute("text")
     url: str | None = attribute("url")
     note: str | None = attribute("text")
+    #: The rank of what this actor asserts and infers (a higher rank weighs more).
+    rank: str | None = attribute("number")
     extra: Extra = field(default=(), kw_only=True)
 
 
@@ -289,6 +295,8 @@ class Inference(_Element):
     warrant: str | None = attribute("text")
     note: str | None = attribute("text")
     tags: tuple[str, ...] = attribute("list")
+    #: How much the inference weighs; without it, its actor's rank.
+    rank: str | None = attribute("number")
     #: Written as ``a supports b`` rather than ``argument: a => b``: a matter of
     #: layout, so it does not take part in equality.
     shorthand: bool = field(default=False, eq=False)
@@ -328,6 +336,20 @@ class Contradiction(_Element):
 
 
 @frozen
+class Preference(_Element):
+    """``stronger outweighs weaker``: a preference between two inferences, or two statements taken as premises.
+
+    Either side is an inference id or a statement id; the evaluation reads it
+    as the ASPIC+ preference ``weaker < stronger`` (see ``docs/evaluation.md``).
+    """
+
+    stronger: str
+    weaker: str
+    note: str | None = attribute("text")
+    extra: Extra = field(default=(), kw_only=True)
+
+
+@frozen
 class Section(_Element):
     """A named group of items, drawn as a cluster; sections nest."""
 
@@ -346,8 +368,8 @@ class Include(_Element):
     resolved: str | None = field(default=None, eq=False, repr=False)
 
 
-Item = Statement | Source | Actor | Inference | Contradiction | Section | Include
-Element = Statement | Source | Actor | Inference | Contradiction
+Item = Statement | Source | Actor | Inference | Contradiction | Preference | Section | Include
+Element = Statement | Source | Actor | Inference | Contradiction | Preference
 
 
 @frozen
@@ -394,6 +416,10 @@ class ArgumentMap:
     def contradictions(self) -> Iterator[Contradiction]:
         """Every contradiction, in order."""
         return (e for e in self.elements() if isinstance(e, Contradiction))
+
+    def preferences(self) -> Iterator[Preference]:
+        """Every preference (``a outweighs b``), in order."""
+        return (e for e in self.elements() if isinstance(e, Preference))
 
     def sources(self) -> Iterator[Source]:
         """Every declared source, in order."""

@@ -15,6 +15,7 @@ from argmap.model.elements import (
     Include,
     Inference,
     InferenceKind,
+    Preference,
     Section,
     Source,
     Statement,
@@ -46,6 +47,7 @@ class MapIndex:
         self.named: dict[str, Inference] = {}
         self.inferences: list[Inference] = []
         self.contradictions: list[Contradiction] = []
+        self.preferences: list[Preference] = []
         self.sections: list[Section] = []
         self.section_of: dict[str, Section] = {}
         #: Every element (not sections or includes), in written order.
@@ -59,6 +61,8 @@ class MapIndex:
                     self.section_of.setdefault(item.key, section)
             elif isinstance(item, Contradiction):
                 self.contradictions.append(item)
+            elif isinstance(item, Preference):
+                self.preferences.append(item)
             elif isinstance(item, Section):
                 self.sections.append(item)
             if isinstance(item, Statement) and section is not None:

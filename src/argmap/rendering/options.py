@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import field, frozen
 
-from argmap.evaluation import SEMANTICS
+from argmap.evaluation import COMPARISONS, ORDERINGS, SEMANTICS
 from argmap.evaluation.status import Status
 from argmap.rendering.themes import THEMES
 
@@ -126,6 +126,21 @@ class Number:
         self.check(attribute.name, value)
 
 
+def _pairs(values: Iterable[Iterable[str]]) -> tuple[tuple[str, str], ...]:
+    """``(stronger, weaker)`` pairs of ids, as a tuple of pairs.
+
+    Raises:
+        ValueError: an entry that is not two ids.
+    """
+    out = []
+    for value in values:
+        pair = tuple(value)
+        if len(pair) != 2 or not all(isinstance(x, str) for x in pair):
+            raise ValueError(f"prefer: expected (stronger, weaker) pairs of ids, got {value!r}")
+        out.append((pair[0], pair[1]))
+    return tuple(out)
+
+
 def _ids(values: Iterable[str]) -> tuple[str, ...]:
     return (values,) if isinstance(values, str) else tuple(values)
 
@@ -153,7 +168,10 @@ class RenderOptions:
         semantics: ...under this semantics...
         assume: ...taking these statements or inferences as IN...
         reject: ...these as OUT...
-        distrust: ...and rejecting what these actors say or these sources report.
+        distrust: ...and rejecting what these actors say or these sources report...
+        ordering: ...comparing arguments by ``last-link`` or ``weakest-link`` when there are preferences...
+        comparison: ...sets of links ``elitist`` or ``democratic``...
+        prefer: ...and with these ``(stronger, weaker)`` preferences added.
         quality: ``auto`` (fast engine settings for big maps), ``full`` or ``fast``.
         dpi: resolution of PNG output, from 10 to 1200 (None: 96).
         timeout: seconds the drawing may take, our own stages and the engine (None: 300).
@@ -178,6 +196,9 @@ class RenderOptions:
     assume: tuple[str, ...] = field(default=(), converter=_ids)
     reject: tuple[str, ...] = field(default=(), converter=_ids)
     distrust: tuple[str, ...] = field(default=(), converter=_ids)
+    ordering: str = field(default="last-link", validator=OneOf(ORDERINGS))
+    comparison: str = field(default="elitist", validator=OneOf(COMPARISONS))
+    prefer: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
     quality: str = field(default="auto", validator=OneOf(QUALITIES))
     dpi: float | None = field(default=None, validator=Number(*DPI_RANGE))
     timeout: float | None = field(default=None, validator=Number())
@@ -188,6 +209,8 @@ class RenderOptions:
             raise ValueError("statuses: give statuses or evaluate=True, not both")
         if not self.evaluate and (self.assume or self.reject or self.distrust or self.semantics != "grounded"):
             raise ValueError("semantics, assume, reject and distrust need evaluate=True")
+        if not self.evaluate and (self.prefer or self.ordering != "last-link" or self.comparison != "elitist"):
+            raise ValueError("ordering, comparison and prefer need evaluate=True")
 
     def statuses_for(self, m: ArgumentMap) -> Mapping[str, Status] | None:
         """The statuses to show on the map's nodes: those given, or the map's evaluation; None shows none.
@@ -200,7 +223,16 @@ class RenderOptions:
             return self.statuses
         from argmap.evaluation.evaluator import evaluate
 
-        return evaluate(m, self.semantics, self.assume, self.reject, self.distrust).statuses()
+        return evaluate(
+            m,
+            self.semantics,
+            self.assume,
+            self.reject,
+            self.distrust,
+            ordering=self.ordering,
+            comparison=self.comparison,
+            prefer=self.prefer,
+        ).statuses()
 
 
 #: Every setting at its default.

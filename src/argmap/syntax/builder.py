@@ -33,6 +33,7 @@ from argmap.model import (
     InferenceKind,
     Item,
     PartSpans,
+    Preference,
     Section,
     Source,
     Span,
@@ -284,6 +285,19 @@ class Builder(Transformer[Any, Any]):
         parts = [_part("left", c[0]), _part("right", c[2])]
         fields, extra = self._block("contradiction", c, 3, parts)
         return Contradiction(
+            c[0].value,
+            c[2].value,
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
+            extra=extra,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def outweighs(self, c: list[Any]) -> Preference:
+        """``ID OUTWEIGHS ID (LBRACE pairs? RBRACE)?``."""
+        parts = [_part("stronger", c[0]), _part("weaker", c[2])]
+        fields, extra = self._block("preference", c, 3, parts)
+        return Preference(
             c[0].value,
             c[2].value,
             span=self._span(c[0], c[-1]),

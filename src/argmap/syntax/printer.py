@@ -17,6 +17,7 @@ from argmap.language import (
     HEADER_WORDS,
     INCLUDE,
     INFERENCE_WORDS,
+    OUTWEIGHS,
     RESERVED,
     SECTION,
     Form,
@@ -33,6 +34,7 @@ from argmap.model import (
     Include,
     Inference,
     Item,
+    Preference,
     Section,
     Source,
     Statement,
@@ -201,6 +203,8 @@ class _Printer:
                 head = _inference_head(item)
             case Contradiction():
                 head = f"{_id(item.left, start=True)} {CONTRADICTS} {_id(item.right)}"
+            case Preference():
+                head = f"{_id(item.stronger, start=True)} {OUTWEIGHS} {_id(item.weaker)}"
             case Source():
                 head = f"{_SOURCE} {_id(item.id)} {quote(item.title)}"
             case Actor():
@@ -255,7 +259,7 @@ def _value(form: Form, value: str | tuple[str, ...] | None) -> str | None:
             return _ref(value)
         case "text" | "url":
             return _text(value)
-        case "date":
+        case "date" | "number":
             return _date(value)
         case "list":
             return _list(() if value is None else (value,))

@@ -1,0 +1,245 @@
+"""ASPIC+ with preferences: arguments built one by one, their defeats decided by the preference order.
+
+With preferences, whether an attack succeeds depends on the two arguments
+involved, not only on the conclusions, so the flat compilation of
+:mod:`.theory` does not apply. This module builds the arguments themselves:
+
+- every statement that no support concludes is a premise, read as a
+  *defeasible fact* (a rule with no body, named after the statement), so
+  that it can be ranked and preferred like an inference;
+- every inference is a defeasible rule (an assumed one is strict); an
+  argument applies a rule to one argument for each of its premises, and never
+  concludes a statement it already uses below;
+- an argument concluding ``-t`` (an attack) or a statement that contradicts
+  ``t`` attacks every argument whose last step concludes ``t`` by a premise or
+  a defeasible rule; the attack *defeats* unless the attacked argument is
+  strictly preferred to the attacker; an undercut (``-r``) always defeats.
+
+Arguments are compared by their **last link** (the last defeasible rules or
+premises; the default) or their **weakest link** (every defeasible rule and
+premise they use), with sets compared **elitist** (default) or
+**democratic** (Modgil and Prakken 2013, definitions 19 to 21).
+
+The result is a :class:`~argmap.evaluation.theory.Graph` of the usual three
+node kinds, so the grounded solver and the extension search run unchanged:
+each argument is an ``AND`` of its own defeat-free assumption (an ``ASM``
+whose contraries are its defeaters) and of its sub-arguments; a statement is
+the ``OR`` of the arguments for it, an inference the ``OR`` of the arguments
+whose last rule it is. Its complete labellings are those of the abstract
+framework of arguments and defeats.
+
+The number of arguments can grow exponentially where linked premises have
+several arguments each; :data:`MAX_ARGUMENTS` bounds it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import product
+
+from argmap.evaluation import COMPARISONS as COMPARISONS
+from argmap.evaluation import ORDERINGS as ORDERINGS
+from argmap.evaluation.errors import EvaluationTooLarge
+from argmap.evaluation.preferences import Key, Preferences, weaker_set
+from argmap.evaluation.theory import AND, ASM, OR, Graph, _contradicting, _support_has_circle
+from argmap.evaluation.whatif import Scenario
+from argmap.model import ArgumentMap, InferenceKind
+from argmap.model.index import index
+
+#: The most arguments built for one map.
+MAX_ARGUMENTS = 2_000_000
+PREMISE, AXIOM = -1, -2
+_EMPTY: frozenset[Key] = frozenset()
+
+
+class Arguments:
+    """The arguments of a map: per argument its conclusion, last step, sub-arguments and links."""
+
+    def __init__(self) -> None:
+        self.conclusion: list[int] = []
+        self.top: list[int] = []  # a rule position, PREMISE or AXIOM
+        self.subs: list[tuple[int, ...]] = []
+        self.attackable: list[bool] = []
+        self.links: list[frozenset[Key]] = []  # last link, or every link (weakest link)
+        self.uses: list[frozenset[int]] = []  # statements concluded below (only with circles)
+
+    def __len__(self) -> int:
+        return len(self.conclusion)
+
+
+def compile_arguments(
+    m: ArgumentMap, scenario: Scenario, order: Preferences, ordering: str, comparison: str
+) -> tuple[Graph, Arguments]:
+    """Build every argument and defeat, and wire them into a labelling graph."""
+    ix = index(m)
+    sids = list(ix.statements)
+    number = {sid: i for i, sid in enumerate(sids)}
+    n = len(sids)
+    concluded = ix.concluded()
+    weakest = ordering == "weakest-link"
+    args = _build(m, scenario, number, concluded, weakest)
+    g = Graph()
+    g.weighed = True
+    first = g.add_nodes([OR] * n)
+    g.statement = dict(zip(sids, range(first, first + n), strict=True))
+    first = g.add_nodes([OR] * len(ix.inferences))
+    g.rule = list(range(first, len(g)))
+    g.applicability = [-1] * len(ix.inferences)
+    node = g.add_nodes([AND] * len(args))
+    own = [g.add(ASM) if args.attackable[a] else -1 for a in range(len(args))]
+    for a in range(len(args)):
+        v = node + a
+        if own[a] >= 0:
+            g.edge(own[a], v)
+        for s in args.subs[a]:
+            g.edge(node + s, v)
+        c, top = args.conclusion[a], args.top[a]
+        if 0 <= c < n:
+            g.edge(v, g.statement[sids[c]])
+        if top >= 0:
+            g.edge(v, g.rule[top])
+    _defeats(g, args, own, node, n, _contradicting(ix), number, order, weakest, comparison == "elitist")
+    return g, args
+
+
+def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded: set[str], weakest: bool) -> Arguments:
+    ix = index(m)
+    n = len(number)
+    args = Arguments()
+    by_conclusion: dict[int, list[int]] = defaultdict(list)
+    circles = _support_has_circle(ix, concluded)  # type: ignore[arg-type]
+    named: dict[str, int] = {}
+    for p, inf in enumerate(ix.inferences):
+        if inf.id is not None:
+            named.setdefault(inf.id, p)
+    rules: list[tuple[int, list[int], int]] = []  # position, premise literals, head literal (-1: none)
+    used_by: dict[int, list[int]] = defaultdict(list)
+    for p, inf in enumerate(ix.inferences):
+        if not inf.premises or any(x not in number for x in inf.premises):
+            continue  # never applies
+        head = -1
+        if inf.target is not None:
+            if inf.kind is InferenceKind.SUPPORT and inf.target in number:
+                head = number[inf.target]
+            elif inf.kind is InferenceKind.ATTACK and inf.target in number:
+                head = n + number[inf.target]
+            elif inf.kind is InferenceKind.UNDERCUT and inf.target in named:
+                head = 2 * n + named[inf.target]
+        body = [number[x] for x in inf.premises]
+        rules.append((p, body, head))
+        for lit in dict.fromkeys(body):
+            used_by[lit].append(len(rules) - 1)
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+    todo: list[int] = []
+
+    def add(conclusion: int, top: int, subs: tuple[int, ...], attackable: bool, links: frozenset[Key]) -> None:
+        if len(args) >= MAX_ARGUMENTS:
+            raise EvaluationTooLarge(
+                f"more than {MAX_ARGUMENTS} arguments to weigh with preferences",
+                "evaluate without preferences, or settle some conflicts with --assume or --reject",
+            )
+        a = len(args)
+        args.conclusion.append(conclusion)
+        args.top.append(top)
+        args.subs.append(subs)
+        args.attackable.append(attackable)
+        args.links.append(links)
+        if circles:
+            below: set[int] = set()
+            for s in subs:
+                below |= args.uses[s]
+                below.add(args.conclusion[s])
+            args.uses.append(frozenset(below))
+        by_conclusion[conclusion].append(a)
+        todo.append(a)
+
+    for sid, i in number.items():
+        if sid in scenario.assumed:
+            add(i, AXIOM, (), False, _EMPTY)
+        elif sid not in concluded:
+            add(i, PREMISE, (), True, frozenset((sid,)))
+    for sid in sorted(scenario.rejected):
+        add(n + number[sid], AXIOM, (), False, _EMPTY)
+    for p in sorted(scenario.rejected_rules):
+        add(2 * n + p, AXIOM, (), False, _EMPTY)
+    strict = scenario.assumed_rules
+    while todo:
+        new = todo.pop()
+        for r in used_by.get(args.conclusion[new], ()):
+            p, body, head = rules[r]
+            choices = [by_conclusion[lit] for lit in body]
+            for subs in product(*choices):
+                if new not in subs or (r, subs) in seen:
+                    continue
+                seen.add((r, subs))
+                if (
+                    circles
+                    and head >= 0
+                    and head < n
+                    and any(head in args.uses[s] or head == args.conclusion[s] for s in subs)
+                ):
+                    continue
+                defeasible = p not in strict
+                links = _links(args, subs, p, defeasible, weakest)
+                add(head, p, subs, defeasible, links)
+    return args
+
+
+def _uses(args: Arguments, subs: tuple[int, ...], statement: int) -> bool:
+    """Whether the sub-arguments already conclude ``statement`` somewhere (an argument never reuses its conclusion)."""
+    return any(statement in args.uses[s] or statement == args.conclusion[s] for s in subs)
+
+
+def _links(args: Arguments, subs: tuple[int, ...], p: int, defeasible: bool, weakest: bool) -> frozenset[Key]:
+    """The last-link set (the rule itself, or the sub-arguments' last links) or the weakest-link set."""
+    if defeasible and not weakest:
+        return frozenset((p,))
+    found: set[Key] = {p} if defeasible else set()
+    for s in subs:
+        found |= args.links[s]
+    return frozenset(found)
+
+
+def _defeats(
+    g: Graph,
+    args: Arguments,
+    own: list[int],
+    node: int,
+    n: int,
+    contradicting: dict[str, list[str]],
+    number: dict[str, int],
+    order: Preferences,
+    weakest: bool,
+    elitist: bool,
+) -> None:
+    """Wire each successful attack: the attacker's node into the attacked argument's assumption."""
+    attackable_for: dict[int, list[int]] = defaultdict(list)  # literal -> attackable arguments concluding it
+    by_rule: dict[int, list[int]] = defaultdict(list)
+    for a in range(len(args)):
+        if args.attackable[a]:
+            attackable_for[args.conclusion[a]].append(a)
+            if args.top[a] >= 0:
+                by_rule[args.top[a]].append(a)
+    rivals: dict[int, list[int]] = {number[s]: [number[o] for o in others] for s, others in contradicting.items()}
+    cache: dict[tuple[frozenset[Key], frozenset[Key]], bool] = {}
+
+    def weaker(a: int, b: int) -> bool:
+        key = (args.links[a], args.links[b])
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = bool(order) and weaker_set(order, key[0], key[1], elitist)
+        return found
+
+    for a in range(len(args)):
+        c = args.conclusion[a]
+        if c < 0:
+            continue
+        if c >= 2 * n:
+            for b in by_rule.get(c - 2 * n, ()):
+                g.edge(node + a, own[b])
+            continue
+        targets = [c - n] if c >= n else rivals.get(c, [])
+        for t in targets:
+            for b in attackable_for.get(t, ()):
+                if not weaker(a, b):
+                    g.edge(node + a, own[b])
