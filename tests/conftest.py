@@ -23,6 +23,18 @@ _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("dev", max_examples=25, **_COMMON)
 settings.register_profile("ci", max_examples=CI_EXAMPLES, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+#: The thorough run (CI's): every property at full strength, and the tests marked ``slow`` too.
+THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Leave the tests marked ``slow`` (whole tools installed from scratch) to the thorough run."""
+    if THOROUGH:
+        return
+    skip = pytest.mark.skip(reason="slow: runs in the thorough run (HYPOTHESIS_PROFILE=ci), as in CI")
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(skip)
 
 
 def scaled(ci_examples: int) -> int:

@@ -65,6 +65,7 @@ def git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs the repository as a git checkout")
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_the_hooks_check_and_format_maps_in_another_repository(tmp_path: Path) -> None:

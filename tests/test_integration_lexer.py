@@ -16,7 +16,7 @@ from argmap.errors import ArgmapSyntaxError
 from argmap.integrations.lexer import ROLE_TOKENS, ArgmapLexer
 from argmap.language import KEYWORDS
 
-from .conftest import CASES, MAPS, ROOT
+from .conftest import CASES, MAPS, ROOT, scaled
 from .strategies import maps, token_soup
 
 CASE_FILES = sorted(CASES.rglob("*.argmap"))
@@ -61,13 +61,13 @@ def test_the_cases_include_valid_and_invalid_maps() -> None:
     assert 10 < len(valid) < len(CASE_FILES)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150))
 @given(maps)
 def test_no_error_token_in_generated_maps(m: argmap.ArgumentMap) -> None:
     assert errors(argmap.dumps(m)) == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=scaled(300))
 @given(token_soup)
 def test_text_the_parser_accepts_has_no_error_token(text: str) -> None:
     try:

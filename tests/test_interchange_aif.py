@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -16,6 +16,8 @@ from argmap.interchange.aif import dumps_aif, load_aif, loads_aif
 from argmap.model import AttackKind, InferenceKind, RelationKind, StatementKind
 from argmap.model.relations import relations
 from tests.strategies import maps
+
+from .conftest import scaled
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases" / "aif"
@@ -168,7 +170,7 @@ _nodesets = st.fixed_dictionaries({
 
 
 @given(st.one_of(_json, _nodesets).map(json.dumps) | st.text(max_size=60))
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(300))
 def test_fuzzed_aif_gives_a_map_or_a_located_error(text: str) -> None:
     try:
         got = loads_aif(text, "f.json")
@@ -180,7 +182,7 @@ def test_fuzzed_aif_gives_a_map_or_a_located_error(text: str) -> None:
 
 
 @given(maps)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=scaled(100))
 def test_fuzzed_maps_export_to_aif_that_reads_back(m: argmap.ArgumentMap) -> None:
     out = dumps_aif(m, with_dialogue=True)
     got = loads_aif(out.text)

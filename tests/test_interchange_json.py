@@ -19,6 +19,8 @@ from argmap.rendering.build import build_graph
 from argmap.rendering.options import RenderOptions
 from tests.strategies import maps
 
+from .conftest import scaled
+
 ROOT = Path(__file__).resolve().parents[1]
 MAPS = sorted((ROOT / "maps").glob("*.argmap"))
 MODEL = jsonschema.Draft202012Validator(schema("model"))
@@ -26,7 +28,7 @@ MAPGRAPH = jsonschema.Draft202012Validator(schema("mapgraph"))
 
 
 @given(maps)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=scaled(150))
 def test_json_round_trip_of_any_map(m: ArgumentMap) -> None:
     text = to_json(m)
     assert from_json(text) == m

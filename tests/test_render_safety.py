@@ -45,7 +45,7 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def soon(condition: Callable[[], bool], seconds: float = 15.0) -> bool:
+def soon(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
     """Whether ``condition`` holds within ``seconds`` (polled)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
