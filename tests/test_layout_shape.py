@@ -83,6 +83,7 @@ def assert_written_order(m: argmap.ArgumentMap, root: ET.Element) -> None:
 # Each example is a full render: no shrinking (the failing example is printed as it is).
 @settings(max_examples=scaled(20), deadline=None, phases=(Phase.explicit, Phase.generate))
 @example(statements=260, seed=134, section_size=25, links=6)  # columns start one row apart
+@example(statements=287, seed=0, section_size=6, links=0)  # many small sections
 @given(
     statements=st.integers(30, 300),
     seed=st.integers(0, 10_000),

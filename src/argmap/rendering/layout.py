@@ -41,6 +41,8 @@ from argmap.rendering.mapgraph import EdgeKind, MapGraph
 
 #: A section's bottom row (statements nothing in it points at) is folded after this many.
 ROW_MAX = 8
+#: The width-to-height ratio the column count aims at (the estimate runs a little tall).
+TARGET_ASPECT = 1.3
 #: Below this many statements the engine's own layout is kept: a small map reads well as it is.
 GRID_FROM = 24
 
@@ -132,7 +134,7 @@ def _column_count(graph: MapGraph, order: list[str], top: dict[str, str]) -> int
         columns = _columns(order, {c: max(1, round(heights[c])) for c in order}, count)
         width = sum(max(widths[c] for c in column) for column in columns)
         height = max(sum(heights[c] for c in column) for column in columns)
-        score = abs(math.log(width / height))
+        score = abs(math.log(width / height / TARGET_ASPECT))
         if score < best_score:
             best, best_score = count, score
     return best
