@@ -64,8 +64,8 @@ def test_json(capsys: pytest.CaptureFixture[str], tea: str) -> None:
     assert data["explanations"][0]["subject"] == "health"
     assert {i["key"]: i["status"] for i in data["inferences"]} == {
         "health": "out",
-        "undercut:o=>health": "in",
-        "support:a=>t": "undecided",
+        "o undercuts health": "in",
+        "a supports t": "undecided",
     }
 
 

@@ -33,8 +33,8 @@ def test_statuses_cover_statements_and_inference_keys() -> None:
         "a": Status.UNDECIDED,
         "b": Status.UNDECIDED,
         "r": Status.OUT,
-        "undercut:o=>r": Status.IN,
-        "support:a=>t": Status.UNDECIDED,
+        "o undercuts r": Status.IN,
+        "a supports t": Status.UNDECIDED,
     }
     assert ev.theses() == ["t"]
     assert ev.counts() == {Status.IN: 2, Status.OUT: 0, Status.UNDECIDED: 3}
@@ -59,9 +59,9 @@ def test_json_form() -> None:
         "forced": "rejected",
         "text": "O",
     }
-    inference = next(i for i in data["inferences"] if i["key"] == "support:a=>t")
+    inference = next(i for i in data["inferences"] if i["key"] == "a supports t")
     assert inference == {
-        "key": "support:a=>t",
+        "key": "a supports t",
         "id": None,
         "kind": "support",
         "premises": ["a"],
@@ -89,3 +89,14 @@ def test_evaluations_compare_by_value() -> None:
     m = argmap.loads(TEXT)
     assert argmap.evaluate(m) == argmap.evaluate(m)
     assert argmap.evaluate(m) != argmap.evaluate(m, reject=["o"])
+
+
+def test_one_name_per_inference_and_its_older_spellings_are_accepted() -> None:
+    """An unnamed inference is named as it reads; the older key and SVG id forms name it too."""
+    m = argmap.loads(TEXT)
+    ev = argmap.evaluate(m)
+    for spelling in ("a supports t", "support:a=>t", "support.a.t", "a.supports.t"):
+        assert ev.status(spelling) is Status.UNDECIDED
+        assert argmap.evaluate(m, reject=[spelling]).statuses()["a supports t"] is Status.OUT
+        assert "`a supports t`" in str(ev.explain(spelling))
+    assert argmap.evaluate(m, assume=["o.undercuts.r"]).scenario.assume == ("o undercuts r",)

@@ -62,7 +62,7 @@ def test_linked_premises_join_in_a_junction() -> None:
 def test_one_premise_reasons_are_single_arrows() -> None:
     g = build_graph(argmap.loads(TEA))
     assert ("s", "d", "support", True) in edges(g)
-    assert not any(n.ref == "support:s=>d" for n in g.nodes)
+    assert not any(n.ref == "s supports d" for n in g.nodes)
 
 
 def test_attacks_are_rebuttals_or_underminings() -> None:
@@ -215,7 +215,7 @@ def test_section_and_focus_together() -> None:
 
 def test_statuses_are_shown_on_statements_and_inferences() -> None:
     m = argmap.loads(TEA)
-    g = build_graph(m, RenderOptions(statuses={"t": Status.IN, "s": Status.OUT, "support:s=>d": Status.UNDECIDED}))
+    g = build_graph(m, RenderOptions(statuses={"t": Status.IN, "s": Status.OUT, "s supports d": Status.UNDECIDED}))
     assert g.statuses
     assert g.node("t").status is Status.IN
     assert g.node("e").status is None

@@ -199,7 +199,7 @@ def test_explanations_say_see_above_and_stop_at_the_depth() -> None:
     assert len(lines) == 4  # statement, reason, statement, reason: four levels by default
     ev = argmap.evaluate(argmap.loads(chain))
     assert len(ev.explain("c0", depth=20).lines()) == 15
-    assert ev.explain("c0").to_dict()["because"][0]["subject"] == "support:c1=>c0"
+    assert ev.explain("c0").to_dict()["because"][0]["subject"] == "c1 supports c0"
 
 
 def test_full_critical_points_refuse_large_maps() -> None:

@@ -208,6 +208,42 @@ def shorthand(kind: InferenceKind, premise: str, target: str) -> str:
     return f"{premise} {INFERENCE_WORDS[kind].verb} {target}"
 
 
+def inference_key(kind: InferenceKind, premises: tuple[str, ...], target: str | None) -> str:
+    """The one name of an inference without an id: how it reads, ``a + b supports c``.
+
+    Example:
+        >>> inference_key(InferenceKind.SUPPORT, ("a", "b"), "c")
+        'a + b supports c'
+        >>> inference_key(InferenceKind.UNDERCUT, ("u",), "r1")
+        'u undercuts r1'
+    """
+    return f"{' + '.join(premises)} {INFERENCE_WORDS[kind].verb} {target or ''}".strip()
+
+
+def key_slug(key: str) -> str:
+    """An inference key as an SVG/DOT id: spaces and ``+`` become dots.
+
+    Example:
+        >>> key_slug("a + b supports c"), key_slug("r1")
+        ('a.b.supports.c', 'r1')
+    """
+    return re.sub(r"[\s+]+", ".", key.strip())
+
+
+def key_aliases(kind: InferenceKind, premises: tuple[str, ...], target: str | None) -> tuple[str, ...]:
+    """Other spellings accepted for an unnamed inference's key (older forms and the SVG id).
+
+    Example:
+        >>> key_aliases(InferenceKind.SUPPORT, ("a", "b"), "c")
+        ('support:a+b=>c', 'support.a.b.c', 'a.b.supports.c')
+    """
+    return (
+        f"{kind.value}:{'+'.join(premises)}=>{target or ''}",
+        ".".join((kind.value, *premises, target or "")),
+        key_slug(inference_key(kind, premises, target)),
+    )
+
+
 def written(
     kind: InferenceKind,
     premises: tuple[str, ...],

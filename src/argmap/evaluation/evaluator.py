@@ -179,15 +179,22 @@ class Evaluation:
         Raises:
             EvaluationError: no statement or inference has that id.
         """
-        found = self.statement_status.get(ident) or self.inference_status.get(ident)
+        found = self.statement_status.get(ident) or self.inference_status.get(self.key(ident))
         if found is None:
             raise self._unknown(ident)
         return found
 
+    def key(self, ident: str) -> str:
+        """A statement id as it is; an inference's id, key or alias as its key (:attr:`Inference.key`)."""
+        if ident in self.statement_status:
+            return ident
+        found = index(self.map).inference(ident)
+        return found.key if found is not None else ident
+
     def credulous(self, ident: str) -> bool:
         """Whether some extension accepts the element (for grounded: whether it is IN)."""
         status = self.status(ident)
-        return status is Status.IN if self.accepted is None else ident in self.accepted
+        return status is Status.IN if self.accepted is None else self.key(ident) in self.accepted
 
     def statuses(self) -> dict[str, Status]:
         """Every status, keyed by statement id and by ``Inference.key`` (for drawing)."""
@@ -225,7 +232,7 @@ class Evaluation:
         from argmap.evaluation.explain import explain
 
         self.status(ident)
-        return explain(self, ident, depth)
+        return explain(self, self.key(ident), depth)
 
     def critical(self, thesis: str) -> tuple[CriticalPoint, ...]:
         """The statements, actors and sources whose rejection alone changes a status.

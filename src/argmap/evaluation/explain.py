@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from argmap.evaluation.status import Status
-from argmap.language import assert_never, written
+from argmap.language import assert_never
 from argmap.model import Inference, InferenceKind
 from argmap.model.index import index
 
@@ -125,15 +125,13 @@ def view(ev: Evaluation) -> MapView:
 
 
 def name(inf: Inference) -> str:
-    """How to refer to an inference in a sentence: its id, or how it was written.
+    """How to refer to an inference in a sentence: its key (its id, or how it reads), quoted.
 
     Example:
         >>> name(Inference.attack(("o",), "t", shorthand=True)), name(Inference.support(("a", "b"), "c"))
-        ('`o attacks t`', '`argument: a + b => c`')
+        ('`o attacks t`', '`a + b supports c`')
     """
-    if inf.id:
-        return f"`{inf.id}`"
-    return written(inf.kind, inf.premises, inf.target, short=inf.shorthand)
+    return f"`{inf.key}`"
 
 
 def explain(ev: Evaluation, ident: str, depth: int = 4) -> Explanation:

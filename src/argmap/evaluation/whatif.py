@@ -72,14 +72,15 @@ def resolve(
         EvaluationError: an id is unknown, of the wrong kind, or both assumed and rejected.
     """
     ix = index(m)
-    assume, reject, distrust = _unique(assume), _unique(reject), _unique(distrust)
+    for ident in (*assume, *reject):
+        _check_element(ix, ident, "assume" if ident in assume else "reject")
+    assume, reject = _unique(_canonical(ix, i) for i in assume), _unique(_canonical(ix, i) for i in reject)
+    distrust = _unique(distrust)
     both = set(assume) & set(reject)
     if both:
         first = sorted(both)[0]
         raise EvaluationError(f"`{first}` cannot be both assumed and rejected")
     positions = _positions(ix)
-    for ident in (*assume, *reject):
-        _check_element(ix, ident, "assume" if ident in assume else "reject")
     for name in distrust:
         _check_party(ix, name)
     prefer = tuple(dict.fromkeys((a, b) for a, b in prefer))
@@ -117,17 +118,24 @@ def _unique(ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def _positions(ix: MapIndex) -> dict[str, int]:
-    """The position of the first inference declared under each id."""
+    """The position of the first inference declared under each key (its id, or how it reads)."""
     positions: dict[str, int] = {}
     for i, inf in enumerate(ix.inferences):
-        if inf.id is not None:
-            positions.setdefault(inf.id, i)
+        positions.setdefault(inf.key, i)
     return positions
+
+
+def _canonical(ix: MapIndex, ident: str) -> str:
+    """A statement id as it is; an inference's id, key or alias as its key."""
+    if ident in ix.statements:
+        return ident
+    found = ix.inference(ident)
+    return found.key if found is not None else ident
 
 
 def _check_element(ix: MapIndex, ident: str, verb: str) -> None:
     found = ix.by_id.get(ident)
-    if isinstance(found, (Statement, Inference)):
+    if isinstance(found, (Statement, Inference)) or (found is None and ix.inference(ident) is not None):
         return
     if isinstance(found, (Actor, Source)):
         kind = "an actor" if isinstance(found, Actor) else "a source"

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 from attrs import Attribute, field, fields, frozen
 
-from argmap.language import Form
+from argmap.language import Form, inference_key, key_aliases, key_slug
 from argmap.language import InferenceKind as InferenceKind  # re-exported: the model's kinds are the language's
 from argmap.language import StatementKind as StatementKind
 from argmap.model.diagnostics import Diagnostic
@@ -319,10 +319,18 @@ class Inference(_Element):
 
     @property
     def key(self) -> str:
-        """A stable name: the id, or one derived from kind, premises and target."""
+        """The one name of the inference: its id, or how it reads (``a + b supports c``).
+
+        Older spellings are accepted where a key is looked up (:meth:`aliases`).
+        """
         if self.id:
             return self.id
-        return f"{self.kind.value}:{'+'.join(self.premises)}=>{self.target or ''}"
+        return inference_key(self.kind, self.premises, self.target)
+
+    def aliases(self) -> tuple[str, ...]:
+        """Other spellings that name this inference: older key forms and the SVG id form."""
+        found = key_aliases(self.kind, self.premises, self.target)
+        return (*found, key_slug(self.id)) if self.id else found
 
 
 @frozen

@@ -33,6 +33,8 @@ class MapIndex:
         duplicates: for each id declared more than once, every declaration.
         statements: statements by id (first declaration).
         inferences: every inference in order; ``named`` holds those with an id.
+        keys: every inference by its key (:attr:`Inference.key`) and each of its aliases
+            (:meth:`Inference.aliases`); the first inference wins a shared name.
         section_of: the innermost section of each statement and inference, by id.
         elements: every element, sections and includes left out, in written order.
     """
@@ -46,6 +48,7 @@ class MapIndex:
         self.actors: dict[str, Actor] = {}
         self.named: dict[str, Inference] = {}
         self.inferences: list[Inference] = []
+        self.keys: dict[str, Inference] = {}
         self.contradictions: list[Contradiction] = []
         self.preferences: list[Preference] = []
         self.sections: list[Section] = []
@@ -57,6 +60,8 @@ class MapIndex:
                 self.elements.append(item)
             if isinstance(item, Inference):
                 self.inferences.append(item)
+                for name in (item.key, *item.aliases()):
+                    self.keys.setdefault(name, item)
                 if section is not None:
                     self.section_of.setdefault(item.key, section)
             elif isinstance(item, Contradiction):
@@ -85,6 +90,11 @@ class MapIndex:
             self.actors[ident] = item
         elif isinstance(item, Inference):
             self.named[ident] = item
+
+    def inference(self, name: str) -> Inference | None:
+        """The inference a name refers to: its id, its key, or an alias of its key; else None."""
+        found = self.named.get(name)
+        return found if found is not None else self.keys.get(name)
 
     def concluded(self) -> set[str]:
         """Statements that some support inference concludes."""

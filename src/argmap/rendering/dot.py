@@ -46,10 +46,12 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
+import attrs
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
 from argmap.evaluation.status import Status
 from argmap.language import InferenceKind, StatementKind, assert_never
+from argmap.rendering.layout import ROW_MAX, GridPlan, plan_grid
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
@@ -68,6 +70,10 @@ FAST_SETTINGS = {
 
 #: The SVG id of the whole picture; argmap's own elements have ids that start with ``argmap-``.
 GRAPH_ID = "argmap-graph"
+#: The ids of the invisible nodes that hold sections in a grid start with this.
+GRID_ID = "argmap-grid"
+#: The ids of the labelled stubs that stand for a line between distant sections start with this.
+STUB_ID = "argmap-stub"
 #: The SVG id of the legend; its items' ids start with it and a ``-``.
 LEGEND_ID = "argmap-legend"
 #: What comes before a map element's map graph id in its SVG id and DOT name, by what it is.
@@ -267,10 +273,17 @@ class _Writer:
         for cluster in self.graph.clusters:
             if home.get(cluster.id) == cluster.id:
                 children[cluster.parent].append(cluster)
+        plan = plan_grid(self.graph)
+        self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
         minlen = stagger(self.graph)
         for edge in self.graph.edges:
-            self._edge(g, edge, minlen.get(edge.id))
+            if edge.id in plan.far:
+                self._stub_edges(g, edge)
+            else:
+                self._edge(g, edge, minlen.get(edge.id), edge.id in plan.loose)
+        if plan.active:
+            self._grid(g, plan)
         if self.legend and self.graph.nodes:
             self._legend(g)
         return str(g.source)
@@ -284,6 +297,16 @@ class _Writer:
     ) -> None:
         for node in by_cluster.get(cluster, ()):
             self._node(g, node)
+        for name, text, tooltip in self.stubs.get(cluster, ()):
+            g.node(
+                name,
+                id=name,
+                label=f"<{_font(html_text(text), FOOTER_SIZE, self.theme.muted)}>",
+                tooltip=esc_text(tooltip),
+                shape="plain",
+                style="",
+                **{"class": "stub"},
+            )
         for child in children.get(cluster, ()):
             with g.subgraph(name=f"cluster_{section_id(child)}") as sub:
                 t = self.theme
@@ -430,7 +453,78 @@ class _Writer:
 
     # Edges
 
-    def _edge(self, g: graphviz.Digraph, edge: Edge, minlen: int | None) -> None:
+    def _stubs(self, plan: GridPlan, home: dict[str, str]) -> dict[str | None, list[tuple[str, str, str]]]:
+        """The labelled stubs of the edges between distant sections, by the cluster each is drawn in."""
+        titles = {c.id: c.title for c in self.graph.clusters}
+        nodes = {n.id: n for n in self.graph.nodes}
+        out: dict[str | None, list[tuple[str, str, str]]] = defaultdict(list)
+        for edge in self.graph.edges:
+            if edge.id not in plan.far:
+                continue
+            tail, head = nodes[edge.tail], nodes[edge.head]
+            to_section = titles.get(plan.top[head.id], "")
+            from_section = titles.get(plan.top[tail.id], "")
+            out[home.get(tail.cluster or "", tail.cluster)].append(
+                (f"{STUB_ID}-{edge.id}-to", f"→ {head.ref}", f"{edge.tooltip}\n(continues in: {to_section})")
+            )
+            out[home.get(head.cluster or "", head.cluster)].append(
+                (f"{STUB_ID}-{edge.id}-from", f"{tail.ref} →", f"{edge.tooltip}\n(comes from: {from_section})")
+            )
+        return out
+
+    def _stub_edges(self, g: graphviz.Digraph, edge: Edge) -> None:
+        """An edge between distant sections as two short lines: premise to a stub, a stub to its target."""
+        to_stub = attrs.evolve(edge, head=f"{STUB_ID}-{edge.id}-to")
+        from_stub = attrs.evolve(edge, id=f"{edge.id}.in", tail=f"{STUB_ID}-{edge.id}-from")
+        self._edge(g, to_stub, None)
+        self._edge(g, from_stub, None)
+
+    def _grid(self, g: graphviz.Digraph, plan: GridPlan) -> None:
+        """Invisible scaffolding that stacks the sections of each column and keeps columns in order."""
+        ups: dict[str, set[str]] = defaultdict(set)  # node -> nodes it points at, inside its top section
+        downs: dict[str, set[str]] = defaultdict(set)
+        for edge in self.graph.edges:
+            if edge.kind is EdgeKind.CONTRADICTION or edge.id in plan.loose:
+                continue
+            if plan.top.get(edge.tail) is not None and plan.top.get(edge.tail) == plan.top.get(edge.head):
+                ups[edge.tail].add(edge.head)
+                downs[edge.head].add(edge.tail)
+        members: dict[str, list[str]] = defaultdict(list)
+        for node_id, cid in plan.top.items():
+            members[cid].append(node_id)
+        tops = {cid: [n for n in nodes if not ups[n]] for cid, nodes in members.items()}
+        bottoms = {cid: [n for n in nodes if not downs[n]] for cid, nodes in members.items()}
+        for nodes in bottoms.values():  # fold a wide bottom row over several rows
+            for lower, upper in zip(nodes[ROW_MAX:], nodes, strict=False):
+                g.edge(_name(self.names[lower]), _name(self.names[upper]), style="invis", weight="0")
+        invisible = {"label": "", "shape": "point", "style": "invis", "width": "0", "height": "0"}
+        heads = [f"{GRID_ID}-column-{n}" for n in range(len(plan.columns))]
+        for name in heads:
+            g.node(name, id=name, **invisible)
+        for n, column in enumerate(plan.columns):
+            for node in tops[column[0]]:
+                g.edge(_name(self.names[node]), heads[n], style="invis", weight="0")
+            spine = heads[n]  # separators hang in a straight line under the column's head
+            for k, (upper, lower) in enumerate(itertools.pairwise(column)):
+                sep = f"{GRID_ID}-{n}-{k}"
+                g.node(sep, id=sep, **invisible)
+                for node in tops[lower]:
+                    g.edge(_name(self.names[node]), sep, style="invis", weight="1")
+                for node in bottoms[upper]:
+                    g.edge(sep, _name(self.names[node]), style="invis", weight="1")
+                g.edge(sep, spine, style="invis", weight="50")
+                spine = sep
+        theses = [n for n in self.graph.nodes if n.cluster is None and n.style == StatementKind.THESIS.value]
+        with g.subgraph() as same:
+            same.attr(rank="same")
+            for name in heads:
+                same.node(name)
+            for thesis in theses:
+                same.node(_name(self.names[thesis.id]))
+        for left, right in itertools.pairwise(heads):
+            g.edge(left, right, style="invis", weight="10")
+
+    def _edge(self, g: graphviz.Digraph, edge: Edge, minlen: int | None, loose: bool = False) -> None:
         t = self.theme
         color = t.lines[edge.kind.value]
         look = dict(EDGE_LOOK[edge.kind])
@@ -446,9 +540,12 @@ class _Writer:
             look["arrowhead"] = "none"
         if minlen:
             attrs["minlen"] = str(minlen)
+        if loose:
+            attrs["constraint"] = "false"
         if edge.label:
             attrs["label"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
-        g.edge(_name(self.names[edge.tail]), _name(self.names[edge.head]), **look, **attrs)
+        tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
+        g.edge(_name(tail), _name(head), **look, **attrs)
 
     # Legend
 

@@ -1,0 +1,108 @@
+"""The shape of big pictures: about as wide as high, sections in written order.
+
+Maps of 30 to 300 statements, with sections of any size and relations across
+sections, are drawn and measured from the SVG: the picture's aspect ratio and
+the boxes of its top-level sections (``g.cluster`` with a ``section-`` id).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import types
+import xml.etree.ElementTree as ET
+from itertools import pairwise
+
+from hypothesis import Phase, example, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.model import Section
+from argmap.rendering.build import build_graph
+from argmap.rendering.layout import plan_grid
+
+from .conftest import ROOT, scaled
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _generator() -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location("argmap_bench_generate_shape", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+GENERATE = _generator()
+
+
+def generated(statements: int, seed: int, section_size: int, links: int) -> str:
+    """A generated map with sections of ``section_size`` and ``links`` supports across sections."""
+    GENERATE.SECTION_SIZE = section_size
+    text = "\n".join(GENERATE.Generator(statements, seed).lines()) + "\n"
+    ids = re.findall(r"^\s*(?:claim|evidence|objection) (\w+)", text, re.M)
+    chosen = ids[seed % 7 :: max(1, len(ids) // (links + 1))][: links * 2]
+    return text + "".join(f"{a} supports {b}\n" for a, b in pairwise(chosen[::-1]) if a != b)[: 60 * links]
+
+
+def boxes(root: ET.Element, top: list[str]) -> list[tuple[float, float, float, float]]:
+    """(left, top, right, bottom) of each listed section's box, in SVG coordinates."""
+    found = {}
+    for g in root.iter(f"{SVG}g"):
+        ident = g.get("id", "")
+        if ident.startswith("section-") and ident[len("section-") :] in top:
+            shape = next(el for el in g.iter() if el.tag in (f"{SVG}path", f"{SVG}polygon"))
+            raw = shape.get("points") or shape.get("d", "")
+            numbers = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", raw)]
+            xs, ys = numbers[0::2], numbers[1::2]
+            found[ident[len("section-") :]] = (min(xs), min(ys), max(xs), max(ys))
+    return [found[c] for c in top if c in found]
+
+
+def size(root: ET.Element) -> tuple[float, float]:
+    return float(root.get("width", "0").removesuffix("pt")), float(root.get("height", "0").removesuffix("pt"))
+
+
+def assert_written_order(m: argmap.ArgumentMap, root: ET.Element) -> None:
+    """Sections are stacked in written order in each column, and every column starts at the top."""
+    top = [s.id for s in m.items if isinstance(s, Section) and s.id]
+    placed = dict(zip(top, boxes(root, top), strict=True))
+    columns = plan_grid(build_graph(m)).columns or (tuple(top),)
+    for column in columns:
+        # Within a column, each section is drawn below the one written before it (its middle
+        # below the other's bottom: section boxes may share a row of margin).
+        for a, b in pairwise(column):
+            (_, a_top, _, a_bottom), (_, b_top, _, b_bottom) = placed[a], placed[b]
+            assert b_top > a_top and (b_top + b_bottom) / 2 > a_bottom, f"section {b} is not below {a}"
+    # Every column starts at the top, under the theses: the first sections share a band.
+    firsts = [placed[c[0]] for c in columns]
+    assert max(f[1] for f in firsts) < min(f[3] for f in firsts)
+
+
+# Each example is a full render: no shrinking (the failing example is printed as it is).
+@settings(max_examples=scaled(20), deadline=None, phases=(Phase.explicit, Phase.generate))
+@example(statements=260, seed=134, section_size=25, links=6)  # columns start one row apart
+@example(statements=287, seed=0, section_size=6, links=0)  # many small sections
+@given(
+    statements=st.integers(30, 300),
+    seed=st.integers(0, 10_000),
+    section_size=st.integers(6, 60),
+    links=st.integers(0, 6),
+)
+def test_generated_maps_are_about_square_with_sections_in_reading_order(
+    statements: int, seed: int, section_size: int, links: int
+) -> None:
+    m = argmap.loads(generated(statements, seed, section_size, links))
+    root = ET.fromstring(argmap.render(m, "svg", legend=False))
+    width, height = size(root)
+    assert 0.5 <= width / height <= 2.0, (width, height)
+    assert_written_order(m, root)
+
+
+def test_the_article_map_is_about_square_with_sections_in_written_order() -> None:
+    m = argmap.load(ROOT / "maps" / "peace-talks.argmap")
+    root = ET.fromstring(argmap.render(m, "svg"))
+    width, height = size(root)
+    assert 0.5 <= width / height <= 2.0
+    assert_written_order(m, root)
