@@ -60,8 +60,9 @@ def test_ova_locutions_give_actors_quotes_and_sources_and_other_nodes_are_report
     assert [(a.id, a.name) for a in got.map.actors()] == [("p1", "Alice"), ("p2", "Bob")]
     assert [s.title for s in got.map.sources()] == ["Council minutes"]
     lost = {loss.where: loss.what for loss in got.losses}
-    assert set(lost) == {"node 8", "node 9", "node 11", "node 12", "node 13"}
-    assert "rephrase" in lost["node 11"] and "preference" in lost["node 12"] and "XYZ" in lost["node 13"]
+    assert set(lost) == {"node 8", "node 9", "node 11", "node 13"}
+    assert "rephrase" in lost["node 11"] and "XYZ" in lost["node 13"]
+    assert [(p.stronger, p.weaker) for p in got.map.preferences()] == [("n4", "n10")]  # the PA node 12
     assert all(loss.span is not None and loss.span.path.endswith("locutions.ova.json") for loss in got.losses)
 
 
@@ -105,6 +106,22 @@ def test_export_uses_linked_ra_undercut_ca_and_two_cas_for_a_contradiction() -> 
     assert kinds["u"] == "CA" and {("o", "u"), ("u", "s")} <= edges
     cas = [n for n in data["nodes"] if n["text"] == "Contradiction"]
     assert len(cas) == 2 and {("c", cas[0]["nodeID"]), (cas[0]["nodeID"], "a")} <= edges
+
+
+def test_preferences_are_pa_nodes_from_the_preferred_to_the_dispreferred_and_read_back() -> None:
+    m = argmap.loads(
+        'thesis t "T"  claim a "A"  objection o "O"  objection b "B"\n'
+        "argument s: a => t\nattack k: o => t\nb attacks o\nk outweighs s\nb outweighs o\n"
+    )
+    exported = dumps_aif(m)
+    data = json.loads(exported.text)
+    pas = [n["nodeID"] for n in data["nodes"] if n["type"] == "PA"]
+    edges = {(e["fromID"], e["toID"]) for e in data["edges"]}
+    assert len(pas) == 2 and {("k", pas[0]), (pas[0], "s"), ("b", pas[1]), (pas[1], "o")} <= edges
+    assert exported.losses == ()
+    back = loads_aif(exported.text)
+    assert [(p.stronger, p.weaker) for p in back.map.preferences()] == [("k", "s"), ("b", "o")]
+    assert argmap.evaluate(back.map).statuses() == argmap.evaluate(m).statuses()
 
 
 def test_plain_export_lists_sources_actors_sections_and_kinds() -> None:

@@ -63,6 +63,7 @@ from argmap.model import (
 SUPPORT_TEXT = "Default Inference"
 ATTACK_TEXT = "Default Conflict"
 CONTRADICTION_TEXT = "Contradiction"
+PREFERENCE_TEXT = "Default Preference"
 ASSERTING = "Asserting"
 #: Node types argmap reads into the map; other known types are reported.
 KNOWN_TYPES = {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
@@ -157,6 +158,7 @@ class _Writer:
             self.node_of[id(inf)] = self.claim_id(inf, inf.id, fallback)
             self.inference_nodes.setdefault(inf.key, self.node_of[id(inf)])
         roles = _roles(inferences)
+        preferences: list[Preference] = []
         for item, _ in walk(self.m.items):
             if isinstance(item, Statement):
                 self.statement(item, roles)
@@ -165,7 +167,7 @@ class _Writer:
             elif isinstance(item, Contradiction):
                 self.contradiction(item)
             elif isinstance(item, Preference):
-                self.lose(item, "preferences are not written to AIF yet")
+                preferences.append(item)  # after every node it may name
             elif isinstance(item, Section):
                 self.lose(item, "AIF has no sections; its items are written without it")
             elif isinstance(item, Include):
@@ -174,6 +176,8 @@ class _Writer:
                 self.source(item)
             else:
                 self.actor(item)
+        for preference in preferences:
+            self.preference(preference)
 
     def claim_id(self, element: Statement | Inference, wanted: str | None, fallback: str = "i") -> str:
         """A node id for an element: its own id, unless another node has it already."""
@@ -203,7 +207,9 @@ class _Writer:
         if self.dialogue and (s.by or s.quote or s.source):
             self.locution(s)
 
-    def attributes(self, element: Statement | Inference | Contradiction | Source | Actor, carried: set[str]) -> None:
+    def attributes(
+        self, element: Statement | Inference | Contradiction | Preference | Source | Actor, carried: set[str]
+    ) -> None:
         for f in fields(type(element)):
             if f.name in carried or f.name in ("span", "parts", "shorthand"):
                 continue
@@ -258,6 +264,19 @@ class _Writer:
             self.node(node_id, CONTRADICTION_TEXT, "CA")
             self.edge(tail, node_id)
             self.edge(node_id, head)
+
+    def preference(self, p: Preference) -> None:
+        """A PA node: the preferred node -> PA -> the dispreferred node."""
+        self.attributes(p, {"stronger", "weaker"})
+        nodes = self.inference_nodes
+        ends = [side if side in self.statement_ids else nodes.get(side) for side in (p.stronger, p.weaker)]
+        if ends[0] is None or ends[1] is None:
+            self.lose(p, "a side names no statement or inference")
+            return
+        node_id = self.fresh("pa")
+        self.node(node_id, PREFERENCE_TEXT, "PA")
+        self.edge(ends[0], node_id)
+        self.edge(node_id, ends[1])
 
     def source(self, s: Source) -> None:
         if not self.dialogue:
@@ -369,6 +388,7 @@ class _Reader:
         items.extend(self.sources(said))
         items.extend(inf for inf, _ in inferences)
         items.extend(self.contradictions())
+        items.extend(self.preferences())
         return Imported(ArgumentMap(items=tuple(items)), tuple(self.losses))
 
     def type(self, node_id: str) -> str:
@@ -423,6 +443,7 @@ class _Reader:
         scheme_nodes = [n for n in self.nodes if self.type(n) in ("RA", "CA")]
         contradiction = self.contradiction_nodes()
         undercut = {h for n in scheme_nodes for h in self.outs[n] if self.type(h) in ("RA", "CA")}
+        undercut |= {end for n in self.nodes if self.type(n) == "PA" for end in self.pa_ends(n) if end in scheme_nodes}
         for node_id in scheme_nodes:
             if node_id in undercut and node_id not in self.names:
                 self.names[node_id] = self.argmap_id(node_id, "i")
@@ -434,7 +455,7 @@ class _Reader:
             if inference is not None:
                 found.append((inference, node_id))
         for node_id in self.nodes:
-            if self.type(node_id) in ("MA", "PA", "TA"):
+            if self.type(node_id) in ("MA", "TA"):
                 self.lose(node_id, _WHY[self.type(node_id)])
         return found
 
@@ -467,6 +488,24 @@ class _Reader:
             ident = self.names[node_id] = self.argmap_id(node_id)
         premise_ids = tuple(self.names[p] for p in premises)
         return Inference(kind, premise_ids, target, id=ident, scheme=scheme, span=self.span(node))
+
+    def pa_ends(self, node_id: str) -> list[str]:
+        """The nodes a PA node prefers and disprefers: its one tail and its one head."""
+        return [*self.ins[node_id], *self.outs[node_id]]
+
+    def preferences(self) -> list[Preference]:
+        """PA nodes between two statements or two inferences, as `stronger outweighs weaker`."""
+        found: list[Preference] = []
+        for node_id in self.nodes:
+            if self.type(node_id) != "PA":
+                continue
+            tails, heads = self.ins[node_id], self.outs[node_id]
+            ends = [*tails, *heads]
+            if len(tails) != 1 or len(heads) != 1 or any(e not in self.names for e in ends):
+                self.lose(node_id, "a PA node should go from one statement or inference to another")
+                continue
+            found.append(Preference(self.names[tails[0]], self.names[heads[0]], span=self.span(self.nodes[node_id])))
+        return found
 
     def contradiction_nodes(self) -> dict[str, tuple[str, str]]:
         """CA nodes that form contradictions: two single-premise ``Contradiction`` CAs, one each way."""
@@ -561,6 +600,5 @@ class _Reader:
 
 _WHY = {
     "MA": "an MA node (rephrase): argmap has no rephrase relation",
-    "PA": "a PA node (preference): argmap maps hold no preferences",
     "TA": "a TA node (transition between locutions): argmap keeps no dialogue moves",
 }
