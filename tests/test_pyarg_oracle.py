@@ -28,6 +28,7 @@ PyArg's exhaustive search stays fast (few arguments).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -125,26 +126,33 @@ class Oracle:
 
     def labels(self, semantics: str) -> Labels:
         """Statuses and credulous acceptance derived from PyArg's extensions."""
-        attacks = self.theory.all_attacks  # no preferences: every attack is a defeat
-        af = AbstractArgumentationFramework("af", self.arguments, [Defeat(a, b) for a, b in attacks])
-        if semantics == "grounded":
-            extensions = [frozenset(get_grounded_extension(af))]
-        elif semantics == "preferred":
-            extensions = list(get_preferred_extensions(af))
-        else:
-            extensions = list(get_stable_extensions(af))
-        self.count = len(extensions)
-        attackers: dict[str, set[str]] = {a.name: set() for a in self.arguments}
-        for a, b in attacks:
-            attackers[b.name].add(a.name)
-        out: Labels = {}
-        for s in self.statements:
-            args = [a for a in self.arguments if a.conclusion == self.lang[f"S_{s}"]]
-            out[s] = _combine([_label(args, ext, attackers) for ext in extensions])
-        for name, inf in zip(self.rule_names, self.inferences, strict=True):
-            args = [a for a in self.arguments if a.top_rule is not None and a.top_rule.id == name]
-            out.setdefault(inf.key, _combine([_label(args, ext, attackers) for ext in extensions]))
-        return out
+        return pyarg_labels(self, self.theory.all_attacks, semantics)  # no preferences: every attack is a defeat
+
+
+def pyarg_labels(oracle: Any, defeats: Sequence[tuple[Any, Any]], semantics: str) -> Labels:
+    """The labels of the framework of an oracle's arguments with these ``defeats``, under ``semantics``.
+
+    Sets ``oracle.count`` to the number of extensions.
+    """
+    af = AbstractArgumentationFramework("af", oracle.arguments, [Defeat(a, b) for a, b in defeats])
+    if semantics == "grounded":
+        extensions = [frozenset(get_grounded_extension(af))]
+    elif semantics == "preferred":
+        extensions = list(get_preferred_extensions(af))
+    else:
+        extensions = list(get_stable_extensions(af))
+    oracle.count = len(extensions)
+    defeaters: dict[str, set[str]] = {a.name: set() for a in oracle.arguments}
+    for a, b in defeats:
+        defeaters[b.name].add(a.name)
+    out: Labels = {}
+    for s in oracle.statements:
+        args = [a for a in oracle.arguments if a.conclusion == oracle.lang[f"S_{s}"]]
+        out[s] = _combine([_label(args, ext, defeaters) for ext in extensions])
+    for name, inf in zip(oracle.rule_names, oracle.inferences, strict=True):
+        args = [a for a in oracle.arguments if a.top_rule is not None and a.top_rule.id == name]
+        out.setdefault(inf.key, _combine([_label(args, ext, defeaters) for ext in extensions]))
+    return out
 
 
 def _label(args: Iterable[object], extension: frozenset[object], attackers: dict[str, set[str]]) -> Status:

@@ -17,13 +17,6 @@ from collections.abc import Sequence
 
 from hypothesis import event, given
 from hypothesis import strategies as st
-from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
-    AbstractArgumentationFramework,
-)
-from py_arg.abstract_argumentation_classes.defeat import Defeat
-from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
-from py_arg.algorithms.semantics.get_preferred_extensions import get_preferred_extensions
-from py_arg.algorithms.semantics.get_stable_extensions import get_stable_extensions
 from py_arg.aspic_classes.argumentation_system import ArgumentationSystem
 from py_arg.aspic_classes.argumentation_theory import ArgumentationTheory
 from py_arg.aspic_classes.defeasible_rule import DefeasibleRule
@@ -44,7 +37,7 @@ from argmap.language import assert_never
 from argmap.model import ArgumentMap, Inference, InferenceKind, Preference, Statement
 from argmap.model.index import index
 
-from .test_pyarg_oracle import Labels, _combine, _label, argmap_labels, fixed, maps, what_ifs
+from .test_pyarg_oracle import Labels, argmap_labels, fixed, maps, pyarg_labels, what_ifs
 
 ORDERINGS = {
     ("last-link", "elitist"): LastLinkElitistOrdering,
@@ -151,25 +144,7 @@ class PreferenceOracle:
         attacks = self.theory.all_attacks
         defeats = [(a, b) for a, b in attacks if self.defeats(a, b)]
         self.blocked = len(attacks) - len(defeats)
-        af = AbstractArgumentationFramework("af", self.arguments, [Defeat(a, b) for a, b in defeats])
-        if semantics == "grounded":
-            extensions = [frozenset(get_grounded_extension(af))]
-        elif semantics == "preferred":
-            extensions = list(get_preferred_extensions(af))
-        else:
-            extensions = list(get_stable_extensions(af))
-        self.count = len(extensions)
-        defeaters: dict[str, set[str]] = {a.name: set() for a in self.arguments}
-        for a, b in defeats:
-            defeaters[b.name].add(a.name)
-        out: Labels = {}
-        for s in self.statements:
-            args = [a for a in self.arguments if a.conclusion == self.lang[f"S_{s}"]]
-            out[s] = _combine([_label(args, ext, defeaters) for ext in extensions])
-        for name, inf in zip(self.rule_names, self.inferences, strict=True):
-            args = [a for a in self.arguments if a.top_rule is not None and a.top_rule.id == name]
-            out.setdefault(inf.key, _combine([_label(args, ext, defeaters) for ext in extensions]))
-        return out
+        return pyarg_labels(self, defeats, semantics)
 
 
 @st.composite
