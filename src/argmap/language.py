@@ -30,6 +30,7 @@ else:  # Python 3.10
 __all__ = [
     "DECLARATION_WORDS",
     "HEADER_WORDS",
+    "INFERENCE_TERMINALS",
     "INFERENCE_WORDS",
     "KEYWORDS",
     "RELATION_VERBS",
@@ -158,6 +159,10 @@ KEYWORDS = _keywords()
 RESERVED = frozenset(k.word for k in KEYWORDS if k.starts_item)
 #: The verbs between two ids: the inference shorthands and ``contradicts``.
 RELATION_VERBS = tuple(k.word for k in KEYWORDS if not k.starts_item)
+#: The inference kind that each keyword and verb terminal reads, as in ``ATTACK`` or ``ATTACKS``.
+INFERENCE_TERMINALS: dict[str, InferenceKind] = {
+    _terminal_name(word): kind for kind, words in INFERENCE_WORDS.items() for word in (words.keyword, words.verb)
+}
 
 ID_PATTERN = r"[^\W\d][\w-]*"
 BARE_PATTERN = r"\d[\w.:+-]*"
