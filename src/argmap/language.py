@@ -128,7 +128,13 @@ class Keyword:
 class Terminal:
     """A terminal of the grammar: its name, what it reads and how an error names it.
 
-    Exactly one of ``literal`` and ``pattern`` is set.
+    ``literal`` is the one text it reads, if it reads one; ``pattern`` is the
+    regular expression of a terminal the grammar writes as one. A verb has
+    both: its word, and the pattern that reads the word only when no letter,
+    digit, ``_`` or ``-`` follows, so that ``c supportst`` is not read as
+    ``c supports t``. (Only verbs need that: they are the only keywords read
+    where an id cannot come, and elsewhere Lark reads a keyword glued to more
+    letters as an id.)
     """
 
     name: str
@@ -164,12 +170,21 @@ INFERENCE_TERMINALS: dict[str, InferenceKind] = {
     _terminal_name(word): kind for kind, words in INFERENCE_WORDS.items() for word in (words.keyword, words.verb)
 }
 
+
+def _whole_word(word: str) -> str:
+    """The pattern of a word that is not the start of a longer id."""
+    return re.escape(word) + r"(?![\w-])"
+
+
 ID_PATTERN = r"[^\W\d][\w-]*"
 BARE_PATTERN = r"\d[\w.:+-]*"
 #: Every terminal of the grammar, keywords first; ``$END`` is Lark's end of the text.
 #: Patterns are as Lark holds them: a ``\r`` or ``\n`` in the grammar is the character itself.
 TERMINALS: tuple[Terminal, ...] = (
-    *(Terminal(k.terminal, f"`{k.word}`", literal=k.word) for k in KEYWORDS),
+    *(
+        Terminal(k.terminal, f"`{k.word}`", literal=k.word, pattern=None if k.starts_item else _whole_word(k.word))
+        for k in KEYWORDS
+    ),
     Terminal("ID", "an id", pattern=ID_PATTERN),
     Terminal("STRING", "a text in double quotes", pattern='"(?:[^"\\\\\r\n]|\\\\.)*"'),
     Terminal("BARE", "a date", pattern=BARE_PATTERN),
