@@ -36,10 +36,12 @@ __all__ = [
     "RELATION_VERBS",
     "RESERVED",
     "TERMINALS",
+    "AimsAt",
     "Form",
     "InferenceKind",
     "InferenceWords",
     "Keyword",
+    "Polarity",
     "StatementKind",
     "Terminal",
     "assert_never",
@@ -69,27 +71,53 @@ class InferenceKind(enum.Enum):
     UNDERCUT = "undercut"
 
 
+#: Whether an inference speaks for its target or against it.
+Polarity = Literal["for", "against"]
+#: What an inference's target is: a statement, or another inference (or relation).
+AimsAt = Literal["statement", "inference"]
+
+
 @dataclass(frozen=True)
 class InferenceWords:
-    """How an inference kind is written.
+    """How an inference kind is written, and the properties most behaviour follows from.
+
+    Checks, relations, explanations and colours derive what they need from
+    ``aims_at`` and ``polarity``; only the ASPIC+ theory (and the reference
+    theory it is tested against) decides a kind's meaning by its name.
 
     Attributes:
         keyword: the word of the full form, as in ``argument a1: p => c``.
         verb: the word of the one-premise shorthand, as in ``p supports c``.
         aims_at: what the target is: a ``statement``, or an ``inference``.
+        polarity: ``for`` its target, or ``against`` it. An inference that aims
+            at an inference is against it: it denies that the inference applies.
+        noun: what messages call one: `a1` is "an inference", "an attack".
+        infinitive: the verb in messages such as "a statement cannot support itself".
+        participle: the verb in messages such as "only statements can be supported".
     """
 
     keyword: str
     verb: str
-    aims_at: Literal["statement", "inference"]
+    aims_at: AimsAt
+    polarity: Polarity
+    noun: str
+    infinitive: str
+    participle: str
+
+    @property
+    def with_article(self) -> str:
+        """The noun with its article: "an inference", "an attack"."""
+        return ("an " if self.noun[:1] in ("a", "e", "i", "o", "u") else "a ") + self.noun
 
 
-#: The words of every inference kind (checked complete when this module loads).
+_W = InferenceWords
+#: The words and properties of every inference kind (checked complete when this module loads).
 INFERENCE_WORDS: dict[InferenceKind, InferenceWords] = {
-    InferenceKind.SUPPORT: InferenceWords("argument", "supports", "statement"),
-    InferenceKind.ATTACK: InferenceWords("attack", "attacks", "statement"),
-    InferenceKind.UNDERCUT: InferenceWords("undercut", "undercuts", "inference"),
-}
+    #                          keyword     verb         aims_at      polarity   noun         infinitive  participle
+    InferenceKind.SUPPORT:  _W("argument", "supports",  "statement", "for",     "inference", "support",  "supported"),
+    InferenceKind.ATTACK:   _W("attack",   "attacks",   "statement", "against", "attack",    "attack",   "attacked"),
+    InferenceKind.UNDERCUT: _W("undercut", "undercuts", "inference", "against", "undercut",  "undercut", "undercut"),
+}  # fmt: skip
 #: The symmetric relation between two statements.
 CONTRADICTS = "contradicts"
 #: Header lines: one each at the top level of a map.
@@ -209,6 +237,9 @@ def _check_complete() -> None:
     missing = [k.name for k in InferenceKind if k not in INFERENCE_WORDS]
     if missing:
         raise AssertionError(f"INFERENCE_WORDS has no words for {', '.join(missing)}")
+    for_an_inference = [k.name for k, w in INFERENCE_WORDS.items() if w.aims_at == "inference" and w.polarity == "for"]
+    if for_an_inference:
+        raise AssertionError(f"{', '.join(for_an_inference)} aims at an inference, so it must be against it")
 
 
 _check_complete()
