@@ -36,7 +36,7 @@ from argmap.model import (
     Statement,
     attribute_fields,
 )
-from argmap.rendering.themes import SHAPES, THEMES, Theme
+from argmap.rendering.themes import SHAPES, THEMES, BoxStyle, Theme
 from argmap.syntax.parser import grammar_path, parse
 from argmap.syntax.values import SCHEMAS
 
@@ -186,7 +186,19 @@ def test_explain_and_check_name_an_inference_as_it_is_written() -> None:
 def test_every_theme_styles_every_kind(theme: str) -> None:
     t = THEMES[theme]
     assert set(t.statements) == set(StatementKind)
-    assert set(t.junctions) == set(InferenceKind)
+    assert set(t.junctions) == {"for", "against"}
+    assert all(isinstance(t.junction(kind), BoxStyle) for kind in InferenceKind)
+    assert set(t.kind_junctions) <= set(InferenceKind)
+
+
+def test_junctions_are_coloured_by_polarity_unless_the_kind_has_its_own() -> None:
+    default = THEMES["default"]
+    assert default.junction(InferenceKind.SUPPORT) != default.junction(InferenceKind.ATTACK)
+    assert default.junction(InferenceKind.ATTACK) == default.junctions["against"]
+    assert default.junction(InferenceKind.UNDERCUT) == default.kind_junctions[InferenceKind.UNDERCUT]
+    assert default.junction(InferenceKind.UNDERCUT) != default.junction(InferenceKind.ATTACK)
+    with pytest.raises(ValueError, match="no junctions style for \\['against'\\]"):
+        attrs.evolve(default, junctions={"for": default.junctions["for"]})
 
 
 def test_every_statement_kind_has_a_shape() -> None:
