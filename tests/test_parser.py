@@ -151,7 +151,8 @@ def test_a_verb_glued_to_the_next_id_is_a_syntax_error(verb: str, parsers: dict[
             p.parse(text, "m.argmap")
         exc = caught.value
         assert (exc.line, exc.column, exc.end_column) == (3, 3, 3 + len(f"{verb}t"))
-        assert exc.message == (f"expected `supports`, `attacks`, `undercuts` or `contradicts`, found the id `{verb}t`")
+        verbs = ", ".join(f"`{v}`" for v in RELATION_VERBS[:-1]) + f" or `{RELATION_VERBS[-1]}`"
+        assert exc.message == f"expected {verbs}, found the id `{verb}t`"
         assert exc.hint == f"put a space between `{verb}` and `t`"
 
 
