@@ -37,7 +37,7 @@ from argmap.model import (
     Statement,
     attribute_fields,
 )
-from argmap.rendering.themes import SHAPES, THEMES, Theme
+from argmap.rendering.themes import SHAPES, THEMES, BoxStyle, Theme
 from argmap.syntax.parser import grammar_path, parse
 from argmap.syntax.values import SCHEMAS
 
@@ -77,7 +77,7 @@ def _round_trip(*items: Element) -> ArgumentMap:
 def test_grammar_terminals_are_the_table_terminals() -> None:
     grammar = {t.name: (t.pattern.type, t.pattern.value) for t in _grammar().terminals if not t.name.startswith("__")}
     table = {
-        t.name: ("str", t.literal) if t.literal is not None else ("re", t.pattern)
+        t.name: ("re", t.pattern) if t.pattern is not None else ("str", t.literal)
         for t in TERMINALS
         if t.name != "$END"
     }
@@ -104,6 +104,18 @@ def test_relation_verbs_follow_an_id() -> None:
     parser = _grammar().parse_interactive("a")
     parser.exhaust_lexer()
     assert {by_terminal[name] for name in parser.accepts() if name in by_terminal} == set(RELATION_VERBS)
+
+
+def test_a_keyword_read_where_no_id_can_come_is_read_only_as_a_whole_word() -> None:
+    # Where an id can come, Lark reads `claimx` as an id; where none can (after
+    # the first id of a relation), a keyword written as a plain string would
+    # read the start of `supportst`.
+    keywords = {t.name: t for t in TERMINALS if t.name in {k.terminal for k in KEYWORDS}}
+    states = _grammar().parser.parser._parse_table.states.values()  # Lark's LALR table
+    without_id = {name for actions in states if "ID" not in actions for name in actions if name in keywords}
+    assert without_id == {k.terminal for k in KEYWORDS if not k.starts_item}
+    for name in without_id:
+        assert keywords[name].pattern == keywords[name].literal + r"(?![\w-])"
 
 
 # -- every kind and every attribute round-trips --------------------------------
@@ -176,7 +188,19 @@ def test_explain_and_check_name_an_inference_as_it_is_written() -> None:
 def test_every_theme_styles_every_kind(theme: str) -> None:
     t = THEMES[theme]
     assert set(t.statements) == set(StatementKind)
-    assert set(t.junctions) == set(InferenceKind)
+    assert set(t.junctions) == {"for", "against"}
+    assert all(isinstance(t.junction(kind), BoxStyle) for kind in InferenceKind)
+    assert set(t.kind_junctions) <= set(InferenceKind)
+
+
+def test_junctions_are_coloured_by_polarity_unless_the_kind_has_its_own() -> None:
+    default = THEMES["default"]
+    assert default.junction(InferenceKind.SUPPORT) != default.junction(InferenceKind.ATTACK)
+    assert default.junction(InferenceKind.ATTACK) == default.junctions["against"]
+    assert default.junction(InferenceKind.UNDERCUT) == default.kind_junctions[InferenceKind.UNDERCUT]
+    assert default.junction(InferenceKind.UNDERCUT) != default.junction(InferenceKind.ATTACK)
+    with pytest.raises(ValueError, match="no junctions style for \\['against'\\]"):
+        attrs.evolve(default, junctions={"for": default.junctions["for"]})
 
 
 def test_every_statement_kind_has_a_shape() -> None:

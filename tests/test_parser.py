@@ -20,6 +20,7 @@ import pytest
 import argmap
 from argmap.cli import exit_codes
 from argmap.errors import ArgmapSyntaxError
+from argmap.language import RELATION_VERBS
 from argmap.model import walk
 from argmap.syntax import parser as parser_module
 from argmap.syntax.parsed import Parsed
@@ -140,6 +141,27 @@ def test_unclosed_list_asks_for_the_bracket(parsers: dict[str, Parser]) -> None:
     with pytest.raises(ArgmapSyntaxError) as caught:
         parsers["pure"].parse('thesis t "T" { tags: [a, b\n', "m.argmap")
     assert caught.value.hint == "is a `]` missing?"
+
+
+@pytest.mark.parametrize("verb", RELATION_VERBS)
+def test_a_verb_glued_to_the_next_id_is_a_syntax_error(verb: str, parsers: dict[str, Parser]) -> None:
+    text = f'claim c "C"\nclaim t "T"\nc {verb}t\n'
+    for p in parsers.values():
+        with pytest.raises(ArgmapSyntaxError) as caught:
+            p.parse(text, "m.argmap")
+        exc = caught.value
+        assert (exc.line, exc.column, exc.end_column) == (3, 3, 3 + len(f"{verb}t"))
+        verbs = ", ".join(f"`{v}`" for v in RELATION_VERBS[:-1]) + f" or `{RELATION_VERBS[-1]}`"
+        assert exc.message == f"expected {verbs}, found the id `{verb}t`"
+        assert exc.hint == f"put a space between `{verb}` and `t`"
+
+
+@pytest.mark.parametrize("text", ["c supports-t\n", "c attacks_t\n", "c undercuts2\n", "c contradictsé\n"])
+def test_a_verb_is_read_only_as_a_whole_word(text: str, parsers: dict[str, Parser]) -> None:
+    for p in parsers.values():
+        with pytest.raises(ArgmapSyntaxError, match="found the id `") as caught:
+            p.parse(text, "m.argmap")
+        assert (caught.value.line, caught.value.column) == (1, 3)
 
 
 # -- words lost by an earlier reader: every one must be a syntax error ------

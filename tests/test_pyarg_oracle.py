@@ -48,7 +48,7 @@ from py_arg.aspic_classes.strict_rule import StrictRule
 
 import argmap
 from argmap.evaluation.status import Status
-from argmap.language import assert_never
+from argmap.language import INFERENCE_WORDS, assert_never
 from argmap.model import ArgumentMap, Contradiction, Inference, InferenceKind, Statement, StatementKind
 from argmap.model.index import index
 
@@ -196,18 +196,21 @@ def maps(draw: st.DrawFn, max_statements: int = 7, max_inferences: int = 7) -> A
     inferences: list[Inference] = []
     for i in range(draw(st.integers(0, max_inferences))):
         kind = draw(st.sampled_from(list(InferenceKind)))
-        if kind is InferenceKind.UNDERCUT:
+        words = INFERENCE_WORDS[kind]
+        if words.aims_at == "inference":
             if not inferences:
                 continue
             target = draw(st.sampled_from([inf.id for inf in inferences if inf.id] + [f"r{i}"]))
         else:
             target = draw(st.sampled_from(ids))
         body = draw(premises)
-        key = (kind, frozenset(body), target)
-        if key in seen:  # PyArg identifies rules by their body: keep bodies distinct
+        # PyArg identifies rules by their body and head: keep them distinct (kinds alike in
+        # polarity and target may well share a head).
+        key = (words.polarity, words.aims_at, frozenset(body), target)
+        if key in seen:
             continue
         seen.add(key)
-        named = kind is InferenceKind.UNDERCUT or draw(st.booleans())
+        named = words.aims_at == "inference" or draw(st.booleans())
         inferences.append(Inference(kind, body, target, id=f"r{i}" if named else None))
     items.extend(inferences)
     pairs = st.tuples(st.sampled_from(ids), st.sampled_from(ids))

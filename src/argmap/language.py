@@ -30,15 +30,18 @@ else:  # Python 3.10
 __all__ = [
     "DECLARATION_WORDS",
     "HEADER_WORDS",
+    "INFERENCE_TERMINALS",
     "INFERENCE_WORDS",
     "KEYWORDS",
     "RELATION_VERBS",
     "RESERVED",
     "TERMINALS",
+    "AimsAt",
     "Form",
     "InferenceKind",
     "InferenceWords",
     "Keyword",
+    "Polarity",
     "StatementKind",
     "Terminal",
     "assert_never",
@@ -68,27 +71,53 @@ class InferenceKind(enum.Enum):
     UNDERCUT = "undercut"
 
 
+#: Whether an inference speaks for its target or against it.
+Polarity = Literal["for", "against"]
+#: What an inference's target is: a statement, or another inference (or relation).
+AimsAt = Literal["statement", "inference"]
+
+
 @dataclass(frozen=True)
 class InferenceWords:
-    """How an inference kind is written.
+    """How an inference kind is written, and the properties most behaviour follows from.
+
+    Checks, relations, explanations and colours derive what they need from
+    ``aims_at`` and ``polarity``; only the ASPIC+ theory (and the reference
+    theory it is tested against) decides a kind's meaning by its name.
 
     Attributes:
         keyword: the word of the full form, as in ``argument a1: p => c``.
         verb: the word of the one-premise shorthand, as in ``p supports c``.
         aims_at: what the target is: a ``statement``, or an ``inference``.
+        polarity: ``for`` its target, or ``against`` it. An inference that aims
+            at an inference is against it: it denies that the inference applies.
+        noun: what messages call one: `a1` is "an inference", "an attack".
+        infinitive: the verb in messages such as "a statement cannot support itself".
+        participle: the verb in messages such as "only statements can be supported".
     """
 
     keyword: str
     verb: str
-    aims_at: Literal["statement", "inference"]
+    aims_at: AimsAt
+    polarity: Polarity
+    noun: str
+    infinitive: str
+    participle: str
+
+    @property
+    def with_article(self) -> str:
+        """The noun with its article: "an inference", "an attack"."""
+        return ("an " if self.noun[:1] in ("a", "e", "i", "o", "u") else "a ") + self.noun
 
 
-#: The words of every inference kind (checked complete when this module loads).
+_W = InferenceWords
+#: The words and properties of every inference kind (checked complete when this module loads).
 INFERENCE_WORDS: dict[InferenceKind, InferenceWords] = {
-    InferenceKind.SUPPORT: InferenceWords("argument", "supports", "statement"),
-    InferenceKind.ATTACK: InferenceWords("attack", "attacks", "statement"),
-    InferenceKind.UNDERCUT: InferenceWords("undercut", "undercuts", "inference"),
-}
+    #                          keyword     verb         aims_at      polarity   noun         infinitive  participle
+    InferenceKind.SUPPORT:  _W("argument", "supports",  "statement", "for",     "inference", "support",  "supported"),
+    InferenceKind.ATTACK:   _W("attack",   "attacks",   "statement", "against", "attack",    "attack",   "attacked"),
+    InferenceKind.UNDERCUT: _W("undercut", "undercuts", "inference", "against", "undercut",  "undercut", "undercut"),
+}  # fmt: skip
 #: The symmetric relation between two statements.
 CONTRADICTS = "contradicts"
 #: A preference: ``a outweighs b`` (inferences, or statements taken as premises).
@@ -130,7 +159,13 @@ class Keyword:
 class Terminal:
     """A terminal of the grammar: its name, what it reads and how an error names it.
 
-    Exactly one of ``literal`` and ``pattern`` is set.
+    ``literal`` is the one text it reads, if it reads one; ``pattern`` is the
+    regular expression of a terminal the grammar writes as one. A verb has
+    both: its word, and the pattern that reads the word only when no letter,
+    digit, ``_`` or ``-`` follows, so that ``c supportst`` is not read as
+    ``c supports t``. (Only verbs need that: they are the only keywords read
+    where an id cannot come, and elsewhere Lark reads a keyword glued to more
+    letters as an id.)
     """
 
     name: str
@@ -162,13 +197,26 @@ KEYWORDS = _keywords()
 RESERVED = frozenset(k.word for k in KEYWORDS if k.starts_item)
 #: The verbs between two ids: the inference shorthands, ``contradicts`` and ``outweighs``.
 RELATION_VERBS = tuple(k.word for k in KEYWORDS if not k.starts_item)
+#: The inference kind that each keyword and verb terminal reads, as in ``ATTACK`` or ``ATTACKS``.
+INFERENCE_TERMINALS: dict[str, InferenceKind] = {
+    _terminal_name(word): kind for kind, words in INFERENCE_WORDS.items() for word in (words.keyword, words.verb)
+}
+
+
+def _whole_word(word: str) -> str:
+    """The pattern of a word that is not the start of a longer id."""
+    return re.escape(word) + r"(?![\w-])"
+
 
 ID_PATTERN = r"[^\W\d][\w-]*"
 BARE_PATTERN = r"\d[\w.:+-]*"
 #: Every terminal of the grammar, keywords first; ``$END`` is Lark's end of the text.
 #: Patterns are as Lark holds them: a ``\r`` or ``\n`` in the grammar is the character itself.
 TERMINALS: tuple[Terminal, ...] = (
-    *(Terminal(k.terminal, f"`{k.word}`", literal=k.word) for k in KEYWORDS),
+    *(
+        Terminal(k.terminal, f"`{k.word}`", literal=k.word, pattern=None if k.starts_item else _whole_word(k.word))
+        for k in KEYWORDS
+    ),
     Terminal("ID", "an id", pattern=ID_PATTERN),
     Terminal("STRING", "a text in double quotes", pattern='"(?:[^"\\\\\r\n]|\\\\.)*"'),
     Terminal("BARE", "a date", pattern=BARE_PATTERN),
@@ -193,6 +241,9 @@ def _check_complete() -> None:
     missing = [k.name for k in InferenceKind if k not in INFERENCE_WORDS]
     if missing:
         raise AssertionError(f"INFERENCE_WORDS has no words for {', '.join(missing)}")
+    for_an_inference = [k.name for k, w in INFERENCE_WORDS.items() if w.aims_at == "inference" and w.polarity == "for"]
+    if for_an_inference:
+        raise AssertionError(f"{', '.join(for_an_inference)} aims at an inference, so it must be against it")
 
 
 _check_complete()

@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from argmap.checks.references import describe
-from argmap.model import ArgumentMap, Inference, InferenceKind, StatementKind
+from argmap.language import INFERENCE_WORDS
+from argmap.model import ArgumentMap, Inference, StatementKind
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex
 
@@ -15,7 +16,7 @@ def circular_support(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     """E125: statements that support each other in a circle, with the circle printed."""
     edges: dict[str, list[tuple[str, Inference]]] = defaultdict(list)
     for inf in ix.inferences:
-        if inf.kind is InferenceKind.SUPPORT and inf.target in ix.statements:
+        if INFERENCE_WORDS[inf.kind].polarity == "for" and inf.target in ix.statements:
             for premise in inf.premises:
                 if premise in ix.statements and premise != inf.target:
                     edges[premise].append((inf.target, inf))
@@ -145,7 +146,7 @@ def support_and_contradiction(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnost
     """W208: one statement is a reason for another that it also contradicts."""
     supports: dict[frozenset[str], Inference] = {}
     for inf in ix.inferences:
-        if inf.kind is InferenceKind.SUPPORT and inf.target is not None:
+        if INFERENCE_WORDS[inf.kind].polarity == "for" and inf.target is not None:
             for premise in inf.premises:
                 supports.setdefault(frozenset((premise, inf.target)), inf)
     for con in ix.contradictions:

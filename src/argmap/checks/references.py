@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from argmap.language import INFERENCE_WORDS, RESERVED, assert_never, is_id, shorthand, written
+from argmap.language import INFERENCE_WORDS, RESERVED, is_id, shorthand, written
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -26,7 +26,7 @@ def what(element: Named) -> str:
     if isinstance(element, Statement):
         return f"{element.kind.value} (a statement)"
     if isinstance(element, Inference):
-        return "an inference" if element.kind is InferenceKind.SUPPORT else f"an {element.kind.value}"
+        return INFERENCE_WORDS[element.kind].with_article
     if isinstance(element, Source):
         return "a source"
     if isinstance(element, Actor):
@@ -143,16 +143,17 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
     premise = inf.premises[0] if inf.premises else "x"
     span = inf.span_of("target")
     other = ix.by_id.get(target)
-    if INFERENCE_WORDS[inf.kind].aims_at == "inference":
+    words = INFERENCE_WORDS[inf.kind]
+    if words.aims_at == "inference":
         if isinstance(other, Statement):
             yield Diagnostic.make(
                 "E123",
-                f"{name} aims at `{target}`, which is a statement; undercuts aim at inferences and relations",
+                f"{name} aims at `{target}`, which is a statement; {words.noun}s aim at inferences and relations",
                 span,
                 f"to dispute the statement itself write `{shorthand(InferenceKind.ATTACK, premise, target)}`",
             )
         elif target == inf.id:
-            yield Diagnostic.make("E122", f"{name} {INFERENCE_WORDS[inf.kind].verb} itself", span)
+            yield Diagnostic.make("E122", f"{name} {words.verb} itself", span)
         elif not isinstance(other, Inference):
             found = f"`{target}` is {what(other)}" if other is not None else f"no inference is named `{target}`"
             yield Diagnostic.make(
@@ -162,11 +163,10 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
                 did_you_mean(target, ix.named) or "give the inference an id, e.g. `argument a1: p => c`",
             )
         return
-    verb = INFERENCE_WORDS[inf.kind].verb
     if isinstance(other, Inference):
         yield Diagnostic.make(
             "E124",
-            f"{name} {verb} `{target}`, which is {what(other)}; only statements can be {verb[:-1]}ed",
+            f"{name} {words.verb} `{target}`, which is {what(other)}; only statements can be {words.participle}",
             span,
             f"to deny that `{target}` holds, write `{shorthand(InferenceKind.UNDERCUT, premise, target)}`",
         )
@@ -181,16 +181,12 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
 
 def _self_reference(inf: Inference, name: str, target: str, span: Span | None) -> Diagnostic:
     """E121, E122: a statement that supports or attacks itself through an inference."""
-    verb = INFERENCE_WORDS[inf.kind].verb
-    hint = f"a statement cannot {verb[:-1]} itself"
-    match inf.kind:
-        case InferenceKind.SUPPORT:
-            message = f"{name} concludes `{target}`, which is also one of its premises"
-            return Diagnostic.make("E121", message, span, hint)
-        case InferenceKind.ATTACK | InferenceKind.UNDERCUT:
-            return Diagnostic.make("E122", f"{name}: `{target}` {verb} itself", span, hint)
-        case _:
-            assert_never(inf.kind)
+    words = INFERENCE_WORDS[inf.kind]
+    hint = f"a statement cannot {words.infinitive} itself"
+    if words.polarity == "for":
+        message = f"{name} concludes `{target}`, which is also one of its premises"
+        return Diagnostic.make("E121", message, span, hint)
+    return Diagnostic.make("E122", f"{name}: `{target}` {words.verb} itself", span, hint)
 
 
 def contradictions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:

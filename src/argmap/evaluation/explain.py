@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from argmap.evaluation.status import Status
-from argmap.language import assert_never
-from argmap.model import Inference, InferenceKind
+from argmap.language import INFERENCE_WORDS
+from argmap.model import Inference
 from argmap.model.index import index
 
 if TYPE_CHECKING:
@@ -97,16 +97,12 @@ class MapView:
             self.inference.setdefault(inf.key, inf)
             if inf.target is None:
                 continue
+            words = INFERENCE_WORDS[inf.kind]
             pool: Collection[str]
-            match inf.kind:
-                case InferenceKind.SUPPORT:
-                    group, pool = self.supports, ix.statements
-                case InferenceKind.ATTACK:
-                    group, pool = self.attacks, ix.statements
-                case InferenceKind.UNDERCUT:
-                    group, pool = self.undercuts, ix.named
-                case _:
-                    assert_never(inf.kind)
+            if words.aims_at == "inference":
+                group, pool = self.undercuts, ix.named
+            else:
+                group, pool = (self.supports if words.polarity == "for" else self.attacks), ix.statements
             if inf.target in pool:
                 group[inf.target].append(inf)
         for con in ix.contradictions:
@@ -277,7 +273,7 @@ class _Explainer:
             text = f"{label} is IN: its {_premise_word(names)} {_and(f'`{p}`' for p in names)} {_is(names)} IN"
             text += f", and {_fail(undercuts, 'undercut of it')}." if undercuts else ", and no objection defeats it."
             return text, names + _rests(undercuts)
-        rebuttals = self._objections(inf.target) if inf.kind is InferenceKind.SUPPORT and inf.target else []
+        rebuttals = self._objections(inf.target) if INFERENCE_WORDS[inf.kind].polarity == "for" and inf.target else []
         parts, rests_on = self._failing(inf, status, premises, undercuts, rebuttals)
         if not parts:
             return f"{label} is {status.name}.", [p for p, _ in premises]

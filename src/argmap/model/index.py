@@ -7,6 +7,7 @@ evaluator and the layout.
 
 from __future__ import annotations
 
+from argmap.language import INFERENCE_WORDS
 from argmap.model.elements import (
     Actor,
     ArgumentMap,
@@ -14,7 +15,6 @@ from argmap.model.elements import (
     Element,
     Include,
     Inference,
-    InferenceKind,
     Preference,
     Section,
     Source,
@@ -97,8 +97,8 @@ class MapIndex:
         return found if found is not None else self.keys.get(name)
 
     def concluded(self) -> set[str]:
-        """Statements that some support inference concludes."""
-        return {i.target for i in self.inferences if i.kind is InferenceKind.SUPPORT and i.target}
+        """Statements that some inference for a statement (a support) concludes."""
+        return {i.target for i in self.inferences if i.target and INFERENCE_WORDS[i.kind].polarity == "for"}
 
 
 def index(m: ArgumentMap) -> MapIndex:

@@ -22,22 +22,17 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from argmap.language import assert_never
+from argmap.language import INFERENCE_WORDS
 from argmap.model.elements import ArgumentMap, AttackKind, Contradiction, Inference, InferenceKind, RelationKind, Span
 from argmap.model.index import index
 
 
 def relation_kind(kind: InferenceKind) -> RelationKind:
-    """The relation an inference of this kind makes."""
-    match kind:
-        case InferenceKind.SUPPORT:
-            return RelationKind.SUPPORT
-        case InferenceKind.ATTACK:
-            return RelationKind.ATTACK
-        case InferenceKind.UNDERCUT:
-            return RelationKind.UNDERCUT
-        case _:
-            assert_never(kind)
+    """The relation an inference of this kind makes: what it aims at and whether it is for or against it."""
+    words = INFERENCE_WORDS[kind]
+    if words.aims_at == "inference":
+        return RelationKind.UNDERCUT
+    return RelationKind.SUPPORT if words.polarity == "for" else RelationKind.ATTACK
 
 
 @frozen
@@ -63,7 +58,7 @@ class Relation:
 
 def attack_kind(m: ArgumentMap, inference: Inference) -> AttackKind | None:
     """Rebut or undermine for an attack; None for anything else."""
-    if inference.kind is not InferenceKind.ATTACK:
+    if relation_kind(inference.kind) is not RelationKind.ATTACK:
         return None
     concluded = m.cache.get("concluded")
     if not isinstance(concluded, set):

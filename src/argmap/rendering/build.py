@@ -43,20 +43,20 @@ from collections.abc import Iterable, Mapping
 from attrs import frozen
 
 from argmap.evaluation.status import Status
-from argmap.language import assert_never
+from argmap.language import INFERENCE_WORDS, assert_never
 from argmap.links import safe_url
 from argmap.model import (
     ArgumentMap,
     AttackKind,
     Contradiction,
     Inference,
-    InferenceKind,
+    RelationKind,
     Section,
     Statement,
     walk,
 )
 from argmap.model.index import MapIndex, index
-from argmap.model.relations import attack_kind
+from argmap.model.relations import attack_kind, relation_kind
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DEFAULTS, RenderOptions
 from argmap.rendering.wrap import clean, one_line, shorten, wrap
@@ -102,6 +102,11 @@ def build_graph(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> MapGraph:
 
 
 # -- Choosing what to show ------------------------------------------------------
+
+
+def _aims_at_inference(inf: Inference) -> bool:
+    """An undercut: drawn as a line into the junction of the inference it aims at."""
+    return INFERENCE_WORDS[inf.kind].aims_at == "inference"
 
 
 def _members(inf: Inference) -> list[str]:
@@ -322,7 +327,7 @@ class _Builder:
             if sid in self.view.statements:
                 self._statement(st)
         inferences = self._drawable([i for i in self.ix.inferences if i.key in self.view.inferences])
-        undercut = {i.target for i in inferences if i.kind is InferenceKind.UNDERCUT and i.target}
+        undercut = {i.target for i in inferences if _aims_at_inference(i) and i.target}
         junctions = {i.key for i in inferences if self._needs_junction(i, undercut)}
         for inf in inferences:
             if inf.key in junctions:
@@ -464,13 +469,9 @@ class _Builder:
         ok = {
             i.key
             for i in inferences
-            if i.kind is not InferenceKind.UNDERCUT
-            and i.target in self.node_of
-            and any(p in self.node_of for p in i.premises)
+            if not _aims_at_inference(i) and i.target in self.node_of and any(p in self.node_of for p in i.premises)
         }
-        undercuts = [
-            i for i in inferences if i.kind is InferenceKind.UNDERCUT and any(p in self.node_of for p in i.premises)
-        ]
+        undercuts = [i for i in inferences if _aims_at_inference(i) and any(p in self.node_of for p in i.premises)]
         changed = True
         while changed:
             changed = False
@@ -490,15 +491,18 @@ class _Builder:
         )
 
     def _edge_kind(self, inf: Inference) -> EdgeKind:
-        match inf.kind:
-            case InferenceKind.SUPPORT:
+        """The line drawn follows the relation the inference makes (see :func:`relation_kind`)."""
+        match relation_kind(inf.kind):
+            case RelationKind.SUPPORT:
                 return EdgeKind.SUPPORT
-            case InferenceKind.ATTACK:
+            case RelationKind.ATTACK:
                 return EdgeKind.UNDERMINE if attack_kind(self.m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
-            case InferenceKind.UNDERCUT:
+            case RelationKind.UNDERCUT:
                 return EdgeKind.UNDERCUT
-            case _:
-                assert_never(inf.kind)
+            case RelationKind.CONTRADICTION:
+                return EdgeKind.CONTRADICTION
+            case relation:
+                assert_never(relation)
 
     def _default_name(self, inf: Inference) -> str:
         return ".".join((inf.kind.value, *inf.premises, inf.target or ""))

@@ -175,7 +175,7 @@ def _box(theme: Theme, node: Node) -> BoxStyle:
         case NodeKind.STATEMENT:
             return theme.statements[StatementKind(node.style)]
         case NodeKind.JUNCTION:
-            return theme.junctions[InferenceKind(node.style)]
+            return theme.junction(InferenceKind(node.style))
         case _:
             assert_never(node.kind)
 
@@ -649,7 +649,7 @@ class _Writer:
     def _legend_junction(self, lg: graphviz.Digraph) -> list[str]:
         t = self.theme
         name = f"{LEGEND_ID}-junction"
-        color = t.junctions[InferenceKind.SUPPORT].border
+        color = t.junction(InferenceKind.SUPPORT).border
         lg.node(
             name,
             label="",

@@ -7,9 +7,11 @@ statement kind (:data:`SHAPES`, here, next to the colours of each kind), and the
 line styles and arrowheads, the kind written on every box and the status badges
 (in :mod:`argmap.rendering.dot`).
 
-Styles are keyed by :class:`~argmap.language.StatementKind` and
-:class:`~argmap.language.InferenceKind`; a theme that leaves a kind out is
-refused when it is made.
+Statement styles are keyed by :class:`~argmap.language.StatementKind`;
+junction styles by polarity (for or against the target, see
+:data:`~argmap.language.INFERENCE_WORDS`), with an optional style of its own
+for an inference kind. A theme that leaves a statement kind or a polarity out
+is refused when it is made.
 
 The default palette is calm: pale fills, darker borders of the same hue, and
 line colours from the Okabe-Ito set, which colour-blind readers can tell apart.
@@ -24,13 +26,13 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 from attrs import field, frozen
 
 from argmap.evaluation.status import Status
-from argmap.language import InferenceKind, StatementKind
+from argmap.language import INFERENCE_WORDS, InferenceKind, Polarity, StatementKind
 
 #: Box shape and border style of each statement kind, the same in every theme.
 SHAPES: Mapping[StatementKind, Mapping[str, str]] = {
@@ -42,11 +44,11 @@ SHAPES: Mapping[StatementKind, Mapping[str, str]] = {
 }
 
 
-def _every(kinds: type[StatementKind] | type[InferenceKind]) -> Any:
-    """A validator: the mapping has an entry for every member of ``kinds``."""
+def _every(keys: type[StatementKind] | tuple[str, ...]) -> Any:
+    """A validator: the mapping has an entry for every one of ``keys``."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Mapping[Any, object]) -> None:
-        missing = [k.value for k in kinds if k not in value]
+        missing = [getattr(k, "value", k) for k in keys if k not in value]
         if missing:
             raise ValueError(f"theme {getattr(instance, 'name', '?')!r}: no {attribute.name} style for {missing}")
 
@@ -83,12 +85,15 @@ class Theme:
         cluster_border: the outline of sections.
         cluster_text: section titles.
         statements: the box style of each statement kind.
-        junctions: the style of each inference kind's junction.
+        junctions: the style of a junction by the polarity of its inference
+            (``for`` or ``against`` its target).
         ghost: boxes and junctions of the context around a focus.
         lines: line colours by edge kind (``support``, ``rebut``, ``undermine``,
             ``undercut``, ``contradiction``).
         statuses: for each status, the badge colour and the box fill.
         badge_text: the text colour on status badges.
+        kind_junctions: the junction style of an inference kind that differs
+            from its polarity's (e.g. undercuts, against an inference).
     """
 
     name: str
@@ -99,11 +104,17 @@ class Theme:
     cluster_border: str
     cluster_text: str
     statements: Mapping[StatementKind, BoxStyle] = field(validator=_every(StatementKind))
-    junctions: Mapping[InferenceKind, BoxStyle] = field(validator=_every(InferenceKind))
+    junctions: Mapping[Polarity, BoxStyle] = field(validator=_every(get_args(Polarity)))
     ghost: BoxStyle
     lines: Mapping[str, str]
     statuses: Mapping[Status, tuple[str, str]]
     badge_text: str = "#ffffff"
+    kind_junctions: Mapping[InferenceKind, BoxStyle] = field(factory=dict)
+
+    def junction(self, kind: InferenceKind) -> BoxStyle:
+        """The style of a junction of this kind: its own if the theme has one, else its polarity's."""
+        own = self.kind_junctions.get(kind)
+        return own if own is not None else self.junctions[INFERENCE_WORDS[kind].polarity]
 
 
 _GREEN, _VERMILLION, _PURPLE, _AMBER = "#2f7a5f", "#c4501b", "#9a4f8c", "#a0730d"
@@ -124,10 +135,10 @@ DEFAULT = Theme(
         StatementKind.OBJECTION: BoxStyle("#fbeceb", "#b4443a", "#a33a30", 1.4),
     },
     junctions={
-        InferenceKind.SUPPORT: BoxStyle("#ffffff", _GREEN, _GREEN),
-        InferenceKind.ATTACK: BoxStyle("#ffffff", _VERMILLION, _VERMILLION),
-        InferenceKind.UNDERCUT: BoxStyle("#ffffff", _PURPLE, _PURPLE),
+        "for": BoxStyle("#ffffff", _GREEN, _GREEN),
+        "against": BoxStyle("#ffffff", _VERMILLION, _VERMILLION),
     },
+    kind_junctions={InferenceKind.UNDERCUT: BoxStyle("#ffffff", _PURPLE, _PURPLE)},
     ghost=BoxStyle("#ffffff", "#afb8c1", "#8c959f"),
     lines={
         "support": _GREEN,
@@ -159,9 +170,8 @@ PRINT = Theme(
         StatementKind.OBJECTION: BoxStyle("#ffffff", "#000000", "#000000", 1.8),
     },
     junctions={
-        InferenceKind.SUPPORT: BoxStyle("#ffffff", "#000000", "#000000"),
-        InferenceKind.ATTACK: BoxStyle("#ffffff", "#000000", "#000000"),
-        InferenceKind.UNDERCUT: BoxStyle("#ffffff", "#000000", "#000000"),
+        "for": BoxStyle("#ffffff", "#000000", "#000000"),
+        "against": BoxStyle("#ffffff", "#000000", "#000000"),
     },
     ghost=BoxStyle("#ffffff", "#888888", "#666666"),
     lines={
@@ -194,10 +204,10 @@ DARK = Theme(
         StatementKind.OBJECTION: BoxStyle("#3a1618", "#f47067", "#ff938a", 1.4),
     },
     junctions={
-        InferenceKind.SUPPORT: BoxStyle("#0d1117", "#56d364", "#7ee2a8"),
-        InferenceKind.ATTACK: BoxStyle("#0d1117", "#f0883e", "#ffa657"),
-        InferenceKind.UNDERCUT: BoxStyle("#0d1117", "#d2a8ff", "#d2a8ff"),
+        "for": BoxStyle("#0d1117", "#56d364", "#7ee2a8"),
+        "against": BoxStyle("#0d1117", "#f0883e", "#ffa657"),
     },
+    kind_junctions={InferenceKind.UNDERCUT: BoxStyle("#0d1117", "#d2a8ff", "#d2a8ff")},
     ghost=BoxStyle("#0d1117", "#484f58", "#6e7681"),
     lines={
         "support": "#56d364",

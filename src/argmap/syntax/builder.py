@@ -24,13 +24,13 @@ from typing import Any
 
 from lark import Transformer
 
+from argmap.language import INFERENCE_TERMINALS
 from argmap.model import (
     Actor,
     Contradiction,
     Extra,
     Include,
     Inference,
-    InferenceKind,
     Item,
     PartSpans,
     Preference,
@@ -206,8 +206,8 @@ class Builder(Transformer[Any, Any]):
 
     # -- inferences ----------------------------------------------------------
 
-    def _inference(self, kind: InferenceKind, c: list[Any]) -> Inference:
-        """``KEYWORD ID? STRING? COLON premises? (ARROW ID?)? (LBRACE pairs? RBRACE)?``."""
+    def inference(self, c: list[Any]) -> Inference:
+        """``KEYWORD ID? STRING? COLON premises? (ARROW ID?)? (LBRACE pairs? RBRACE)?``; the keyword says the kind."""
         parts = [_part("keyword", c[0])]
         ident = label = target = None
         i = 1
@@ -237,7 +237,7 @@ class Builder(Transformer[Any, Any]):
         fields, extra = self._block("inference", c, i, parts)
         last = c[-1][-1] if type(c[-1]) is tuple else c[-1]
         return Inference(
-            kind,
+            INFERENCE_TERMINALS[c[0].type],
             tuple(premises),
             target,
             id=ident,
@@ -248,21 +248,12 @@ class Builder(Transformer[Any, Any]):
             **fields,  # type: ignore[arg-type]
         )
 
-    def argument(self, c: list[Any]) -> Inference:
-        return self._inference(InferenceKind.SUPPORT, c)
-
-    def attack(self, c: list[Any]) -> Inference:
-        return self._inference(InferenceKind.ATTACK, c)
-
-    def undercut(self, c: list[Any]) -> Inference:
-        return self._inference(InferenceKind.UNDERCUT, c)
-
-    def _shorthand(self, kind: InferenceKind, c: list[Any]) -> Inference:
-        """``ID WORD ID (LBRACE pairs? RBRACE)?``."""
+    def shorthand(self, c: list[Any]) -> Inference:
+        """``ID VERB ID (LBRACE pairs? RBRACE)?``; the verb says the kind."""
         parts = [_part("premise:0", c[0]), _part("target", c[2])]
         fields, extra = self._block("inference", c, 3, parts)
         return Inference(
-            kind,
+            INFERENCE_TERMINALS[c[1].type],
             (c[0].value,),
             c[2].value,
             shorthand=True,
@@ -271,15 +262,6 @@ class Builder(Transformer[Any, Any]):
             extra=extra,
             **fields,  # type: ignore[arg-type]
         )
-
-    def supports(self, c: list[Any]) -> Inference:
-        return self._shorthand(InferenceKind.SUPPORT, c)
-
-    def attacks(self, c: list[Any]) -> Inference:
-        return self._shorthand(InferenceKind.ATTACK, c)
-
-    def undercuts(self, c: list[Any]) -> Inference:
-        return self._shorthand(InferenceKind.UNDERCUT, c)
 
     def contradicts(self, c: list[Any]) -> Contradiction:
         parts = [_part("left", c[0]), _part("right", c[2])]

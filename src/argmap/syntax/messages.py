@@ -22,6 +22,7 @@ from argmap.language import (
     RELATION_VERBS,
     RESERVED,
     TERMINALS,
+    is_id,
     shorthand,
 )
 
@@ -143,6 +144,9 @@ def describe_found(kind: str, value: str) -> str:
 def _hint(expected: set[str], kind: str, value: str, previous: str | None) -> str | None:
     """A suggestion for the commonest slips, or None."""
     if expected >= _RELATION_WORDS and kind == "ID":
+        for verb in RELATION_VERBS:
+            if value.startswith(verb) and is_id(value[len(verb) :]):
+                return f"put a space between `{verb}` and `{value[len(verb) :]}`"
         close = difflib.get_close_matches(value, RELATION_VERBS, 1)
         if close:
             return f"did you mean `{close[0]}`?"
