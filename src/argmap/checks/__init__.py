@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from argmap.checks import attributes, content, graph, references
+from argmap.checks import attributes, content, graph, references, schemes
 from argmap.model import ArgumentMap
 from argmap.model.diagnostics import Diagnostic
 from argmap.model.index import MapIndex
@@ -30,4 +30,7 @@ RULES: tuple[Rule, ...] = (
     content.unsourced_evidence,
     content.unused_declarations,
     content.duplicate_texts,
+    schemes.unknown_schemes,
+    schemes.missing_premises,
+    schemes.questions,
 )

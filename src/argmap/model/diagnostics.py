@@ -65,6 +65,7 @@ CODES: dict[str, Code] = _codes(
     ("E132", "unknown-attribute", "an attribute key the element does not have"),
     ("E133", "bad-attribute-value", "an attribute value of the wrong form"),
     ("E134", "duplicate-attribute", "an attribute or header line given twice"),
+    ("E135", "unknown-question", "a `raises:` or `answers:` names no critical question of the inference it aims at"),
     ("W201", "unrelated-statement", "a statement takes part in no relation"),
     ("W202", "disconnected-statement", "a statement is not connected to any thesis"),
     ("W203", "unsourced-evidence", "evidence names neither a source nor an actor"),
@@ -74,6 +75,8 @@ CODES: dict[str, Code] = _codes(
     ("W207", "duplicate-relation", "the same relation is written twice"),
     ("W208", "support-and-contradiction", "two statements both support and contradict each other"),
     ("W209", "no-thesis", "the map has statements but no thesis"),
+    ("W210", "unknown-scheme", "a `scheme:` names no scheme of the catalogue"),
+    ("W211", "missing-scheme-premise", "an inference lacks a premise its scheme requires"),
 )
 
 
