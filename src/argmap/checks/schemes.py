@@ -1,4 +1,4 @@
-"""Schemes and critical questions: W210, W211 and E135.
+"""Schemes and critical questions: W210, W211, E135, and W212 on request.
 
 See :mod:`argmap.model.questions` for how a ``raises:`` or ``answers:`` finds
 the inference whose question it is.
@@ -6,13 +6,14 @@ the inference whose question it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from argmap.language import written
 from argmap.model import ArgumentMap, Inference, InferenceKind
 from argmap.model.diagnostics import Diagnostic
 from argmap.model.index import MapIndex
 from argmap.model.questions import answered_on, raised_on, scheme_of
+from argmap.model.questions import questions as question_states
 from argmap.schemes import catalogue
 from argmap.suggest import did_you_mean
 
@@ -81,3 +82,20 @@ def _aimed_at(i: Inference, ix: MapIndex) -> list[Inference]:
 
 def _name(i: Inference) -> str:
     return written(i.kind, i.premises, i.target, i.id, short=i.shorthand)
+
+
+def open_questions(m: ArgumentMap, schemes: Collection[str]) -> Iterator[Diagnostic]:
+    """W212: each question nobody raised or answered, of the inferences whose scheme is in ``schemes``.
+
+    ``schemes`` holds catalogue keys, or ``all``. Only ``argmap check --require-questions`` asks for this.
+    """
+    for iq in question_states(m):
+        if "all" not in schemes and iq.scheme.key not in schemes:
+            continue
+        for q in iq.open():
+            yield Diagnostic.make(
+                "W212",
+                f"nobody asked {_name(iq.inference)} the `{iq.scheme.key}` question `{q.question.key}`",
+                iq.inference.span_of("attr:scheme"),
+                f"{q.question.text} Raise it (`raises: {q.question.key}`) or answer it (`answers: {q.question.key}`)",
+            )

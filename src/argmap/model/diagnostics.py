@@ -77,6 +77,7 @@ CODES: dict[str, Code] = _codes(
     ("W209", "no-thesis", "the map has statements but no thesis"),
     ("W210", "unknown-scheme", "a `scheme:` names no scheme of the catalogue"),
     ("W211", "missing-scheme-premise", "an inference lacks a premise its scheme requires"),
+    ("W212", "open-question", "a required critical question was neither raised nor answered (`--require-questions`)"),
 )
 
 

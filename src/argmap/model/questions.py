@@ -23,7 +23,7 @@ Example:
     ...   argument a: e => t { scheme: expert_opinion }
     ...   objection o "E is paid by the maker"
     ...   o undercuts a { raises: trustworthiness }''')
-    >>> [(q.question.key, q.state) for q in scheme_questions(m)[0].questions][:4]
+    >>> [(q.question.key, q.state) for q in questions(m)[0].questions][:4]
     [('expertise', 'open'), ('field', 'open'), ('opinion', 'open'), ('trustworthiness', 'raised')]
 """
 
@@ -116,7 +116,7 @@ def _has(inference: Inference, q: str) -> bool:
     return scheme is not None and scheme.question(q) is not None
 
 
-def scheme_questions(m: ArgumentMap) -> list[InferenceQuestions]:
+def questions(m: ArgumentMap) -> list[InferenceQuestions]:
     """Every inference whose scheme the catalogue knows, in written order, with its questions' states."""
     cached = m.cache.get("questions")
     if isinstance(cached, list):
