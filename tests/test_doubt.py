@@ -12,7 +12,7 @@ import pytest
 
 import argmap
 from argmap.cli import exit_codes, main
-from argmap.evaluation.doubt import stand_only_unasked
+from argmap.evaluation.doubt import critical_questions, stand_only_unasked
 
 SIGN = """
 thesis t "The patient has measles."
@@ -106,3 +106,21 @@ def test_evaluate_doubt_open_questions(fmt: str, tmp_path, capsys: pytest.Captur
         assert data["theses"][0]["status"] != "IN"
     else:
         assert out.rstrip().endswith("Standing only because nobody asked (open exception or assumption questions): t")
+
+
+def test_critical_questions_are_those_whose_raising_alone_moves_a_thesis() -> None:
+    """One reason: raising either open question of `a` sets it aside and `t` falls.
+
+    Two reasons of equal standing: raising a question of one leaves the other, so no single question is critical.
+    """
+    m = argmap.loads(SIGN)
+    assert critical_questions(m) == {"t": [("a", "strength"), ("a", "other_events")]}
+    both = argmap.loads(SIGN + 'evidence rash "A rash"\nargument b: rash => t { scheme: sign }\n')
+    assert critical_questions(both) == {"t": []}
+
+
+def test_evaluate_critical_with_doubt_names_the_questions(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sign.argmap"
+    path.write_text(SIGN, encoding="utf-8")
+    assert main(["evaluate", "--doubt-open-questions", "--critical", str(path)]) == exit_codes.OK
+    assert "Questions whose raising alone changes `t`: strength of a, other_events of a" in capsys.readouterr().out

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 def _doubting(m: ArgumentMap, args: argparse.Namespace) -> int:
     """Evaluate with open questions doubted, and name what stands only because nobody asked."""
     from argmap.evaluation import summary as evaluation_report
-    from argmap.evaluation.doubt import doubted, stand_only_unasked
+    from argmap.evaluation.doubt import critical_questions, doubted, stand_only_unasked
     from argmap.evaluation.evaluator import evaluate_scenario
     from argmap.evaluation.whatif import resolve
 
@@ -86,14 +86,20 @@ def _doubting(m: ArgumentMap, args: argparse.Namespace) -> int:
     for ident in args.explain:
         ev.explain(ident)
     unasked = stand_only_unasked(m, args.semantics, base)
+    critical = critical_questions(m, args.semantics, base) if args.critical else {}
     if args.format == "json":
         data = evaluation_report.to_dict(ev, args.critical, args.explain)
         data["stand_only_unasked"] = unasked
+        if args.critical:
+            data["critical_questions"] = {t: [list(pair) for pair in qs] for t, qs in critical.items()}
         sys.stdout.write(evaluation_report.dumps(data) + "\n")
         return exit_codes.OK
     sys.stdout.write(evaluation_report.table(ev, args.critical, args.explain) + "\n")
     names = ", ".join(unasked) if unasked else "none"
     sys.stdout.write(f"\nStanding only because nobody asked (open exception or assumption questions): {names}\n")
+    for thesis, pairs in critical.items():
+        shown = ", ".join(f"{q} of {inf}" for inf, q in pairs) if pairs else "none"
+        sys.stdout.write(f"Questions whose raising alone changes `{thesis}`: {shown}\n")
     return exit_codes.OK
 
 
