@@ -1,4 +1,4 @@
-"""Schemes and critical questions: W210, W211, E135, and W212 on request.
+"""Schemes and critical questions: W213, W214, E135, and W215 on request.
 
 See :mod:`argmap.model.questions` for how a ``raises:`` or ``answers:`` finds
 the inference whose question it is.
@@ -19,7 +19,7 @@ from argmap.suggest import did_you_mean
 
 
 def unknown_schemes(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
-    """W210: a ``scheme:`` that the catalogue does not know."""
+    """W213: a ``scheme:`` that the catalogue does not know."""
     keys = catalogue().keys()
     for i in ix.inferences:
         if i.scheme is None or scheme_of(i) is not None:
@@ -27,12 +27,12 @@ def unknown_schemes(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
         written = i.scheme.strip().lower().replace(" ", "_").replace("-", "_")
         hint = did_you_mean(written, keys) or "see docs/schemes.md for the schemes argmap knows"
         yield Diagnostic.make(
-            "W210", f"unknown scheme `{i.scheme}`: the catalogue has no such key", i.span_of("attr:scheme"), hint
+            "W213", f"unknown scheme `{i.scheme}`: the catalogue has no such key", i.span_of("attr:scheme"), hint
         )
 
 
 def missing_premises(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
-    """W211: a scheme premise marked with a tag in the catalogue, and no premise of the inference tagged so."""
+    """W214: a scheme premise marked with a tag in the catalogue, and no premise of the inference tagged so."""
     for i in ix.inferences:
         scheme = scheme_of(i)
         if scheme is None or i.kind is not InferenceKind.SUPPORT:
@@ -41,7 +41,7 @@ def missing_premises(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
         for premise in scheme.premises:
             if premise.tag and premise.tag not in tags:
                 yield Diagnostic.make(
-                    "W211",
+                    "W214",
                     f"{_name(i)} argues by `{scheme.key}` but no premise is tagged `{premise.tag}`",
                     i.span_of("attr:scheme"),
                     f"add a premise such as “{premise.text}” with `tags: [{premise.tag}]`",
@@ -85,7 +85,7 @@ def _name(i: Inference) -> str:
 
 
 def open_questions(m: ArgumentMap, schemes: Collection[str]) -> Iterator[Diagnostic]:
-    """W212: each question nobody raised or answered, of the inferences whose scheme is in ``schemes``.
+    """W215: each question nobody raised or answered, of the inferences whose scheme is in ``schemes``.
 
     ``schemes`` holds catalogue keys, or ``all``. Only ``argmap check --require-questions`` asks for this.
     """
@@ -94,7 +94,7 @@ def open_questions(m: ArgumentMap, schemes: Collection[str]) -> Iterator[Diagnos
             continue
         for q in iq.open():
             yield Diagnostic.make(
-                "W212",
+                "W215",
                 f"nobody asked {_name(iq.inference)} the `{iq.scheme.key}` question `{q.question.key}`",
                 iq.inference.span_of("attr:scheme"),
                 f"{q.question.text} Raise it (`raises: {q.question.key}`) or answer it (`answers: {q.question.key}`)",

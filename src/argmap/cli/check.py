@@ -46,7 +46,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         action="append",
         default=[],
         metavar="SCHEMES",
-        help="report (W212) every critical question of these schemes (keys, or `all`) nobody raised or answered",
+        help="report (W215) every critical question of these schemes (keys, or `all`) nobody raised or answered",
     )
     p.set_defaults(run=run)
 

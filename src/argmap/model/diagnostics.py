@@ -75,9 +75,9 @@ CODES: dict[str, Code] = _codes(
     ("W207", "duplicate-relation", "the same relation is written twice"),
     ("W208", "support-and-contradiction", "two statements both support and contradict each other"),
     ("W209", "no-thesis", "the map has statements but no thesis"),
-    ("W210", "unknown-scheme", "a `scheme:` names no scheme of the catalogue"),
-    ("W211", "missing-scheme-premise", "an inference lacks a premise its scheme requires"),
-    ("W212", "open-question", "a required critical question was neither raised nor answered (`--require-questions`)"),
+    ("W213", "unknown-scheme", "a `scheme:` names no scheme of the catalogue"),
+    ("W214", "missing-scheme-premise", "an inference lacks a premise its scheme requires"),
+    ("W215", "open-question", "a required critical question was neither raised nor answered (`--require-questions`)"),
 )
 
 

@@ -65,7 +65,7 @@ class Scheme:
 
     @property
     def required_tags(self) -> tuple[str, ...]:
-        """Tags of the premises the checker expects a map to state (see W210)."""
+        """Tags of the premises the checker expects a map to state (see W213)."""
         return tuple(p.tag for p in self.premises if p.tag)
 
 
