@@ -128,7 +128,8 @@ def test_every_case_file_reports_through_the_cli(capsys: pytest.CaptureFixture[s
     codes = {d["code"] for d in json.loads(capsys.readouterr().out)}
     from argmap.model.diagnostics import CODES
 
-    assert codes == set(CODES) - {"E001"}, "every structural code has a case file"
+    # W215 is reported only on request (`--require-questions`), see test_required_questions.
+    assert codes == set(CODES) - {"E001", "W215"}, "every structural code has a case file"
 
 
 def test_folder_links_leading_outside_are_not_read(tmp_path: Path) -> None:
@@ -164,3 +165,20 @@ def test_terminal_escapes_in_a_map_are_not_printed(tmp_path: Path) -> None:
     _, out, _ = run("check", str(path))
     assert "\x1b" not in out and "\x07" not in out
     assert '2 | claim c "C" { by: "\\u{1b}[2J" }' in out
+
+
+def test_required_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    case = str(CASES / "check" / "E135-unknown-question.argmap")
+    assert main(["check", "--format", "concise", "--require-questions", "expert_opinion", case]) == exit_codes.FOUND
+    lines = [line for line in capsys.readouterr().out.splitlines() if " W215 " in line]
+    # expert_opinion has six questions; the undercut names a question that does not exist, so none is raised.
+    assert len(lines) == 6
+    assert lines[0].endswith("W215 nobody asked `argument a: c => t` the `expert_opinion` question `expertise`")
+    assert main(["check", "--require-questions", "sign", case]) == exit_codes.FOUND  # E135 only
+    assert " W215 " not in capsys.readouterr().out
+
+
+def test_required_questions_of_an_unknown_scheme_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    case = str(CASES / "check" / "E135-unknown-question.argmap")
+    assert main(["check", "--require-questions", "expert_opinon", case]) == exit_codes.USAGE
+    assert "no scheme `expert_opinon` in the catalogue; did you mean `expert_opinion`?" in capsys.readouterr().err

@@ -31,7 +31,9 @@ def test_linked_premises_become_one_inference_and_ids_are_normalised() -> None:
     assert inf.premises == ("n1", "n2") and inf.target == "n3"  # "1" and 1 are one node
     assert inf.scheme == "Argument From Consequences"
     assert [s.kind for s in got.map.statements()] == [StatementKind.CLAIM, StatementKind.CLAIM, StatementKind.THESIS]
-    assert got.losses == () and argmap.validate(got.map) == []
+    assert got.losses == ()
+    # AIF names its schemes in words; argmap's checker points out that this is no catalogue key.
+    assert [d.code for d in argmap.validate(got.map)] == ["W213"]
 
 
 def test_ca_on_ra_is_an_undercut_of_that_inference() -> None:
@@ -73,7 +75,8 @@ def test_repo_maps_export_and_read_back_with_the_same_structure(path: Path, dial
     out = dumps_aif(m, with_dialogue=dialogue)
     back = loads_aif(out.text)
     assert back.losses == ()
-    assert argmap.validate(back.map) == []
+    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged.
+    assert [d for d in argmap.validate(back.map) if d.code != "W214"] == []
 
     def shape(x: argmap.ArgumentMap) -> object:
         return (

@@ -59,6 +59,7 @@ __all__ = [
     "evaluate",
     "load",
     "loads",
+    "questions",
     "relations",
     "render",
     "to_dot",
@@ -100,6 +101,7 @@ _LAZY = {
     "Cluster": "rendering.mapgraph",
     "NodeKind": "rendering.mapgraph",
     "EdgeKind": "rendering.mapgraph",
+    "questions": "model.questions",
     "evaluate": "evaluation.evaluator",
     "Evaluation": "evaluation.evaluator",
     "Status": "evaluation.status",
@@ -126,6 +128,7 @@ if TYPE_CHECKING:
         StatementKind,
     )
     from argmap.model.diagnostics import Diagnostic, Severity
+    from argmap.model.questions import questions
     from argmap.model.relations import Relation, relations
     from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
     from argmap.rendering.render import render, to_dot

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from argmap.checks import attributes, content, graph, preferences, references
+from argmap.checks import attributes, content, graph, preferences, references, schemes
 from argmap.model import ArgumentMap
 from argmap.model.diagnostics import Diagnostic
 from argmap.model.index import MapIndex
@@ -33,4 +33,7 @@ RULES: tuple[Rule, ...] = (
     content.unused_declarations,
     content.duplicate_texts,
     preferences.never_matters,
+    schemes.unknown_schemes,
+    schemes.missing_premises,
+    schemes.questions,
 )

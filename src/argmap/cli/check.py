@@ -7,12 +7,14 @@ import sys
 from collections.abc import Sequence
 
 from argmap.checks import report
+from argmap.checks.schemes import open_questions
 from argmap.checks.validate import select, validate
 from argmap.cli import exit_codes, files
 from argmap.cli.reading import SourceLines, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.model import ArgumentMap
 from argmap.model.diagnostics import CODES, Diagnostic
+from argmap.schemes import catalogue
 from argmap.suggest import did_you_mean
 
 
@@ -39,6 +41,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="do not report these codes or prefixes (repeatable)",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument(
+        "--require-questions",
+        action="append",
+        default=[],
+        metavar="SCHEMES",
+        help="report (W215) every critical question of these schemes (keys, or `all`) nobody raised or answered",
+    )
     p.set_defaults(run=run)
 
 
@@ -50,6 +59,16 @@ def _codes(values: Sequence[str], option: str) -> list[str]:
             hint = did_you_mean(code, [*CODES, *(c.name for c in CODES.values())])
             raise UsageError(f"{option}: no diagnostic code or name matches `{code}`" + (f"; {hint}" if hint else ""))
     return codes
+
+
+def _schemes(values: Sequence[str]) -> set[str]:
+    """The scheme keys given to ``--require-questions``; an unknown one is a usage error."""
+    keys = {key.strip() for value in values for key in value.split(",") if key.strip()}
+    known = catalogue().keys()
+    for key in sorted(keys - {"all", *known}):
+        hint = did_you_mean(key, known)
+        raise UsageError(f"--require-questions: no scheme `{key}` in the catalogue" + (f"; {hint}" if hint else ""))
+    return keys
 
 
 def known_code(code: str) -> bool:
@@ -64,6 +83,7 @@ class UsageError(ValueError):
 def run(args: argparse.Namespace) -> int:
     try:
         chosen, dropped = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
+        required = _schemes(args.require_questions)
     except UsageError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
@@ -88,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
             continue  # a part of another map: checked as part of that map
         count += 1
         diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
+        if required and isinstance(result, ArgumentMap):
+            diagnostics = sorted([*diagnostics, *open_questions(result, required)], key=Diagnostic.sort_key)
         for d in select(diagnostics, chosen, dropped):
             if d not in seen:
                 seen.add(d)

@@ -39,6 +39,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="for each thesis, the statements, actors and sources whose rejection alone changes its status",
     )
     p.add_argument(
+        "--doubt-open-questions",
+        action="store_true",
+        help="take every unasked exception or assumption question as raised (docs/evaluation.md)",
+    )
+    p.add_argument(
         "--explain", action="append", default=[], metavar="ID", help="also explain this statement or inference"
     )
     p.add_argument("--force", action="store_true", help="evaluate even if the map has errors")
@@ -53,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     try:
+        if args.doubt_open_questions:
+            return _doubting(loaded, args)
         ev = evaluate(
             loaded,
             args.semantics,
@@ -73,6 +80,35 @@ def run(args: argparse.Namespace) -> int:
     except EvaluationError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
+    return exit_codes.OK
+
+
+def _doubting(m: ArgumentMap, args: argparse.Namespace) -> int:
+    """Evaluate with open questions doubted, and name what stands only because nobody asked."""
+    from argmap.evaluation import summary as evaluation_report
+    from argmap.evaluation.doubt import critical_questions, doubted, stand_only_unasked
+    from argmap.evaluation.evaluator import evaluate_scenario
+    from argmap.evaluation.whatif import resolve
+
+    base = resolve(m, args.assume, args.reject, args.distrust)
+    ev = evaluate_scenario(m, args.semantics, doubted(m, base))
+    for ident in args.explain:
+        ev.explain(ident)
+    unasked = stand_only_unasked(m, args.semantics, base)
+    critical = critical_questions(m, args.semantics, base) if args.critical else {}
+    if args.format == "json":
+        data = evaluation_report.to_dict(ev, args.critical, args.explain)
+        data["stand_only_unasked"] = unasked
+        if args.critical:
+            data["critical_questions"] = {t: [list(pair) for pair in qs] for t, qs in critical.items()}
+        sys.stdout.write(evaluation_report.dumps(data) + "\n")
+        return exit_codes.OK
+    sys.stdout.write(evaluation_report.table(ev, args.critical, args.explain) + "\n")
+    names = ", ".join(unasked) if unasked else "none"
+    sys.stdout.write(f"\nStanding only because nobody asked (open exception or assumption questions): {names}\n")
+    for thesis, pairs in critical.items():
+        shown = ", ".join(f"{q} of {inf}" for inf, q in pairs) if pairs else "none"
+        sys.stdout.write(f"Questions whose raising alone changes `{thesis}`: {shown}\n")
     return exit_codes.OK
 
 

@@ -292,6 +292,10 @@ class Inference(_Element):
     label: str | None = None
     by: str | None = attribute("ref", refers_to="actor")
     scheme: str | None = attribute("name")
+    #: The critical question (of the scheme of the inference this one aims at) that it raises.
+    raises: str | None = attribute("name")
+    #: The critical question that this inference answers (see :mod:`argmap.model.questions`).
+    answers: str | None = attribute("name")
     warrant: str | None = attribute("text")
     note: str | None = attribute("text")
     tags: tuple[str, ...] = attribute("list")
