@@ -30,4 +30,5 @@ RULES: tuple[Rule, ...] = (
     content.unsourced_evidence,
     content.unused_declarations,
     content.duplicate_texts,
+    content.empty_map,
 )

@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     lines_of = SourceLines()
     loaded: list[tuple[str, bool, ArgumentMap | Diagnostic]] = []
     unreadable = 0
-    for name, named in files.expand(args.paths):
+    empty: list[str] = []
+    for name, named in files.expand(args.paths, empty):
         try:
             result, text = read_map(name)
         except ArgmapFileError as exc:
@@ -92,9 +93,11 @@ def run(args: argparse.Namespace) -> int:
             if d not in seen:
                 seen.add(d)
                 found.append(d)
-    _print(found, args.format, lines_of, count, unreadable)
+    missing = files.no_maps(empty)
+    if count or unreadable or not missing:
+        _print(found, args.format, lines_of, count, unreadable)
     errors = sum(d.is_error for d in found)
-    if unreadable:
+    if unreadable or missing:
         return exit_codes.USAGE
     if errors or (args.strict and found):
         return exit_codes.FOUND

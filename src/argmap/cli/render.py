@@ -249,7 +249,10 @@ def run(args: argparse.Namespace) -> int:
         return _usage("--depth needs --focus")
     if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics != "grounded"):
         return _usage("--semantics, --assume, --reject and --distrust need --evaluate")
-    found = list(files.expand(args.paths))
+    empty: list[str] = []
+    found = list(files.expand(args.paths, empty))
+    if files.no_maps(empty):
+        return exit_codes.USAGE  # nothing drawn: a job pointed at the wrong folder must not pass
     if args.output is not None and len(found) != 1:
         return _usage("-o names one output file: give one map, or use --out-dir DIR")
     if args.check and (args.output == STDOUT or (args.output is None and args.out_dir is None and _stdin(found))):
