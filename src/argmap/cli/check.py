@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from argmap.checks import report
 from argmap.checks.validate import select, validate
 from argmap.cli import exit_codes, files
+from argmap.cli.config import ConfigError, Finder, add_config_options, code_hint, known_code
 from argmap.cli.reading import SourceLines, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.model import ArgumentMap
-from argmap.model.diagnostics import CODES, Diagnostic
-from argmap.suggest import did_you_mean
+from argmap.model.diagnostics import Diagnostic
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="do not report these codes or prefixes (repeatable)",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    add_config_options(p)
     p.set_defaults(run=run)
 
 
@@ -47,14 +48,8 @@ def _codes(values: Sequence[str], option: str) -> list[str]:
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     for code in codes:
         if not known_code(code):
-            hint = did_you_mean(code, [*CODES, *(c.name for c in CODES.values())])
-            raise UsageError(f"{option}: no diagnostic code or name matches `{code}`" + (f"; {hint}" if hint else ""))
+            raise UsageError(f"{option}: no diagnostic code or name matches `{code}`{code_hint(code)}")
     return codes
-
-
-def known_code(code: str) -> bool:
-    """True for a code (``E101``), a prefix of codes (``E1``, ``W``) or a name (``unused-actor``)."""
-    return any(c.code.startswith(code) or c.name == code for c in CODES.values())
 
 
 class UsageError(ValueError):
@@ -67,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
+    configs = Finder(args)
     lines_of = SourceLines()
     loaded: list[tuple[str, bool, ArgumentMap | Diagnostic]] = []
     unreadable = 0
@@ -88,8 +84,14 @@ def run(args: argparse.Namespace) -> int:
         if files.included_elsewhere(name, named, included):
             continue  # a part of another map: checked as part of that map
         count += 1
+        try:
+            config = configs.for_map(name)
+        except ConfigError as exc:
+            files.error(str(exc))
+            return exit_codes.USAGE
         diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
-        for d in select(diagnostics, chosen, dropped):
+        diagnostics = [d for d in diagnostics if not config.ignored_in(d)]
+        for d in select(diagnostics, chosen or config.select, [*config.ignore, *dropped]):
             if d not in seen:
                 seen.add(d)
                 found.append(d)

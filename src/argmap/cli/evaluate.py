@@ -13,6 +13,7 @@ import sys
 
 from argmap.checks.validate import validate
 from argmap.cli import exit_codes, files
+from argmap.cli.config import ConfigError, Finder, add_config_options
 from argmap.cli.options import add_evaluation_options
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
@@ -42,6 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--explain", action="append", default=[], metavar="ID", help="also explain this statement or inference"
     )
     p.add_argument("--force", action="store_true", help="evaluate even if the map has errors")
+    add_config_options(p)
     p.set_defaults(run=run)
 
 
@@ -49,11 +51,16 @@ def run(args: argparse.Namespace) -> int:
     from argmap.evaluation import summary as evaluation_report
     from argmap.evaluation.evaluator import evaluate
 
+    try:
+        semantics = args.semantics or Finder(args).for_map(args.path).semantics or "grounded"
+    except ConfigError as exc:
+        files.error(str(exc))
+        return exit_codes.USAGE
     loaded = load_for_evaluation(args.path, args.force)
     if isinstance(loaded, int):
         return loaded
     try:
-        ev = evaluate(loaded, args.semantics, args.assume, args.reject, args.distrust)
+        ev = evaluate(loaded, semantics, args.assume, args.reject, args.distrust)
         for ident in args.explain:
             ev.explain(ident)
         if args.format == "json":

@@ -10,7 +10,10 @@ from argmap.evaluation import SEMANTICS
 def add_evaluation_options(p: argparse._ActionsContainer) -> None:
     """``--semantics`` and the what-if options, shared with ``argmap render --evaluate``."""
     p.add_argument(
-        "--semantics", choices=SEMANTICS, default="grounded", help="argumentation semantics (default: grounded)"
+        "--semantics",
+        choices=SEMANTICS,
+        default=None,
+        help="argumentation semantics (default: grounded, or the configuration's [evaluate] semantics)",
     )
     p.add_argument("--assume", action="append", default=[], metavar="ID", help="take this statement or inference as IN")
     p.add_argument(
