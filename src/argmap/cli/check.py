@@ -10,6 +10,7 @@ from argmap.checks import report
 from argmap.checks.validate import select, validate
 from argmap.cli import exit_codes, files
 from argmap.cli.config import ConfigError, Finder, add_config_options, code_hint, known_code
+from argmap.cli.options import Looks, add_color_option, looks_for
 from argmap.cli.reading import SourceLines, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.model import ArgumentMap
@@ -40,6 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     add_config_options(p)
+    add_color_option(p)
     p.set_defaults(run=run)
 
 
@@ -97,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
                 found.append(d)
     missing = files.no_maps(empty)
     if count or unreadable or not missing:
-        _print(found, args.format, lines_of, count, unreadable)
+        _print(found, args.format, lines_of, count, unreadable, looks_for(args, sys.stdout))
     errors = sum(d.is_error for d in found)
     if unreadable or missing:
         return exit_codes.USAGE
@@ -106,7 +108,9 @@ def run(args: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int, unreadable: int) -> None:
+def _print(
+    found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int, unreadable: int, looks: Looks
+) -> None:
     out = sys.stdout
     if fmt == "json":
         out.write(report.as_json(found) + "\n")
@@ -117,7 +121,7 @@ def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, coun
         elif fmt == "concise":
             out.write(report.concise(d) + "\n")
         else:
-            out.write(report.full(d, lines_of) + "\n\n")
+            out.write(report.full(d, lines_of, looks.style, looks.width) + "\n\n")
     if fmt in ("full", "concise"):
         errors = sum(d.is_error for d in found)
         out.write(report.summary(errors, len(found) - errors, count, unreadable) + "\n")

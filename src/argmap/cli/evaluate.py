@@ -14,7 +14,7 @@ import sys
 from argmap.checks.validate import validate
 from argmap.cli import exit_codes, files
 from argmap.cli.config import ConfigError, Finder, add_config_options
-from argmap.cli.options import add_evaluation_options
+from argmap.cli.options import add_color_option, add_evaluation_options, looks_for
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.evaluation.errors import EvaluationError
@@ -44,6 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--force", action="store_true", help="evaluate even if the map has errors")
     add_config_options(p)
+    add_color_option(p)
     p.set_defaults(run=run)
 
 
@@ -67,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
             data = evaluation_report.to_dict(ev, args.critical, args.explain)
             sys.stdout.write(evaluation_report.dumps(data) + "\n")
         else:
-            sys.stdout.write(evaluation_report.table(ev, args.critical, args.explain) + "\n")
+            looks = looks_for(args, sys.stdout)
+            shown = evaluation_report.table(ev, args.critical, args.explain, looks.style, looks.width)
+            sys.stdout.write(shown + "\n")
     except EvaluationError as exc:
         files.error(str(exc))
         return exit_codes.USAGE

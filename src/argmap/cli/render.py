@@ -37,7 +37,7 @@ from attrs import frozen
 
 from argmap.cli import exit_codes, files
 from argmap.cli.config import NONE, Config, ConfigError, Finder, add_config_options
-from argmap.cli.options import add_evaluation_options
+from argmap.cli.options import add_color_option, add_evaluation_options, looks_for
 from argmap.cli.progress import Progress
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.cli.signals import STOPPING, Terminated, die_with_parent, raise_terminated
@@ -154,6 +154,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="maps drawn at once (default: one per core)",
     )
     add_config_options(p)
+    add_color_option(p)
 
 
 def _setting(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -515,12 +516,12 @@ def draw_one(args: argparse.Namespace, job: Job) -> Result:
     except ArgmapFileError as exc:
         return Result(exit_codes.USAGE, (f"argmap: error: {exc}",))
     lines = SourceLines({name: text})
+    looks = looks_for(args, sys.stderr)
     if isinstance(m, Diagnostic):
-        return Result(
-            exit_codes.FOUND, (*full_reports([m], lines), f"argmap: {name}: not rendered: it has a syntax error")
-        )
+        problem = f"argmap: {name}: not rendered: it has a syntax error"
+        return Result(exit_codes.FOUND, (*full_reports([m], lines, looks.style, looks.width), problem))
     messages: list[str] = []
-    errors = full_reports((d for d in validate(m) if d.is_error), lines)
+    errors = full_reports((d for d in validate(m) if d.is_error), lines, looks.style, looks.width)
     if errors:
         count = f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
         if not args.force:
