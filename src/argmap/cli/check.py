@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from argmap.checks import report
 from argmap.checks.validate import select, validate
-from argmap.cli import exit_codes, files
+from argmap.cli import exit_codes, files, fixing
 from argmap.cli.config import ConfigError, Finder, add_config_options, code_hint, known_code
 from argmap.cli.options import Looks, add_color_option, looks_for
 from argmap.cli.reading import SourceLines, read_map, shown
@@ -40,6 +40,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="do not report these codes or prefixes (repeatable)",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="correct misspelt ids that have exactly one close match, in place, then report what is left",
+    )
     add_config_options(p)
     add_color_option(p)
     p.set_defaults(run=run)
@@ -63,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         chosen, dropped = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
     except UsageError as exc:
         files.error(str(exc))
+        return exit_codes.USAGE
+    if args.fix and files.STDIN in args.paths:
+        files.error("--fix corrects files in place: name files or folders, not -")
         return exit_codes.USAGE
     configs = Finder(args)
     lines_of = SourceLines()
@@ -97,6 +105,13 @@ def run(args: argparse.Namespace) -> int:
             if d not in seen:
                 seen.add(d)
                 found.append(d)
+    if args.fix:
+        applied, problems = fixing.fix_files(found)
+        fixing.report(applied, problems)
+        if problems:
+            return exit_codes.USAGE
+        if applied:  # check again what the fixes leave, and say it as a plain check would
+            return run(argparse.Namespace(**{**vars(args), "fix": False}))
     missing = files.no_maps(empty)
     if count or unreadable or not missing:
         _print(found, args.format, lines_of, count, unreadable, looks_for(args, sys.stdout))

@@ -102,6 +102,8 @@ class Diagnostic:
     span: Span | None
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    #: The text that surely belongs at ``span`` instead (a misspelt id with one close match), for ``--fix``.
+    fix: str | None = None
 
     @classmethod
     def make(
@@ -111,11 +113,12 @@ class Diagnostic:
         span: Span | None,
         hint: str | None = None,
         related: tuple[Related, ...] = (),
+        fix: str | None = None,
     ) -> Diagnostic:
         """Build a diagnostic, checking that its code exists."""
         if code not in CODES:
             raise KeyError(f"unknown diagnostic code {code!r}")
-        return cls(code, message, span, hint, related)
+        return cls(code, message, span, hint, related, fix)
 
     @property
     def severity(self) -> Severity:
