@@ -47,10 +47,10 @@ def test_an_empty_map_gets_a_warning(tmp_path: Path) -> None:
     code, out, _ = run("check", "--strict", "--format", "concise", "empty.argmap", cwd=tmp_path)
     assert code == exit_codes.FOUND
     assert out.splitlines()[0] == (
-        "empty.argmap:1:1: W210 the map is empty: it has no statements, relations or declarations"
+        "empty.argmap:1:1: W216 the map is empty: it has no statements, relations or declarations"
     )
     path.write_text("", encoding="utf-8")
-    assert [d.code for d in argmap.validate(argmap.load(path))] == ["W210"]
+    assert [d.code for d in argmap.validate(argmap.load(path))] == ["W216"]
 
 
 def test_a_failed_include_is_not_also_an_empty_map(tmp_path: Path) -> None:
@@ -120,10 +120,10 @@ def test_an_ignore_comment_suppresses_its_line_only() -> None:
     found = argmap.validate(argmap.loads(SUPPRESSED, "m.argmap"))
     assert [(str(d.span), d.code, d.message) for d in found] == [
         ("m.argmap:1:8", "W201", "`t` takes part in no relation"),
-        ("m.argmap:3:26", "W211", "`ignore[W205]` suppresses nothing on this line"),
+        ("m.argmap:3:26", "W217", "`ignore[W205]` suppresses nothing on this line"),
         ("m.argmap:4:7", "W201", "`e` takes part in no relation"),
         ("m.argmap:6:7", "W205", "actor `b` is declared but never used"),
-        ("m.argmap:6:16", "W211", "`ignore[W999]` names no diagnostic code"),
+        ("m.argmap:6:16", "W217", "`ignore[W999]` names no diagnostic code"),
     ]
 
 

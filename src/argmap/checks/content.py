@@ -60,7 +60,7 @@ def duplicate_texts(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
 
 
 def empty_map(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
-    """W210: a map with nothing in it (a file saved empty, or only a header and comments).
+    """W216: a map with nothing in it (a file saved empty, or only a header and comments).
 
     Not reported when reading the map already found a problem (an include that
     failed leaves a map empty for a reason that is reported on its own).
@@ -68,7 +68,7 @@ def empty_map(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
     if ix.elements or m.diagnostics:
         return
     yield Diagnostic.make(
-        "W210",
+        "W216",
         "the map is empty: it has no statements, relations or declarations",
         Span(m.path, 1, 1, 1, 1),
         'start with the main claim, e.g. `thesis t1 "..."`',

@@ -3,7 +3,7 @@
 A comment ``# argmap: ignore[CODE, ...]`` names codes (``W202``), prefixes
 (``W2``) or names (``disconnected-statement``). It silences the diagnostics
 that start on the comment's line and match one of them. A name in it that
-silences nothing is itself reported (W211), so that suppressions do not
+silences nothing is itself reported (W217), so that suppressions do not
 outlive the problems they were written for.
 """
 
@@ -18,7 +18,7 @@ from argmap.model import ArgumentMap, Include, Span, walk
 from argmap.model.diagnostics import CODES, Diagnostic
 
 _IGNORE = re.compile(r"#\s*argmap:\s*ignore\[([^\]]*)\]")
-_UNSUPPRESSIBLE = ("W211",)  # a stale suppression is reported where the suppression is written
+_UNSUPPRESSIBLE = ("W217",)  # a stale suppression is reported where the suppression is written
 
 
 @frozen
@@ -54,7 +54,7 @@ def _comments(m: ArgumentMap) -> Iterator[tuple[Span, str]]:
 
 
 def apply(diagnostics: Iterable[Diagnostic], m: ArgumentMap) -> list[Diagnostic]:
-    """The diagnostics that no suppression of ``m`` silences, and a W211 for each that silences nothing."""
+    """The diagnostics that no suppression of ``m`` silences, and a W217 for each that silences nothing."""
     wanted = suppressions(m)
     if not wanted:
         return list(diagnostics)
@@ -72,13 +72,13 @@ def apply(diagnostics: Iterable[Diagnostic], m: ArgumentMap) -> list[Diagnostic]
 def _unused(s: Suppression) -> Diagnostic:
     if not any(c.code.startswith(s.name) or c.name == s.name for c in CODES.values()):
         return Diagnostic.make(
-            "W211",
+            "W217",
             f"`ignore[{s.name}]` names no diagnostic code",
             s.span,
             "name a code such as W202, a prefix such as W2, or a name such as disconnected-statement",
         )
     return Diagnostic.make(
-        "W211",
+        "W217",
         f"`ignore[{s.name}]` suppresses nothing on this line",
         s.span,
         "remove it: the problem it was written for is gone",

@@ -74,8 +74,8 @@ CODES: dict[str, Code] = _codes(
     ("W207", "duplicate-relation", "the same relation is written twice"),
     ("W208", "support-and-contradiction", "two statements both support and contradict each other"),
     ("W209", "no-thesis", "the map has statements but no thesis"),
-    ("W210", "empty-map", "the map has no statements, relations or declarations"),
-    ("W211", "unused-suppression", "an `# argmap: ignore[...]` comment suppresses nothing"),
+    ("W216", "empty-map", "the map has no statements, relations or declarations"),
+    ("W217", "unused-suppression", "an `# argmap: ignore[...]` comment suppresses nothing"),
 )
 
 
