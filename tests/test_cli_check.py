@@ -11,7 +11,7 @@ from argmap.cli import exit_codes, main
 
 from .conftest import CASES, MAPS, argmap_process
 
-BROKEN = 'thesis t "Tea is good."\nclaim c "Tea is tasty." { by: nobody }\nc supports tt\n'
+BROKEN = 'thesis t "Tea is good."\nclaim c "Tea is tasty." { by: nobody }\nc supports tt\nclaim lone "Alone."\n'
 
 
 @pytest.fixture
@@ -29,17 +29,16 @@ def test_full_format_shows_the_line_a_caret_and_a_hint(broken: Path) -> None:
     assert code == exit_codes.FOUND
     assert f"{broken}:3:12: E101 [error] unknown statement `tt` (the conclusion of `c supports tt`)" in out
     assert "3 | c supports tt\n  |            ^^\n  = hint: did you mean `t`?" in out
-    assert out.rstrip().endswith("Found 2 errors and 2 warnings in 1 file.")
+    assert out.rstrip().endswith("Found 2 errors and 1 warning in 1 file.")
 
 
 def test_concise_format_is_one_line_each(broken: Path) -> None:
     code, out, _ = run("check", "--format", "concise", str(broken))
     assert out.splitlines() == [
-        f"{broken}:1:8: W201 `t` takes part in no relation",
-        f"{broken}:2:7: W202 `c` is not connected to any thesis",
         f"{broken}:2:31: E104 unknown actor `nobody`",
         f"{broken}:3:12: E101 unknown statement `tt` (the conclusion of `c supports tt`)",
-        "Found 2 errors and 2 warnings in 1 file.",
+        f"{broken}:4:7: W201 `lone` takes part in no relation",
+        "Found 2 errors and 1 warning in 1 file.",
     ]
     assert code == exit_codes.FOUND
 
@@ -48,8 +47,8 @@ def test_json_format(broken: Path) -> None:
     code, out, _ = run("check", "--format", "json", str(broken))
     assert code == exit_codes.FOUND
     data = json.loads(out)
-    assert [d["code"] for d in data] == ["W201", "W202", "E104", "E101"]
-    assert data[3] == {
+    assert [d["code"] for d in data] == ["E104", "E101", "W201"]
+    assert data[1] == {
         "code": "E101", "name": "unknown-statement", "severity": "error",
         "message": "unknown statement `tt` (the conclusion of `c supports tt`)", "hint": "did you mean `t`?",
         "path": str(broken), "line": 3, "column": 12, "end_line": 3, "end_column": 14, "related": [],
@@ -58,7 +57,7 @@ def test_json_format(broken: Path) -> None:
 
 def test_github_format(broken: Path) -> None:
     _, out, _ = run("check", "--format", "github", str(broken))
-    assert out.splitlines()[3] == (
+    assert out.splitlines()[1] == (
         f"::error file={broken},line=3,col=12,endLine=3,endColumn=14,title=E101 unknown-statement::"
         "unknown statement `tt` (the conclusion of `c supports tt`) (did you mean `t`?)"
     )
@@ -154,7 +153,7 @@ def test_unknown_codes_are_a_usage_error(broken: Path) -> None:
 def test_summary_counts_unreadable_files(broken: Path, tmp_path: Path) -> None:
     code, out, _ = run("check", str(broken), str(tmp_path / "none.argmap"))
     assert code == exit_codes.USAGE
-    assert out.rstrip().endswith("Found 2 errors and 2 warnings in 1 file; 1 file could not be read.")
+    assert out.rstrip().endswith("Found 2 errors and 1 warning in 1 file; 1 file could not be read.")
 
 
 def test_terminal_escapes_in_a_map_are_not_printed(tmp_path: Path) -> None:

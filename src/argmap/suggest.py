@@ -7,7 +7,28 @@ from collections.abc import Iterable
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest candidate, or None when nothing is close."""
+    matches = close_matches(name, candidates, 1)
+    return f"did you mean `{matches[0]}`?" if matches else None
+
+
+def only_match(name: str, candidates: Iterable[str]) -> str | None:
+    """The candidate ``name`` surely meant: the one close match, or None when there are none or several.
+
+    Example:
+        >>> only_match("helth", ["health", "tea"]), only_match("helth", ["health", "wealth"])
+        ('health', None)
+    """
+    matches = close_matches(name, candidates, 2)
+    return matches[0] if len(matches) == 1 else None
+
+
+def close_matches(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """The candidates close enough to ``name`` to be what was meant, closest first.
+
+    Example:
+        >>> close_matches("helth", ["health", "wealth", "tea"])
+        ['health', 'wealth']
+    """
     import difflib  # only needed when something is misspelt
 
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean `{matches[0]}`?" if matches else None
+    return difflib.get_close_matches(name, list(candidates), n=n, cutoff=0.6)

@@ -36,4 +36,5 @@ RULES: tuple[Rule, ...] = (
     schemes.unknown_schemes,
     schemes.missing_premises,
     schemes.questions,
+    content.empty_map,
 )

@@ -28,7 +28,7 @@ def is_date(value: str) -> bool:
         return False
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        datetime.date(year or 1, month or 1, day or 1)
+        datetime.date(year or 1, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return False
     return True
@@ -112,12 +112,38 @@ def _check_value(element: Element, attribute: AttributeField, value: str) -> Dia
 
 
 def _bad_date(value: str, span: Span | None) -> Diagnostic:
+    out_of_range = _out_of_range(value)
+    if out_of_range is not None:
+        return Diagnostic.make("E130", f'"{value}" is not a date: {out_of_range}', span, "for example 2023-02-02")
     return Diagnostic.make(
         "E130",
         f'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "{_short(value)}"',
         span,
         "for example 2023, 2023-02 or 2023-02-02",
     )
+
+
+def _out_of_range(value: str) -> str | None:
+    """Which part of a date of the right form names no month or day, or None.
+
+    Example:
+        >>> _out_of_range("2023-13-45"), _out_of_range("2023-02-30"), _out_of_range("2023-02")
+        ('month 13 is out of range (01 to 12)', 'day 30 is out of range (February 2023 has 28 days)', None)
+    """
+    import calendar
+
+    match = _DATE.match(value)
+    if not match or match.group(2) is None:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return f"month {month} is out of range (01 to 12)"
+    if match.group(3) is None or year < 1:
+        return None
+    day, days = int(match.group(3)), calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"day {day} is out of range ({calendar.month_name[month]} {year} has {days} days)"
+    return None
 
 
 def extras(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:

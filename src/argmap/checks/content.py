@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.model import ArgumentMap, StatementKind
+from argmap.model import ArgumentMap, Span, StatementKind
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex
 
@@ -57,3 +57,19 @@ def duplicate_texts(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
                 "if they are the same statement, keep one and refer to it by its id",
                 (Related(ix.statements[first].span_of("text"), f"`{first}` has this text"),),
             )
+
+
+def empty_map(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
+    """W216: a map with nothing in it (a file saved empty, or only a header and comments).
+
+    Not reported when reading the map already found a problem (an include that
+    failed leaves a map empty for a reason that is reported on its own).
+    """
+    if ix.elements or m.diagnostics:
+        return
+    yield Diagnostic.make(
+        "W216",
+        "the map is empty: it has no statements, relations or declarations",
+        Span(m.path, 1, 1, 1, 1),
+        'start with the main claim, e.g. `thesis t1 "..."`',
+    )

@@ -10,6 +10,7 @@ from argmap.language import INFERENCE_WORDS
 from argmap.model import ArgumentMap, Inference, StatementKind
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex
+from argmap.suggest import close_matches
 
 
 def circular_support(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
@@ -87,7 +88,10 @@ def connection(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
             'mark the main claim with `thesis`, e.g. `thesis t1 "..."`',
         )
     reached = _reach(theses, neighbours)
+    unsure = _near_unknown_references(ix, neighbours)
     for st in ix.statements.values():
+        if st.id in unsure:
+            continue  # the unknown reference is reported; fixing it may well connect this statement
         if st.id not in neighbours:
             yield Diagnostic.make(
                 "W201",
@@ -102,6 +106,24 @@ def connection(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
                 st.span_of("id"),
                 "link its part of the map to a thesis, or mark its conclusion as a thesis",
             )
+
+
+def _near_unknown_references(ix: MapIndex, neighbours: dict[str, set[str]]) -> set[str]:
+    """Statements whose connection a misspelt reference leaves in doubt.
+
+    One typo must not bury its error under follow-on warnings: a statement in
+    the same part of the map as a reference to nothing (E101, E102), or whose id
+    is what such a reference probably meant, is not reported as unrelated or
+    disconnected (W201, W202).
+    """
+    known = set(ix.statements) | set(ix.named) | {inf.key for inf in ix.inferences}
+    unknown = [node for node in neighbours if node not in known]
+    if not unknown:
+        return set()
+    near = _reach(unknown, neighbours)
+    for name in unknown:
+        near.update(close_matches(name, ix.statements))
+    return near
 
 
 def _reach(starts: list[str], neighbours: dict[str, set[str]]) -> set[str]:

@@ -18,7 +18,7 @@ from argmap.model import (
 )
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex, Named
-from argmap.suggest import did_you_mean
+from argmap.suggest import did_you_mean, only_match
 
 
 def what(element: Named) -> str:
@@ -94,7 +94,9 @@ def statement_ref(ix: MapIndex, ident: str, part: str, role: str, owner: Element
     if other is not None:
         hint = "to dispute an inference use `undercuts`" if isinstance(other, Inference) else None
         return Diagnostic.make("E101", f"{role} must be a statement, but `{ident}` is {what(other)}", span, hint)
-    return Diagnostic.make("E101", f"unknown statement `{ident}` ({role})", span, did_you_mean(ident, ix.statements))
+    hint = did_you_mean(ident, ix.statements)
+    fix = only_match(ident, ix.statements)
+    return Diagnostic.make("E101", f"unknown statement `{ident}` ({role})", span, hint, fix=fix)
 
 
 def _sound(ix: MapIndex, inf: Inference) -> bool:
@@ -161,6 +163,7 @@ def _target(ix: MapIndex, inf: Inference, name: str) -> Iterator[Diagnostic]:
                 f"{name} aims at an unknown inference: {found}",
                 span,
                 did_you_mean(target, ix.named) or "give the inference an id, e.g. `argument a1: p => c`",
+                fix=only_match(target, ix.named) if other is None else None,
             )
         return
     if isinstance(other, Inference):
@@ -234,4 +237,5 @@ def _unknown(
         f"unknown {kind} `{ident}`",
         span,
         did_you_mean(ident, pool) or f'declare it first, e.g. `{kind} {ident} "..."`',
+        fix=only_match(ident, pool),
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from argmap.model import Span
 from argmap.model.diagnostics import Diagnostic
+from argmap.terminal import PLAIN, Style, wrap
 
 FORMATS = ("full", "concise", "json", "github")
 SourceLines = Callable[[str | None], Sequence[str]]
@@ -49,22 +50,34 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def full(d: Diagnostic, lines_of: SourceLines) -> str:
-    """The concise line, the source line with a caret underline, hint and notes."""
-    out = [f"{where(d.span)}: {d.code} [{d.severity.value}] {d.message}"]
-    out.extend(_excerpt(d.span, lines_of))
+def full(d: Diagnostic, lines_of: SourceLines, style: Style = PLAIN, width: int | None = None) -> str:
+    """The concise line, the source line with a caret underline, hint and notes.
+
+    Args:
+        d: the diagnostic.
+        lines_of: the lines of the file it points into.
+        style: colours for the code, the severity and the caret (none by default).
+        width: the columns to fit: the message, hint and notes are broken between
+            words and the source line is cut to fit; None keeps each line whole.
+    """
+    tag = f"{d.code} [{d.severity.value}]"
+    head = wrap(printable(f"{tag} {d.message}"), width, "  ", printable(where(d.span)) + ": ")
+    head[0] = head[0].replace(tag, style.severity(tag, d.is_error), 1)
+    out = head
+    out.extend(_excerpt(d.span, lines_of, style, width))
     if d.hint:
-        out.append(f"  = hint: {d.hint}")
+        out.extend(wrap(printable(d.hint), width, "    ", "  = hint: "))
     for rel in d.related:
-        out.append(f"  = note: {where(rel.span)}: {rel.message}")
-    return printable("\n".join(out))
+        out.extend(wrap(printable(f"{where(rel.span)}: {rel.message}"), width, "    ", "  = note: "))
+    return "\n".join(out)
 
 
-#: Columns of a source line shown around a diagnostic; longer lines are cut, with ``…`` marks.
+#: Columns of a source line shown around a diagnostic (unless the width to fit is less);
+#: longer lines are cut, with ``…`` marks.
 EXCERPT = 100
 
 
-def _excerpt(span: Span | None, lines_of: SourceLines) -> list[str]:
+def _excerpt(span: Span | None, lines_of: SourceLines, style: Style = PLAIN, width: int | None = None) -> list[str]:
     if span is None:
         return []
     lines = lines_of(span.path)
@@ -74,34 +87,36 @@ def _excerpt(span: Span | None, lines_of: SourceLines) -> list[str]:
     size = len(line) - 1 if line.endswith("\r") else len(line)
     end = span.end_column if span.end_line == span.line else size + 1
     end = max(span.column + 1, min(end, size + 1))
-    start, stop = _window(span.column - 1, end - 1, size)
+    room = EXCERPT if width is None else min(EXCERPT, width - len(str(span.line)) - 5)  # gutter, bar, two marks
+    start, stop = _window(span.column - 1, end - 1, size, room)
     text = line[start:stop].expandtabs(1)  # a tab shown as one space keeps columns where they are
     before = text[: span.column - 1 - start]
     marked = text[span.column - 1 - start : end - 1 - start] or " "
     left, right = ("…" if start > 0 else ""), ("…" if stop < size else "")
     gutter = " " * len(str(span.line))
+    carets = style.paint("^" * _width(printable(marked)), "bold", "cyan")
     return [
         f"{gutter} |",
         f"{span.line} | {left}{printable(text)}{right}",
-        f"{gutter} | {' ' * _width(left + printable(before))}{'^' * _width(printable(marked))}",
+        f"{gutter} | {' ' * _width(left + printable(before))}{carets}",
     ]
 
 
-def _window(first: int, last: int, size: int) -> tuple[int, int]:
+def _window(first: int, last: int, size: int, room: int = EXCERPT) -> tuple[int, int]:
     """The slice of a line to show for the marked columns ``first:last`` (0-based, end exclusive).
 
-    A line up to :data:`EXCERPT` characters is shown whole; a longer one is cut
-    to that many, starting a little before the mark, so that the mark (or as
-    much of it as fits) is in view.
+    A line up to ``room`` characters (:data:`EXCERPT`, or less to fit a
+    terminal) is shown whole; a longer one is cut to that many, starting a
+    little before the mark, so that the mark (or as much of it as fits) is in view.
 
     Example:
         >>> _window(5, 8, 60), _window(500, 503, 1000), _window(990, 995, 1000)
         ((0, 60), (470, 570), (900, 1000))
     """
-    if size <= EXCERPT:
+    if size <= room:
         return 0, size
-    start = max(0, min(first - EXCERPT * 3 // 10, size - EXCERPT))
-    return start, min(size, start + EXCERPT)
+    start = max(0, min(first - room * 3 // 10, size - room))
+    return start, min(size, start + room)
 
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:

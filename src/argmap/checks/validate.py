@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.checks import RULES
+from argmap.checks import RULES, suppress
 from argmap.model import ArgumentMap
 from argmap.model.diagnostics import Diagnostic
 from argmap.model.index import index
@@ -14,22 +14,22 @@ def validate(m: ArgumentMap) -> list[Diagnostic]:
     """Check a map's structure; never raises for a problem in the map.
 
     Returns the problems found while reading (includes) and every structural
-    problem, sorted by file, line and column.
+    problem, sorted by file, line and column. A ``# argmap: ignore[CODE]``
+    comment silences the diagnostics on its line (see :mod:`argmap.checks.suppress`).
 
     Example:
         >>> import argmap
-        >>> m = argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  c supports tt')
+        >>> m = argmap.loads('thesis t "Tea is good."  claim c "Tea is tasty."  claim d "Tea is hot."  c supports tt')
         >>> for d in argmap.validate(m):
         ...     print(d.code, d.message)
-        W201 `t` takes part in no relation
-        W202 `c` is not connected to any thesis
+        W201 `d` takes part in no relation
         E101 unknown statement `tt` (the conclusion of `c supports tt`)
     """
     ix = index(m)
     found = list(m.diagnostics)
     for rule in RULES:
         found.extend(rule(m, ix))
-    return sorted(found, key=Diagnostic.sort_key)
+    return sorted(suppress.apply(found, m), key=Diagnostic.sort_key)
 
 
 def select(

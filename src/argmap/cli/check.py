@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from argmap.checks import report
 from argmap.checks.schemes import open_questions
 from argmap.checks.validate import select, validate
-from argmap.cli import exit_codes, files
+from argmap.cli import exit_codes, files, fixing
+from argmap.cli.config import ConfigError, Finder, add_config_options, code_hint, known_code
+from argmap.cli.options import Looks, add_color_option, looks_for
 from argmap.cli.reading import SourceLines, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.model import ArgumentMap
-from argmap.model.diagnostics import CODES, Diagnostic
+from argmap.model.diagnostics import Diagnostic
 from argmap.schemes import catalogue
 from argmap.suggest import did_you_mean
 
@@ -48,6 +50,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="SCHEMES",
         help="report (W215) every critical question of these schemes (keys, or `all`) nobody raised or answered",
     )
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="correct misspelt ids that have exactly one close match, in place, then report what is left",
+    )
+    add_config_options(p)
+    add_color_option(p)
     p.set_defaults(run=run)
 
 
@@ -56,8 +65,7 @@ def _codes(values: Sequence[str], option: str) -> list[str]:
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     for code in codes:
         if not known_code(code):
-            hint = did_you_mean(code, [*CODES, *(c.name for c in CODES.values())])
-            raise UsageError(f"{option}: no diagnostic code or name matches `{code}`" + (f"; {hint}" if hint else ""))
+            raise UsageError(f"{option}: no diagnostic code or name matches `{code}`{code_hint(code)}")
     return codes
 
 
@@ -71,11 +79,6 @@ def _schemes(values: Sequence[str]) -> set[str]:
     return keys
 
 
-def known_code(code: str) -> bool:
-    """True for a code (``E101``), a prefix of codes (``E1``, ``W``) or a name (``unused-actor``)."""
-    return any(c.code.startswith(code) or c.name == code for c in CODES.values())
-
-
 class UsageError(ValueError):
     """A command-line value that cannot be used; reported with exit code 2."""
 
@@ -87,10 +90,15 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
+    if args.fix and files.STDIN in args.paths:
+        files.error("--fix corrects files in place: name files or folders, not -")
+        return exit_codes.USAGE
+    configs = Finder(args)
     lines_of = SourceLines()
     loaded: list[tuple[str, bool, ArgumentMap | Diagnostic]] = []
     unreadable = 0
-    for name, named in files.expand(args.paths):
+    empty: list[str] = []
+    for name, named in files.expand(args.paths, empty):
         try:
             result, text = read_map(name)
         except ArgmapFileError as exc:
@@ -107,23 +115,40 @@ def run(args: argparse.Namespace) -> int:
         if files.included_elsewhere(name, named, included):
             continue  # a part of another map: checked as part of that map
         count += 1
+        try:
+            config = configs.for_map(name)
+        except ConfigError as exc:
+            files.error(str(exc))
+            return exit_codes.USAGE
         diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
         if required and isinstance(result, ArgumentMap):
             diagnostics = sorted([*diagnostics, *open_questions(result, required)], key=Diagnostic.sort_key)
-        for d in select(diagnostics, chosen, dropped):
+        diagnostics = [d for d in diagnostics if not config.ignored_in(d)]
+        for d in select(diagnostics, chosen or config.select, [*config.ignore, *dropped]):
             if d not in seen:
                 seen.add(d)
                 found.append(d)
-    _print(found, args.format, lines_of, count, unreadable)
+    if args.fix:
+        applied, problems = fixing.fix_files(found)
+        fixing.report(applied, problems)
+        if problems:
+            return exit_codes.USAGE
+        if applied:  # check again what the fixes leave, and say it as a plain check would
+            return run(argparse.Namespace(**{**vars(args), "fix": False}))
+    missing = files.no_maps(empty)
+    if count or unreadable or not missing:
+        _print(found, args.format, lines_of, count, unreadable, looks_for(args, sys.stdout))
     errors = sum(d.is_error for d in found)
-    if unreadable:
+    if unreadable or missing:
         return exit_codes.USAGE
     if errors or (args.strict and found):
         return exit_codes.FOUND
     return exit_codes.OK
 
 
-def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int, unreadable: int) -> None:
+def _print(
+    found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, count: int, unreadable: int, looks: Looks
+) -> None:
     out = sys.stdout
     if fmt == "json":
         out.write(report.as_json(found) + "\n")
@@ -134,7 +159,7 @@ def _print(found: list[Diagnostic], fmt: str, lines_of: report.SourceLines, coun
         elif fmt == "concise":
             out.write(report.concise(d) + "\n")
         else:
-            out.write(report.full(d, lines_of) + "\n\n")
+            out.write(report.full(d, lines_of, looks.style, looks.width) + "\n\n")
     if fmt in ("full", "concise"):
         errors = sum(d.is_error for d in found)
         out.write(report.summary(errors, len(found) - errors, count, unreadable) + "\n")

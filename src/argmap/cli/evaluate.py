@@ -13,7 +13,8 @@ import sys
 
 from argmap.checks.validate import validate
 from argmap.cli import exit_codes, files
-from argmap.cli.options import add_evaluation_options
+from argmap.cli.config import ConfigError, Finder, add_config_options
+from argmap.cli.options import add_color_option, add_evaluation_options, looks_for
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.evaluation.errors import EvaluationError
@@ -47,6 +48,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--explain", action="append", default=[], metavar="ID", help="also explain this statement or inference"
     )
     p.add_argument("--force", action="store_true", help="evaluate even if the map has errors")
+    add_config_options(p)
+    add_color_option(p)
     p.set_defaults(run=run)
 
 
@@ -54,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
     from argmap.evaluation import summary as evaluation_report
     from argmap.evaluation.evaluator import evaluate
 
+    try:
+        semantics = args.semantics or Finder(args).for_map(args.path).semantics or "grounded"
+    except ConfigError as exc:
+        files.error(str(exc))
+        return exit_codes.USAGE
     loaded = load_for_evaluation(args.path, args.force)
     if isinstance(loaded, int):
         return loaded
@@ -62,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             return _doubting(loaded, args)
         ev = evaluate(
             loaded,
-            args.semantics,
+            semantics,
             args.assume,
             args.reject,
             args.distrust,
@@ -76,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
             data = evaluation_report.to_dict(ev, args.critical, args.explain)
             sys.stdout.write(evaluation_report.dumps(data) + "\n")
         else:
-            sys.stdout.write(evaluation_report.table(ev, args.critical, args.explain) + "\n")
+            looks = looks_for(args, sys.stdout)
+            shown = evaluation_report.table(ev, args.critical, args.explain, looks.style, looks.width)
+            sys.stdout.write(shown + "\n")
     except EvaluationError as exc:
         files.error(str(exc))
         return exit_codes.USAGE

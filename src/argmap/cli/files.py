@@ -13,25 +13,50 @@ from argmap.fileio import read_text
 STDIN = "-"
 
 
-def expand(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
+def expand(paths: Iterable[str], empty: list[str] | None = None) -> Iterator[tuple[str, bool]]:
     """``(file, named)`` for files named directly (``named`` true) and for ``*.argmap``
     files found under named folders (sorted).
 
     A missing path is passed on as it is, so that reading it reports the problem.
+
+    Args:
+        paths: the files and folders named on the command line.
+        empty: when given, the named folders that hold no map are appended to it.
     """
     for name in paths:
         path = Path(name)
         if name != STDIN and path.is_dir():
-            root = Path(os.path.realpath(path))
-            for found in sorted(path.rglob("*.argmap")):
-                if not found.is_file():
-                    continue
-                if not Path(os.path.realpath(found)).is_relative_to(root):
-                    error(f"{found}: skipped, a link to a file outside {name} (name it directly to read it)")
-                    continue
-                yield str(found), False
+            maps = list(_maps_in(name))
+            if not maps and empty is not None:
+                empty.append(name)
+            yield from ((found, False) for found in maps)
         else:
             yield name, True
+
+
+def _maps_in(name: str) -> Iterator[str]:
+    """The ``*.argmap`` files under a folder, sorted, links that lead outside it skipped (and said so)."""
+    path = Path(name)
+    root = Path(os.path.realpath(path))
+    for found in sorted(path.rglob("*.argmap")):
+        if not found.is_file():
+            continue
+        if not Path(os.path.realpath(found)).is_relative_to(root):
+            error(f"{found}: skipped, a link to a file outside {name} (name it directly to read it)")
+            continue
+        yield str(found)
+
+
+def no_maps(folders: Iterable[str]) -> int:
+    """Say that each of these named folders holds no map; return how many there were.
+
+    A command pointed at the wrong folder must not pass as if all was well.
+    """
+    count = 0
+    for folder in folders:
+        error(f"no maps (*.argmap files) in {folder}")
+        count += 1
+    return count
 
 
 def included_elsewhere(name: str, named: bool, included: set[str]) -> bool:

@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from argmap.syntax.formatter import FormatterError, format_text
 
     changed = unchanged = failed = unreadable = unwritable = 0
-    for name, _ in files.expand(args.paths):
+    empty: list[str] = []
+    for name, _ in files.expand(args.paths, empty):
         try:
             text = files.read(name)
         except ArgmapFileError as exc:
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             changed -= 1
             unwritable += 1
     _summary(changed, unchanged, failed, args.check or args.diff, unwritable)
-    if unreadable or unwritable:
+    if files.no_maps(empty) or unreadable or unwritable:
         return exit_codes.USAGE
     if failed or (changed and (args.check or args.diff)):
         return exit_codes.FOUND

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from typing import IO
+
+from attrs import frozen
 
 from argmap.evaluation import COMPARISONS, ORDERINGS, SEMANTICS
+from argmap.terminal import CHOICES, Style, wants_colour, width_of
 
 
 def add_evaluation_options(p: argparse._ActionsContainer) -> None:
     """``--semantics``, the preference settings and the what-if options, shared with ``argmap render --evaluate``."""
     p.add_argument(
-        "--semantics", choices=SEMANTICS, default="grounded", help="argumentation semantics (default: grounded)"
+        "--semantics",
+        choices=SEMANTICS,
+        default=None,
+        help="argumentation semantics (default: grounded, or the configuration's [evaluate] semantics)",
     )
     p.add_argument("--assume", action="append", default=[], metavar="ID", help="take this statement or inference as IN")
     p.add_argument(
@@ -43,3 +50,26 @@ def add_evaluation_options(p: argparse._ActionsContainer) -> None:
         metavar=("A", "B"),
         help="what if A outweighs B (inferences, or statements as premises)",
     )
+
+
+def add_color_option(p: argparse._ActionsContainer) -> None:
+    """``--color auto|always|never`` (``NO_COLOR`` and ``FORCE_COLOR`` are read with ``auto``)."""
+    p.add_argument(
+        "--color",
+        choices=CHOICES,
+        default="auto",
+        help="colour the output: auto (on a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never",
+    )
+
+
+@frozen
+class Looks:
+    """How output to one stream looks: its colours and the width it is fitted to (None: lines kept whole)."""
+
+    style: Style
+    width: int | None
+
+
+def looks_for(args: argparse.Namespace, stream: IO[str]) -> Looks:
+    """The colours and width for ``stream``, as ``--color`` and the terminal ask."""
+    return Looks(Style(wants_colour(stream, getattr(args, "color", "auto"))), width_of(stream))

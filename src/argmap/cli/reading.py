@@ -11,6 +11,7 @@ from argmap.fileio import read_text
 from argmap.model import ArgumentMap, Span
 from argmap.model.diagnostics import Diagnostic
 from argmap.syntax.loader import loads
+from argmap.terminal import PLAIN, Style
 
 #: The path that diagnostics give for standard input.
 STDIN_PATH = "<stdin>"
@@ -75,6 +76,8 @@ class SourceLines:
         return self._lines[path]
 
 
-def full_reports(diagnostics: Iterable[Diagnostic], lines: SourceLines) -> list[str]:
+def full_reports(
+    diagnostics: Iterable[Diagnostic], lines: SourceLines, style: Style = PLAIN, width: int | None = None
+) -> list[str]:
     """Each diagnostic as ``argmap check`` shows it, with its source line, and a blank line after it."""
-    return [report.full(d, lines) + "\n" for d in diagnostics]
+    return [report.full(d, lines, style, width) + "\n" for d in diagnostics]

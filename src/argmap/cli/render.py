@@ -14,8 +14,9 @@ Ctrl-C the workers stop their engines and remove their temporary files, and on
 Linux a worker ends when argmap itself is killed
 (:func:`argmap.cli.signals.die_with_parent`).
 
-The drawing settings are one :class:`~argmap.rendering.options.RenderOptions`,
-made once from the options (:func:`render_options`); its class gives the
+The drawing settings are one :class:`~argmap.rendering.options.RenderOptions`
+per configuration and format, made from the options and the map's configuration
+file (:func:`render_options`, :mod:`argmap.cli.config`); its class gives the
 choices, defaults and number checks used here. Each map is drawn by
 :func:`argmap.rendering.render.picture` in the worker that draws it.
 """
@@ -35,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from argmap.cli import exit_codes, files
-from argmap.cli.options import add_evaluation_options
+from argmap.cli.config import NONE, Config, ConfigError, Finder, add_config_options
+from argmap.cli.options import add_color_option, add_evaluation_options, looks_for
 from argmap.cli.progress import Progress
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.cli.signals import STOPPING, Terminated, die_with_parent, raise_terminated
@@ -93,13 +95,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="draw maps even when they have check errors")
     p.add_argument("-q", "--quiet", action="store_true", help="do not report each file written, nor show progress")
     look = p.add_argument_group("picture")
-    look.add_argument(
-        "--theme", choices=THEME_NAMES, default=default("theme"), help=f"colours (default: {default('theme')})"
-    )
+    look.add_argument("--theme", choices=THEME_NAMES, help=f"colours (default: {default('theme')})")
     look.add_argument(
         "--direction",
         choices=tuple(DIRECTIONS),
-        default=default("direction"),
         help=f"where conclusions go (default: {default('direction')}, the conclusion on top)",
     )
     look.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend")
@@ -154,6 +153,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="maps drawn at once (default: one per core)",
     )
+    add_config_options(p)
+    add_color_option(p)
 
 
 def _setting(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -175,23 +176,24 @@ def _checked(check: Any, convert: Callable[[str], Any]) -> Callable[[str], Any]:
     return parse
 
 
-def render_options(args: argparse.Namespace, fmt: str) -> RenderOptions:
-    """The drawing settings the options ask for; an option not given keeps its default.
+def render_options(args: argparse.Namespace, fmt: str, config: Config = NONE) -> RenderOptions:
+    """The drawing settings the options ask for; an option not given comes from the
+    configuration file, else keeps its default.
 
     Raises:
         ValueError: a setting the options cannot have (argparse has checked them all).
     """
     given: dict[str, Any] = {
         "format": fmt,
-        "theme": args.theme,
-        "direction": args.direction,
+        "theme": args.theme or config.render.get("theme"),
+        "direction": args.direction or config.render.get("direction"),
         "legend": args.legend,
         "width": args.width,
         "focus": args.focus,
         "depth": args.depth,
         "section": args.section,
         "evaluate": args.evaluate,
-        "semantics": args.semantics,
+        "semantics": args.semantics or (config.semantics if args.evaluate else None),
         "assume": args.assume,
         "reject": args.reject,
         "distrust": args.distrust,
@@ -216,11 +218,13 @@ class Job:
     Attributes:
         name: the file name as given (``-`` for standard input).
         output: the file to write or compare, or ``-`` for standard output.
+        options: how to draw it (the options given, then the map's configuration).
         text: the map's text when it came from standard input.
     """
 
     name: str
     output: str
+    options: RenderOptions
     text: str | None = None
 
 
@@ -247,33 +251,37 @@ def run(args: argparse.Namespace) -> int:
             f"cannot tell the format of {args.output}: name a {', '.join(SUFFIXES)} file, "
             f"or give --format ({', '.join(FORMATS)})"
         )
-    fmt = args.format or _format_of(args.output) or "svg"
     if args.depth is not None and args.focus is None:
         return _usage("--depth needs --focus")
-    if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics != "grounded"):
+    if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics is not None):
         return _usage("--semantics, --assume, --reject and --distrust need --evaluate")
     if not args.evaluate and (args.prefer or args.ordering != "last-link" or args.comparison != "elitist"):
         return _usage("--ordering, --comparison and --prefer need --evaluate")
-    found = list(files.expand(args.paths))
+    empty: list[str] = []
+    found = list(files.expand(args.paths, empty))
+    if files.no_maps(empty):
+        return exit_codes.USAGE  # nothing drawn: a job pointed at the wrong folder must not pass
     if args.output is not None and len(found) != 1:
         return _usage("-o names one output file: give one map, or use --out-dir DIR")
     if args.check and (args.output == STDOUT or (args.output is None and args.out_dir is None and _stdin(found))):
         return _usage("--check compares with files: give -o FILE or --out-dir DIR")
     try:
-        options = render_options(args, fmt)
-        jobs = _jobs(args, found, fmt)
-    except (ArgmapFileError, ValueError) as exc:
+        jobs = _jobs(args, found)
+    except (ArgmapFileError, ConfigError, ValueError) as exc:
         return _usage(str(exc))
-    if fmt in BINARY and any(job.output == STDOUT for job in jobs) and sys.stdout.isatty():
-        return _usage(
-            f"will not write {fmt.upper()} to a terminal: redirect standard output (> map.{fmt}) or give -o FILE"
-        )
-    if args.out_dir and not args.check:
-        try:
-            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            return _usage(f"cannot create {args.out_dir}: {exc.strerror or exc}")
-    results = _run_all(args, options, jobs)
+    for job in jobs:
+        fmt = job.options.format
+        if fmt in BINARY and job.output == STDOUT and sys.stdout.isatty():
+            return _usage(
+                f"will not write {fmt.upper()} to a terminal: redirect standard output (> map.{fmt}) or give -o FILE"
+            )
+    if not args.check and args.output is None:  # an out-dir is made; an -o file's folder must exist
+        for folder in sorted({Path(job.output).parent for job in jobs if job.output != STDOUT}):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                return _usage(f"cannot create {folder}: {exc.strerror or exc}")
+    results = _run_all(args, jobs)
     return _finish(args, results)
 
 
@@ -292,13 +300,20 @@ def _format_of(output: str | None) -> str | None:
     return SUFFIXES.get(Path(output).suffix.lower())
 
 
-def _jobs(args: argparse.Namespace, found: list[tuple[str, bool]], fmt: str) -> list[Job]:
-    """A job per map, parts included by other maps left out.
+def _jobs(args: argparse.Namespace, found: list[tuple[str, bool]]) -> list[Job]:
+    """A job per map and format, parts included by other maps left out.
+
+    The format is the one asked for (``--format``, or the ``-o`` file's
+    suffix), else each of the configuration's ``formats``, else SVG.
 
     Raises:
-        ValueError: two maps would be written to the same file.
+        ValueError: two maps would be written to the same file, or a setting is wrong.
         ArgmapFileError: standard input is not UTF-8.
+        ConfigError: the configuration that applies to a map has a mistake.
     """
+    configs = Finder(args)
+    asked = args.format or _format_of(args.output)
+    made: dict[tuple[str | None, str], RenderOptions] = {}
     included: set[str] = set()
     if any(not named for _, named in found):
         included = _included_parts(name for name, named in found if not named)
@@ -308,13 +323,17 @@ def _jobs(args: argparse.Namespace, found: list[tuple[str, bool]], fmt: str) -> 
         if files.included_elsewhere(name, named, included):
             continue
         text = files.read(name) if name == files.STDIN else None
-        output = _output_for(args, name, fmt)
-        if output != STDOUT:
-            key = os.path.normpath(os.path.abspath(output))
-            if key in taken:
-                raise ValueError(f"{taken[key]} and {name} would both be drawn to {output}")
-            taken[key] = name
-        jobs.append(Job(name, output, text))
+        config = configs.for_map(name)
+        for fmt in (asked,) if asked else config.formats or ("svg",):
+            if (config.path, fmt) not in made:
+                made[config.path, fmt] = render_options(args, fmt, config)
+            output = _output_for(args, name, fmt, config)
+            if output != STDOUT:
+                key = os.path.normpath(os.path.abspath(output))
+                if key in taken:
+                    raise ValueError(f"{taken[key]} and {name} would both be drawn to {output}")
+                taken[key] = name
+            jobs.append(Job(name, output, made[config.path, fmt], text))
     return jobs
 
 
@@ -331,17 +350,20 @@ def _included_parts(names: Iterable[str]) -> set[str]:
     return parts
 
 
-def _output_for(args: argparse.Namespace, name: str, fmt: str) -> str:
+def _output_for(args: argparse.Namespace, name: str, fmt: str, config: Config) -> str:
+    """Where a map's picture goes: ``-o``, else ``--out-dir`` (or the configuration's
+    ``out-dir``, relative to its file), else next to the map."""
     if args.output is not None:
         return str(args.output)
+    out_dir = args.out_dir or (str(config.folder() / config.out_dir) if config.out_dir else None)
     if name == files.STDIN:
-        return str(Path(args.out_dir) / f"stdin.{fmt}") if args.out_dir else STDOUT
+        return str(Path(out_dir) / f"stdin.{fmt}") if out_dir else STDOUT
     stem = Path(name).stem
-    folder = Path(args.out_dir) if args.out_dir else Path(name).parent
+    folder = Path(out_dir) if out_dir else Path(name).parent
     return str(folder / f"{stem}.{fmt}")
 
 
-def _run_all(args: argparse.Namespace, options: RenderOptions, jobs: list[Job]) -> list[Result]:
+def _run_all(args: argparse.Namespace, jobs: list[Job]) -> list[Result]:
     workers = min(args.jobs or os.cpu_count() or 1, len(jobs))
     progress = None
     if not args.quiet and sys.stderr.isatty():
@@ -364,9 +386,9 @@ def _run_all(args: argparse.Namespace, options: RenderOptions, jobs: list[Job]) 
             if progress:
                 progress.start()
             for job in jobs:
-                report_one(draw_one(args, options, job))
+                report_one(draw_one(args, job))
         else:
-            _in_pool(args, options, jobs, workers, report_one, progress)
+            _in_pool(args, jobs, workers, report_one, progress)
     finally:
         if progress:
             progress.stop()
@@ -375,7 +397,6 @@ def _run_all(args: argparse.Namespace, options: RenderOptions, jobs: list[Job]) 
 
 def _in_pool(
     args: argparse.Namespace,
-    options: RenderOptions,
     jobs: list[Job],
     workers: int,
     report: Callable[[Result], None],
@@ -392,7 +413,7 @@ def _in_pool(
     pool = _pool(workers)
     again: list[Job] = []
     try:
-        futures = [pool.submit(_draw_in_worker, args, options, job) for job in jobs]
+        futures = [pool.submit(_draw_in_worker, args, job) for job in jobs]
         if progress:
             progress.start()  # after the workers are forked: no thread runs while they are
         for job, future in zip(jobs, futures, strict=True):
@@ -408,7 +429,7 @@ def _in_pool(
     for job in again:
         with progress.paused() if progress else contextlib.nullcontext():
             alone = _pool(1)
-            future = alone.submit(_draw_in_worker, args, options, job)
+            future = alone.submit(_draw_in_worker, args, job)
         try:
             report(future.result())
         except BrokenProcessPool:
@@ -451,12 +472,12 @@ def _worker_signal(signum: int, frame: FrameType | None) -> None:
     os._exit(128 + signum)
 
 
-def _draw_in_worker(args: argparse.Namespace, options: RenderOptions, job: Job) -> Result:
+def _draw_in_worker(args: argparse.Namespace, job: Job) -> Result:
     """:func:`draw_one` in a worker; a signal ends the worker once the map is cleaned up."""
     global _busy
     _busy = True
     try:
-        return draw_one(args, options, job)
+        return draw_one(args, job)
     except Terminated as exc:
         os._exit(128 + exc.signum)
     finally:
@@ -487,7 +508,7 @@ def _finish(args: argparse.Namespace, results: list[Result]) -> int:
 # -- One map ---------------------------------------------------------------------
 
 
-def draw_one(args: argparse.Namespace, options: RenderOptions, job: Job) -> Result:
+def draw_one(args: argparse.Namespace, job: Job) -> Result:
     """Read, check and draw one map; never raises for a problem with the map or the engine."""
     from argmap.checks.validate import validate
     from argmap.rendering.build import LayoutError
@@ -500,12 +521,12 @@ def draw_one(args: argparse.Namespace, options: RenderOptions, job: Job) -> Resu
     except ArgmapFileError as exc:
         return Result(exit_codes.USAGE, (f"argmap: error: {exc}",))
     lines = SourceLines({name: text})
+    looks = looks_for(args, sys.stderr)
     if isinstance(m, Diagnostic):
-        return Result(
-            exit_codes.FOUND, (*full_reports([m], lines), f"argmap: {name}: not rendered: it has a syntax error")
-        )
+        problem = f"argmap: {name}: not rendered: it has a syntax error"
+        return Result(exit_codes.FOUND, (*full_reports([m], lines, looks.style, looks.width), problem))
     messages: list[str] = []
-    errors = full_reports((d for d in validate(m) if d.is_error), lines)
+    errors = full_reports((d for d in validate(m) if d.is_error), lines, looks.style, looks.width)
     if errors:
         count = f"{len(errors)} error{'' if len(errors) == 1 else 's'}"
         if not args.force:
@@ -514,7 +535,7 @@ def draw_one(args: argparse.Namespace, options: RenderOptions, job: Job) -> Resu
             )
         messages.extend((*errors, f"argmap: {name}: drawn despite {count} (--force)"))
     try:
-        drawn = picture(m, options)
+        drawn = picture(m, job.options)
     except (EngineError, LayoutError, ValueError) as exc:
         return Result(exit_codes.USAGE, (*messages, f"argmap: error: {name}: {exc}"))
     messages.extend(f"argmap: note: {name}: {note}" for note in _notes(drawn, sum(1 for _ in m.statements())))

@@ -23,12 +23,14 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.checks.report import printable
 from argmap.evaluation.status import Status
 from argmap.model.index import index
+from argmap.terminal import PLAIN, Style, wrap
 
 if TYPE_CHECKING:
     from argmap.evaluation.evaluator import Evaluation
@@ -126,19 +128,54 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def table(ev: Evaluation, critical: bool = False, explain: Sequence[str] = ()) -> str:
-    """The evaluation for people: heading, theses explained, then every statement."""
+def table(
+    ev: Evaluation,
+    critical: bool = False,
+    explain: Sequence[str] = (),
+    style: Style = PLAIN,
+    width: int | None = None,
+) -> str:
+    """The evaluation for people: heading, theses explained, then every statement.
+
+    Args:
+        ev: the evaluation.
+        critical: list each thesis's critical points.
+        explain: also explain these statements or inferences.
+        style: colours for the statuses (none by default).
+        width: the columns to fit: statement texts are shortened and explanations
+            broken between words to fit; None keeps the usual lengths.
+    """
     out = [_heading(ev), ""]
-    out += _theses(ev, critical)
+    out += _theses(ev, critical, width)
     for ident in explain:
-        out += ["Explanation", "", *ev.explain(ident).lines(), ""]
+        out += ["Explanation", "", *_fit(ev.explain(ident).lines(), width), ""]
     counts = ev.counts()
     out += [
         f"Statements: {counts[Status.IN]} IN, {counts[Status.OUT]} OUT, {counts[Status.UNDECIDED]} UNDECIDED",
         "",
     ]
-    out += _statements(ev)
-    return printable("\n".join(out))  # statement texts come from the map: no terminal escapes
+    out += _statements(ev, width)
+    text = printable("\n".join(out))  # statement texts come from the map: no terminal escapes
+    if not style.colour:
+        return text
+    heading, _, rest = text.partition("\n")
+    coloured = _STATUS.sub(lambda m: m.group(1) + style.status(m.group(2), m.group(3)), rest)
+    return f"{heading}\n{coloured}"
+
+
+#: A status where the tables show one: first in a row of statements, or after a thesis's id.
+_STATUS = re.compile(r"^(\S+ {2,}|)((IN|OUT|UNDECIDED)\*?)(?= |$)", re.M)
+
+
+def _fit(lines: Sequence[str], width: int | None) -> list[str]:
+    """Explanation lines broken between words to ``width``, continuing under their text."""
+    out: list[str] = []
+    for line in lines:
+        body = line.lstrip(" ")
+        lead = line[: len(line) - len(body)]
+        bullet = "- " if body.startswith("- ") else ""
+        out += wrap(body[len(bullet) :], width, lead + " " * len(bullet), lead + bullet)
+    return out
 
 
 def _heading(ev: Evaluation) -> str:
@@ -163,17 +200,19 @@ def _what_if(ev: Evaluation) -> list[tuple[str, tuple[str, ...]]]:
     return [("assume", s.assume), ("reject", s.reject), ("distrust", s.distrust)]
 
 
-def _theses(ev: Evaluation, critical: bool) -> list[str]:
+def _theses(ev: Evaluation, critical: bool, width: int | None = None) -> list[str]:
     theses = ev.theses()
     if not theses:
         return ["No thesis: mark the main claims with `thesis` to have them explained.", ""]
     ix = index(ev.map)
-    width = max(len(t) for t in theses)
+    columns, id_width = width, max(len(t) for t in theses)
     out = ["Theses", ""]
     for tid in theses:
         status = ev.status(tid)
-        out.append(f"{tid:<{width}}  {_status(ev, tid, status)}  {_short(ix.statements[tid].text)}")
-        out += ["  " + line for line in ev.explain(tid).lines()]
+        shown = _status(ev, tid, status)
+        room = None if columns is None else columns - id_width - len(shown) - 4
+        out.append(f"{tid:<{id_width}}  {shown}  {_short(ix.statements[tid].text, room)}")
+        out += _fit(["  " + line for line in ev.explain(tid).lines()], columns)
         if critical:
             out += _critical(ev, tid)
         out.append("")
@@ -189,7 +228,7 @@ def _critical(ev: Evaluation, tid: str) -> list[str]:
     return out
 
 
-def _statements(ev: Evaluation) -> list[str]:
+def _statements(ev: Evaluation, width: int | None = None) -> list[str]:
     ix = index(ev.map)
     rows = [("STATUS", "KIND", "ID", "TEXT")]
     for sid, st in ix.statements.items():
@@ -197,8 +236,10 @@ def _statements(ev: Evaluation) -> list[str]:
         forced = ev.scenario.why.get(sid)
         if forced is not None:
             status += " (assumed)" if forced == "assumed" else " (rejected)"
-        rows.append((status, st.kind.value, sid, _short(st.text)))
+        rows.append((status, st.kind.value, sid, st.text))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    room = None if width is None else width - sum(widths) - 6
+    rows = [rows[0], *((a, b, c, _short(text, room)) for a, b, c, text in rows[1:])]
     return [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows]
 
 
@@ -207,6 +248,8 @@ def _status(ev: Evaluation, ident: str, status: Status) -> str:
     return status.name + star
 
 
-def _short(text: str) -> str:
+def _short(text: str, room: int | None = None) -> str:
+    """A statement's text on one line, cut with ``…`` at :data:`TEXT_WIDTH` or at ``room`` if less (at least 12)."""
+    limit = TEXT_WIDTH if room is None else max(12, min(TEXT_WIDTH, room))
     text = " ".join(text.split())
-    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -82,6 +82,8 @@ CODES: dict[str, Code] = _codes(
     ("W213", "unknown-scheme", "a `scheme:` names no scheme of the catalogue"),
     ("W214", "missing-scheme-premise", "an inference lacks a premise its scheme requires"),
     ("W215", "open-question", "a required critical question was neither raised nor answered (`--require-questions`)"),
+    ("W216", "empty-map", "the map has no statements, relations or declarations"),
+    ("W217", "unused-suppression", "an `# argmap: ignore[...]` comment suppresses nothing"),
 )
 
 
@@ -108,6 +110,8 @@ class Diagnostic:
     span: Span | None
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    #: The text that surely belongs at ``span`` instead (a misspelt id with one close match), for ``--fix``.
+    fix: str | None = None
 
     @classmethod
     def make(
@@ -117,11 +121,12 @@ class Diagnostic:
         span: Span | None,
         hint: str | None = None,
         related: tuple[Related, ...] = (),
+        fix: str | None = None,
     ) -> Diagnostic:
         """Build a diagnostic, checking that its code exists."""
         if code not in CODES:
             raise KeyError(f"unknown diagnostic code {code!r}")
-        return cls(code, message, span, hint, related)
+        return cls(code, message, span, hint, related, fix)
 
     @property
     def severity(self) -> Severity:

@@ -378,6 +378,8 @@ class Include(_Element):
     items: tuple[Item, ...] = field(default=(), eq=False)
     #: The real path of the file that was read, once the include is resolved.
     resolved: str | None = field(default=None, eq=False, repr=False)
+    #: The comments of that file, as ``(span, text)`` pairs (for inline suppressions).
+    comments: tuple[tuple[Span, str], ...] = field(default=(), eq=False, repr=False)
 
 
 Item = Statement | Source | Actor | Inference | Contradiction | Preference | Section | Include

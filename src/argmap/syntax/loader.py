@@ -144,16 +144,16 @@ class _Loader:
             )
             return inc
         self.seen[real] = span
-        items = yield self._read(inc, target, (*chain, real))
-        return evolve(inc, items=items, resolved=real)
+        items, comments = yield self._read(inc, target, (*chain, real))
+        return evolve(inc, items=items, resolved=real, comments=comments)
 
-    def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> _Step[tuple[Item, ...]]:
+    def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> _Step[_Part]:
         span = inc.span_of("path")
         try:
             text = read_text(target)
         except ArgmapFileError as exc:
             self._report("E105", f"cannot include `{inc.path}`: {exc.reason}", span)
-            return ()
+            return (), ()
         try:
             _refuse_surrogates(text, str(target))
             parsed = parse(text, str(target))
@@ -166,11 +166,11 @@ class _Loader:
                 exc.hint,
                 (Related(span, "included here"),),
             )
-            return ()
+            return (), ()
         if not parsed.includes:
-            return parsed.items
+            return parsed.items, parsed.comments
         items: tuple[Item, ...] = yield self._resolve(parsed.items, str(target), chain)
-        return items
+        return items, parsed.comments
 
     def _target(self, inc: Include, path: str | None, span: Span | None) -> Path | None:
         if path is None:
@@ -217,6 +217,8 @@ class _Loader:
 T = TypeVar("T")
 #: A step of reading: yields the steps it needs done, receives their results, returns a ``T``.
 _Step = Generator[Generator[Any, Any, Any], Any, T]
+#: The items and comments read from an included file.
+_Part = tuple[tuple[Item, ...], tuple[tuple[Span, str], ...]]
 
 
 def _drive(step: _Step[T]) -> T:
