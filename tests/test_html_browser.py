@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,13 @@ HOSTILE = Path(__file__).parent / "html" / "hostile.argmap"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """A headless Chromium, or a skip that says what is missing."""
+    with launched_browser() as launched:
+        yield launched
+
+
+@contextlib.contextmanager
+def launched_browser() -> Iterator[Any]:
     """A headless Chromium, or a skip that says what is missing."""
     try:
         from playwright.sync_api import sync_playwright
