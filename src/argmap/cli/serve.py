@@ -87,6 +87,7 @@ class Preview:
 
         problems: list[str] = []
         m: ArgumentMap | None = None
+        seen = self.stamps()  # before reading: an edit made while reading is seen by the next look
         try:
             read, text = read_map(self.path)
         except ArgmapFileError as exc:
@@ -99,6 +100,8 @@ class Preview:
                 m = read
                 self.watched = [os.path.abspath(self.path), *m.included_files()]
                 problems = full_reports((d for d in validate(m) if d.is_error), lines)
+        now = self.stamps()  # files newly included are watched from now on
+        self._stamps = {name: seen.get(name, stamp) for name, stamp in now.items()}
         if m is not None and not problems:
             problems = self._draw(m)
         with self.changed:
@@ -110,14 +113,14 @@ class Preview:
         """Draw ``m`` as the new good picture; the problem, if that fails."""
         from argmap.rendering.build import LayoutError
         from argmap.rendering.engine import EngineError
-        from argmap.rendering.html import details, page
+        from argmap.rendering.html import details, inline_svg, page
         from argmap.rendering.render import page_parts
 
         try:
             parts = page_parts(m, self.options)
         except (EngineError, LayoutError, ValueError) as exc:
             return [f"argmap: error: {shown(self.path)}: {exc}"]
-        self.svg = parts.svg.decode("utf-8")
+        self.svg = inline_svg(parts.svg.decode("utf-8"))
         self.data = details(m, parts.prepared.graph, parts.evaluation)
         self.page = page(m, parts.prepared.graph, parts.svg, parts.evaluation)
         return []
@@ -151,12 +154,9 @@ class Preview:
 
     def watch(self) -> None:
         """Redraw whenever a watched file changes, until :attr:`stopping` is set."""
-        self._stamps = self.stamps()
         while not self.stopping.wait(POLL):
-            now = self.stamps()
-            if now != self._stamps:
+            if self.stamps() != self._stamps:
                 self.redraw()
-                self._stamps = self.stamps()
 
     def wait_for(self, version: int, seconds: float) -> int:
         """The version once it is past ``version``, or after ``seconds``, or when stopping."""
@@ -278,14 +278,14 @@ def run(args: argparse.Namespace) -> int:
         return exit_codes.USAGE
     host, port = str(server.server_address[0]), int(server.server_address[1])
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
-    print(f"serving {shown(args.path)} at {url} (Ctrl-C stops)", file=sys.stderr)
-    for line in preview.problems:
-        print(line, file=sys.stderr)
-    if args.open:
-        import webbrowser
+    try:  # from here on, Ctrl-C stops the server cleanly
+        print(f"serving {shown(args.path)} at {url} (Ctrl-C stops)", file=sys.stderr, flush=True)
+        for line in preview.problems:
+            print(line, file=sys.stderr)
+        if args.open:
+            import webbrowser
 
-        webbrowser.open(url)
-    try:
+            webbrowser.open(url)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:

@@ -38,6 +38,8 @@ _ASSETS = "argmap.rendering.page"
 _PROLOGUE = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SIZE = re.compile(r'<svg width="[^"]*"\s+height="[^"]*"')
+#: Tooltips: the page has its panel and accessible names instead, and a big map is smaller without them.
+_TOOLTIPS = re.compile(r'<title>[^<]*</title>\n?| xlink:title="[^"]*"')
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _TO_ESCAPE = re.compile("[<>&\u2028\u2029]")
 
@@ -73,8 +75,8 @@ def _escape_text(text: str) -> str:
 
 
 def inline_svg(svg: str) -> str:
-    """The SVG ready to sit inside HTML: no XML prologue, no comments, sized by the page."""
-    body = _COMMENT.sub("", _PROLOGUE.sub("", svg, count=1))
+    """The SVG ready to sit inside HTML: no XML prologue, comments or tooltips, sized by the page."""
+    body = _TOOLTIPS.sub("", _COMMENT.sub("", _PROLOGUE.sub("", svg, count=1)))
     return _SIZE.sub('<svg id="argmap-svg" width="100%" height="100%"', body, count=1)
 
 

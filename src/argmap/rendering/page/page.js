@@ -37,7 +37,6 @@
         if (e) mark(e, ed[3], "inference");
       }
     });
-    svg.querySelectorAll("a").forEach(function (a) { a.removeAttribute("xlink:title"); });
     applyStatuses();
     folded = {};
   }
@@ -49,8 +48,6 @@
     e.setAttribute("role", "button");
     e.setAttribute("data-ref", ref);
     e.setAttribute("aria-label", label(ref, what));
-    var t = e.querySelector("title");
-    if (t) t.remove();
   }
 
   function label(ref, what) {
