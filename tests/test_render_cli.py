@@ -360,8 +360,11 @@ def test_an_output_name_without_a_known_extension_is_refused(
 ) -> None:
     assert run("render", tea, "-o", tmp_path / name) == exit_codes.USAGE
     err = capsys.readouterr().err
-    assert f"cannot tell the format of {tmp_path / name}: name a .svg, .png, .pdf, .dot, .gv, .json file" in err
-    assert "--format (svg, png, pdf, dot, json)" in err
+    assert (
+        f"cannot tell the format of {tmp_path / name}: name a .svg, .png, .pdf, .dot, .gv, .json, .html, .htm file"
+        in err
+    )
+    assert "--format (svg, png, pdf, dot, json, html)" in err
     assert not (tmp_path / name).exists()
     assert run("render", tea, "-f", "svg", "-o", tmp_path / name) == exit_codes.OK  # a format given is enough
     assert (tmp_path / name).read_bytes().startswith(b"<?xml")

@@ -59,7 +59,16 @@ from argmap.rendering.options import (
 if TYPE_CHECKING:
     from argmap.rendering.render import Picture
 
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".json": "json"}
+SUFFIXES = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 #: Formats that are not text: never written to a terminal.
 BINARY = frozenset({"png", "pdf"})
 STDOUT = "-"
@@ -68,7 +77,7 @@ STDOUT = "-"
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "render",
-        help="draw maps as SVG, PNG, PDF, DOT or JSON",
+        help="draw maps as SVG, PNG, PDF, DOT, JSON or an interactive HTML page",
         description=(
             "Draw .argmap files (folders are searched for *.argmap). Without -o or --out-dir, "
             "each picture is written next to its map (map.argmap -> map.svg); standard input "
@@ -89,7 +98,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: from the -o file's extension, else svg); json is the map graph",
+        help="output format (default: from the -o file's extension, else svg); json: the map graph; html: a page",
     )
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if an output is missing or stale")
     p.add_argument("--force", action="store_true", help="draw maps even when they have check errors")

@@ -35,8 +35,8 @@ from argmap.rendering.themes import THEMES
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-#: Output formats: pictures, the DOT source, and the map graph as JSON.
-FORMATS = ("svg", "png", "pdf", "dot", "json")
+#: Output formats: pictures, the DOT source, the map graph as JSON, and the interactive page.
+FORMATS = ("svg", "png", "pdf", "dot", "json", "html")
 #: Colour themes.
 THEME_NAMES = tuple(THEMES)
 #: Where conclusions go, and Graphviz's ``rankdir`` for each.
@@ -154,7 +154,7 @@ class RenderOptions:
 
     Attributes:
         format: ``svg``, ``png``, ``pdf`` (needs a system Graphviz), ``dot``
-            (the DOT source) or ``json`` (the map graph).
+            (the DOT source), ``json`` (the map graph) or ``html`` (the interactive page).
         theme: ``default``, ``print`` (monochrome) or ``dark``.
         direction: where conclusions go: ``up``, ``down``, ``left`` or ``right``.
         legend: draw a legend of the kinds the picture uses.

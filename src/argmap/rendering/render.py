@@ -33,6 +33,7 @@ from argmap.rendering.mapgraph import MapGraph
 from argmap.rendering.options import DEFAULT_DPI, DEFAULTS, RenderOptions, default
 
 if TYPE_CHECKING:
+    from argmap.evaluation.evaluator import Evaluation
     from argmap.rendering.process import Deadline
 
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
@@ -131,10 +132,62 @@ def picture(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Picture:
         data = graph.to_json().encode("utf-8")
         _in_time(deadline, "writing the map graph")
         return Picture(data, graph)
+    if options.format == "html":
+        return _page(m, options, deadline)
     prepared = prepare(m, options, deadline)
     if options.format == "dot":
         return Picture(prepared.source.encode("utf-8"), prepared.graph, prepared)
     return Picture(draw(prepared.source, options, deadline), prepared.graph, prepared)
+
+
+def _page(m: ArgumentMap, options: RenderOptions, deadline: Deadline) -> Picture:
+    """The interactive page (:mod:`argmap.rendering.html`).
+
+    Raises:
+        argmap.rendering.engine.EngineError: as for :func:`picture`.
+        argmap.evaluation.errors.EvaluationError: as for :func:`prepare`.
+    """
+    from argmap.rendering.html import page
+
+    drawn = page_parts(m, options, deadline)
+    data = page(m, drawn.prepared.graph, drawn.svg, drawn.evaluation)
+    return Picture(data, drawn.prepared.graph, drawn.prepared)
+
+
+@frozen
+class PageParts:
+    """What the interactive page is made of.
+
+    Attributes:
+        svg: the picture, drawn without statuses (the page shows them as an overlay).
+        prepared: the map graph and DOT source it was drawn from.
+        evaluation: the map's evaluation, when the options ask for one.
+    """
+
+    svg: bytes
+    prepared: Prepared
+    evaluation: Evaluation | None
+
+
+def page_parts(m: ArgumentMap, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> PageParts:
+    """The SVG, map graph and evaluation of a map's interactive page.
+
+    Raises:
+        argmap.rendering.engine.EngineError: as for :func:`picture`.
+        argmap.evaluation.errors.EvaluationError: as for :func:`prepare`.
+    """
+    import attrs
+
+    evaluation = None
+    if options.evaluate:
+        from argmap.evaluation.evaluator import evaluate
+
+        evaluation = evaluate(m, options.semantics, options.assume, options.reject, options.distrust)
+    plain = attrs.evolve(options, format="svg", evaluate=False, semantics="grounded", assume=(), reject=(), distrust=())
+    prepared = prepare(m, plain, deadline)
+    svg = draw(prepared.source, plain, deadline)
+    _in_time(deadline, "drawing the picture")
+    return PageParts(svg, prepared, evaluation)
 
 
 def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> bytes:
@@ -195,7 +248,8 @@ def render(
         m: the map (it is drawn even if it has check errors; what cannot be
             resolved is left out).
         format: ``svg``, ``png``, ``pdf`` (needs a system Graphviz), ``dot``
-            (the DOT source) or ``json`` (the map graph).
+            (the DOT source), ``json`` (the map graph) or ``html`` (an interactive page,
+            one self-contained file: see ``docs/html.md``).
         theme: ``default``, ``print`` (monochrome) or ``dark``.
         direction: where conclusions go: ``up``, ``down``, ``left`` or ``right``.
         legend: draw a legend of the kinds the picture uses.

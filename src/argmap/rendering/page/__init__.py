@@ -1,0 +1,1 @@
+"""The interactive page's template, script and style sheet (see :mod:`argmap.rendering.html`)."""

@@ -1,0 +1,86 @@
+"""The interactive page without a browser: one self-contained file, the same bytes, text kept as text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import argmap
+from argmap.cli import main
+from argmap.rendering.html import script_json
+from argmap.rendering.options import RenderOptions
+
+MAPS = Path(__file__).parent.parent / "maps"
+HOSTILE = Path(__file__).parent / "html" / "hostile.argmap"
+
+
+def data_of(page: str) -> dict[str, object]:
+    found = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.DOTALL)
+    assert found is not None
+    loaded: dict[str, object] = json.loads(found.group(1))
+    return loaded
+
+
+def test_the_page_is_one_file_without_anything_to_fetch() -> None:
+    page = argmap.render(argmap.load(MAPS / "drug-trial.argmap"), "html").decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count("<svg") == 1
+    assert not re.search(r"""<(?:script|link|img|iframe)[^>]*\s(?:src|href)=""", page)
+    assert "@import" not in page and "url(" not in page
+    assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+
+
+def test_the_page_is_the_same_bytes_every_time() -> None:
+    m = argmap.load(MAPS / "peace-talks.argmap")
+    assert argmap.render(m, "html") == argmap.render(m, "html")
+
+
+def test_the_data_names_every_statement_and_inference_of_the_map() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    data = data_of(argmap.render(m, "html").decode("utf-8"))
+    assert set(data["statements"]) == {s.id for s in m.statements()}  # type: ignore[call-overload]
+    assert len(data["inferences"]) == sum(1 for _ in m.inferences())  # type: ignore[arg-type]
+    assert data["evaluation"] is None
+
+
+def test_script_json_cannot_close_the_script_or_start_markup() -> None:
+    text = script_json({"a": "</script><!-- & \u2028\u2029 -->"})
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 -->"}
+
+
+def test_a_hostile_map_stays_text() -> None:
+    page = argmap.render(argmap.load(HOSTILE), "html").decode("utf-8")
+    scripts = re.findall(r"<script\b", page)
+    assert len(scripts) == 2  # the data and the page's own script; nothing from the map
+    assert not re.search(r"""href=["']?\s*javascript""", page, re.IGNORECASE)
+    assert "<img" not in page and "<iframe" not in page and "<b>" not in page
+    data = data_of(page)
+    statements = data["statements"]
+    assert isinstance(statements, dict)
+    assert statements["t"]["url"] is None and statements["t"]["source"]["url"] is None
+    assert statements["t"]["text"].startswith("<script>")  # kept, as text
+
+
+def test_evaluate_puts_statuses_caption_and_critical_points_in_the_page() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    options = RenderOptions(format="html", evaluate=True, reject=("a_result",))
+    data = data_of(argmap.render(m, options=options).decode("utf-8"))
+    evaluation = data["evaluation"]
+    assert isinstance(evaluation, dict)
+    assert evaluation["reject"] == ["a_result"] and evaluation["semantics"] == "grounded"
+    assert evaluation["statuses"]["a_result"] == "out"
+    assert set(evaluation["critical"]) == {"z_effective"}
+
+
+def test_the_command_line_writes_a_page_named_html(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    assert main(["render", str(MAPS / "four-day-week.argmap"), "-o", str(out), "-q"]) == 0
+    assert out.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_the_command_line_page_with_evaluate(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    assert main(["render", str(MAPS / "drug-trial.argmap"), "-f", "html", "-o", str(out), "-q", "--evaluate"]) == 0
+    assert data_of(out.read_text("utf-8"))["evaluation"] is not None
