@@ -7,8 +7,7 @@ The analysis never raises for a problem in the text: a syntax error becomes an
 from __future__ import annotations
 
 import os
-
-from attrs import frozen
+from functools import cached_property
 
 from argmap.checks.validate import validate
 from argmap.errors import ArgmapSyntaxError
@@ -18,7 +17,6 @@ from argmap.model.diagnostics import Diagnostic
 from argmap.syntax.loader import Reader, loads
 
 
-@frozen
 class Analysis:
     """What is known about one document after reading it.
 
@@ -26,13 +24,19 @@ class Analysis:
         path: the file the document is (``None`` for an unsaved, untitled one).
         map: the map, or ``None`` when the text has a syntax error.
         diagnostics: every diagnostic, in this file and in the files it includes.
-        occurrences: where each id is defined and referred to (empty without a map).
+        occurrences: where each id is defined and referred to (empty without a map),
+            worked out when first asked for: a keystroke needs only the diagnostics.
     """
 
-    path: str | None
-    map: ArgumentMap | None
-    diagnostics: tuple[Diagnostic, ...]
-    occurrences: Occurrences
+    def __init__(self, path: str | None, m: ArgumentMap | None, diagnostics: tuple[Diagnostic, ...]) -> None:
+        self.path = path
+        self.map = m
+        self.diagnostics = diagnostics
+
+    @cached_property
+    def occurrences(self) -> Occurrences:
+        """Where each id is defined and referred to."""
+        return occurrences(self.map)
 
     def files(self) -> list[str]:
         """The real paths of the files this analysis covers: the document and its includes."""
@@ -47,5 +51,5 @@ def analyse(text: str, path: str | None, read: Reader | None = None) -> Analysis
     except ArgmapSyntaxError as exc:
         span = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
         diagnostic = Diagnostic.make("E001", exc.message, span, exc.hint)
-        return Analysis(path, None, (diagnostic,), occurrences(None))
-    return Analysis(path, m, tuple(validate(m)), occurrences(m))
+        return Analysis(path, None, (diagnostic,))
+    return Analysis(path, m, tuple(validate(m)))

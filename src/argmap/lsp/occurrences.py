@@ -74,11 +74,22 @@ def occurrences(m: ArgumentMap | None) -> Occurrences:
 def _of_item(item: Item) -> Iterator[Occurrence]:
     if isinstance(item, Include):
         return
-    refs = {f"attr:{a.name}": a.name for a in attribute_fields(type(item)) if a.form == "ref"}
+    refs = _refs(type(item))
     for name, span in item.parts:
         ident = _named_by(item, name, refs)
         if ident is not None and span.line:
             yield Occurrence(ident, span, name == "id")
+
+
+def _refs(cls: type) -> dict[str, str]:
+    """The parts of a class's attributes that name another element, e.g. ``attr:by`` -> ``by``."""
+    found = _REFS.get(cls)
+    if found is None:
+        found = _REFS[cls] = {f"attr:{a.name}": a.name for a in attribute_fields(cls) if a.form == "ref"}
+    return found
+
+
+_REFS: dict[type, dict[str, str]] = {}
 
 
 def _named_by(item: Item, part: str, refs: dict[str, str]) -> str | None:
