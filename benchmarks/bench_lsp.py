@@ -9,13 +9,16 @@ keystroke sends one ``didChange`` (a character added to a statement's text,
 or taken away) and waits until the server publishes the document's
 diagnostics. The time includes the server's pause for more keystrokes
 (``argmap.lsp.server.DEBOUNCE``), reading, every check and the JSON-RPC round
-trip. Printed: the median and the slowest keystroke, in milliseconds.
+trip. Printed: the median and the slowest keystroke, in milliseconds, and the
+median CPU time the server process spent on a keystroke (user + system, from
+``/proc``; what the machine's other work does not change).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -27,8 +30,14 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 
-async def measure(text: str, keystrokes: int) -> list[float]:
-    """Seconds from each keystroke sent to the document's diagnostics received."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measure(text: str, keystrokes: int) -> tuple[list[float], list[float]]:
+    """Seconds from each keystroke sent to the document's diagnostics received, and the server's CPU seconds."""
     client = LanguageClient("bench", "1")
     published: asyncio.Queue[str] = asyncio.Queue()
 
@@ -49,7 +58,8 @@ async def measure(text: str, keystrokes: int) -> list[float]:
         where = text.index('"', text.index("claim ")) + 1  # inside the first claim's text
         line = text.count("\n", 0, where)
         column = where - text.rfind("\n", 0, where) - 1
-        times = []
+        times, cpu = [], []
+        pid = client._server.pid if client._server is not None else 0
         for n in range(keystrokes):
             typed = n % 2 == 0  # type a character, then take it away again
             rng = types.Range(
@@ -57,7 +67,7 @@ async def measure(text: str, keystrokes: int) -> list[float]:
                 end=types.Position(line=line, character=column + (0 if typed else 1)),
             )
             change = types.TextDocumentContentChangePartial(range=rng, text="x" if typed else "")
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), cpu_seconds(pid)
             client.text_document_did_change(
                 types.DidChangeTextDocumentParams(
                     text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=n + 1),
@@ -66,10 +76,11 @@ async def measure(text: str, keystrokes: int) -> list[float]:
             )
             await _until(published, uri)
             times.append(time.perf_counter() - start)
+            cpu.append(cpu_seconds(pid) - start_cpu)
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
-    return times
+    return times, cpu
 
 
 async def _until(queue: asyncio.Queue[str], uri: str) -> None:
@@ -83,11 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keystrokes", type=int, default=30, help="keystrokes to time (default 30)")
     args = parser.parse_args(argv)
     text = "".join(line + "\n" for line in Generator(args.statements, 1).lines())
-    times = asyncio.run(measure(text, args.keystrokes))
+    times, cpu = asyncio.run(measure(text, args.keystrokes))
     print(
         f"{args.statements} statements, {len(text.splitlines())} lines: keystroke to diagnostics "
         f"median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms "
-        f"({len(times)} keystrokes)"
+        f"({len(times)} keystrokes); server CPU per keystroke median {statistics.median(cpu) * 1000:.0f} ms"
     )
     return 0
 

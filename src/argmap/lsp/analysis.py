@@ -11,6 +11,7 @@ from functools import cached_property
 
 from argmap.checks.validate import validate
 from argmap.errors import ArgmapSyntaxError
+from argmap.gcpause import gc_paused
 from argmap.lsp.occurrences import Occurrences, occurrences
 from argmap.model import ArgumentMap, Span
 from argmap.model.diagnostics import Diagnostic
@@ -46,6 +47,11 @@ class Analysis:
 
 def analyse(text: str, path: str | None, read: Reader | None = None) -> Analysis:
     """Read and check ``text`` (the document at ``path``), its includes read with ``read``."""
+    with gc_paused():  # the model is acyclic: nothing for the collector to find while it is built
+        return _analyse(text, path, read)
+
+
+def _analyse(text: str, path: str | None, read: Reader | None) -> Analysis:
     try:
         m = loads(text, path, read)
     except ArgmapSyntaxError as exc:

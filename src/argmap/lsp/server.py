@@ -11,7 +11,7 @@ published on open at once and on change after a short pause
 from __future__ import annotations
 
 import asyncio
-import os
+import gc
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from argmap.model.index import index
 from argmap.syntax.formatter import FormatterError, format_text
 
 #: Seconds to wait after a change before checking, so that a burst of keystrokes is checked once.
-DEBOUNCE = 0.03
+DEBOUNCE = 0.01
 #: The custom request that returns the rendered map as SVG: params ``{"uri": ...}``, result ``{"svg": ...}``.
 RENDER_SVG = "argmap/renderSvg"
 
@@ -320,5 +320,6 @@ def _format(doc: TextDocument, path: str | None) -> list[types.TextEdit] | None:
 
 def serve() -> None:
     """Serve over standard input and output until the client says exit."""
-    os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    make_server().start_io()
+    server = make_server()
+    gc.freeze()  # what is loaded now lives as long as the server: the collector need not scan it again
+    server.start_io()
