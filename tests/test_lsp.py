@@ -41,6 +41,14 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     capabilities = types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf16])
     )
+    # Keep every publication, with its version: several can arrive in one read, faster than one can wait for each.
+    lsp_client.publications = []  # type: ignore[attr-defined]
+
+    def publish(params: types.PublishDiagnosticsParams) -> None:
+        lsp_client.diagnostics[params.uri] = params.diagnostics
+        lsp_client.publications.append(params)  # type: ignore[attr-defined]
+
+    lsp_client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
     await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
     yield
     await lsp_client.shutdown_session()
@@ -51,7 +59,7 @@ async def published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
 
     async def wait() -> None:
         while uri not in client.diagnostics:
-            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            await asyncio.sleep(0.01)
 
     await asyncio.wait_for(wait(), timeout=20)
     return list(client.diagnostics[uri])
@@ -69,16 +77,23 @@ async def open_doc(client: LanguageClient, path: Path, text: str | None = None) 
 
 
 async def change(client: LanguageClient, path: Path, text: str, version: int = 2) -> list[types.Diagnostic]:
-    """Replace a document's text and return the diagnostics published for it."""
+    """Replace a document's text and return the diagnostics published for that version of it."""
     uri = path.as_uri()
-    client.diagnostics.pop(uri, None)
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
-    return await published(client, uri)
+
+    async def wait() -> list[types.Diagnostic]:
+        while True:
+            for params in client.publications:  # type: ignore[attr-defined]
+                if params.uri == uri and params.version == version:
+                    return list(params.diagnostics)
+            await asyncio.sleep(0.01)
+
+    return await asyncio.wait_for(wait(), timeout=20)
 
 
 def pos(text: str, needle: str, nth: int = 0, offset: int = 0) -> types.Position:

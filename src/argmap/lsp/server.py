@@ -119,7 +119,8 @@ class ArgmapServer(LanguageServer):
         targets[own] = uri
         for path, target in targets.items():
             if target is not None:
-                params = types.PublishDiagnosticsParams(uri=target, diagnostics=by_file.get(path, []))
+                version = self.workspace.text_documents[target].version if target in opened.values() else None
+                params = types.PublishDiagnosticsParams(uri=target, diagnostics=by_file.get(path, []), version=version)
                 self.text_document_publish_diagnostics(params)
 
     def locate(self, span: Span, opened: dict[str | None, str], cache: dict[str | None, list[str]]) -> types.Location:
