@@ -6,7 +6,7 @@ function (a lazy import is still a dependency); imports under
 
 The layers, from the bottom: base modules (``argmap/*.py``) < ``model`` <
 ``syntax`` < ``checks`` < ``evaluation`` < ``rendering`` < ``interchange`` < ``cli`` and
-``integrations`` (side by side, neither importing the other) <
+``integrations`` and ``lsp`` (side by side; only the ``argmap lsp`` command starts the server) <
 ``argmap/__init__.py``, ``__main__`` and ``argmap.sphinx`` (the Sphinx extension's
 name for :mod:`argmap.integrations.sphinx`). A package's ``__init__`` belongs to
 its package.
@@ -22,7 +22,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "argmap"
-LAYERS = ("model", "syntax", "checks", "evaluation", "rendering", "interchange", ("cli", "integrations"))
+LAYERS = ("model", "syntax", "checks", "evaluation", "rendering", "interchange", ("cli", "integrations", "lsp"))
 TOP = len(LAYERS) + 1
 #: Modules named for a tool that loads them by that name (``extensions = ["argmap.sphinx"]``), like ``__main__``.
 ENTRY_MODULES = ("__main__", "sphinx")
@@ -174,7 +174,16 @@ def test_integrations_and_the_command_line_do_not_import_each_other() -> None:
     assert crossing == []
 
 
+def test_only_the_lsp_command_starts_the_language_server() -> None:
+    server = {m for m in MODULES if m.startswith("argmap.lsp")}
+    others = {m for m in MODULES if m.startswith(("argmap.cli", "argmap.integrations"))}
+    assert "argmap.lsp.server" in GRAPH["argmap.cli.lsp"]
+    crossing = [f"{m} imports {t}" for m in others - {"argmap.cli.lsp"} for t in GRAPH[m] if t in server]
+    crossing += [f"{m} imports {t}" for m in server for t in GRAPH[m] if t in others]
+    assert crossing == []
+
+
 def test_commands_do_not_import_commands() -> None:
-    commands = {f"argmap.cli.{name}" for name in ("check", "fmt", "render", "evaluate", "convert", "schema")}
+    commands = {f"argmap.cli.{name}" for name in ("check", "fmt", "render", "evaluate", "convert", "schema", "lsp")}
     crossing = {m: sorted(commands & set(GRAPH[m])) for m in commands if commands & set(GRAPH[m])}
     assert crossing == {}

@@ -32,3 +32,20 @@ def close_matches(name: str, candidates: Iterable[str], n: int = 3) -> list[str]
     import difflib  # only needed when something is misspelt
 
     return difflib.get_close_matches(name, list(candidates), n=n, cutoff=0.6)
+
+
+def suggestion(hint: str | None) -> str | None:
+    """The name a did-you-mean hint proposes, or None for another kind of hint.
+
+    Example:
+        >>> suggestion(did_you_mean("tee", ["tea", "coffee"])), suggestion("include each file once")
+        ('tea', None)
+    """
+    if hint is None or not (hint.startswith(_PREFIX) and hint.endswith(_SUFFIX)):
+        return None
+    name = hint[len(_PREFIX) : -len(_SUFFIX)]
+    return name if "`" not in name else None
+
+
+_PREFIX = "did you mean `"
+_SUFFIX = "`?"

@@ -1,4 +1,4 @@
-"""The ``argmap`` command line: check, fmt, render, serve, evaluate, questions, convert and schema."""
+"""The ``argmap`` command line: check, fmt, render, serve, evaluate, questions, convert, schema and lsp."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ from argmap.cli import exit_codes
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from argmap.cli import check, convert, evaluate, fmt, questions, render, schema, serve
+    from argmap.cli import check, convert, evaluate, fmt, lsp, questions, render, schema, serve
 
     parser = argparse.ArgumentParser(
         prog="argmap", description="Argument maps as text: check, format, evaluate and render them."
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (check, fmt, render, serve, evaluate, questions, convert, schema):
+    for module in (check, fmt, render, serve, evaluate, questions, convert, schema, lsp):
         module.add_parser(sub)
     return parser
 
@@ -50,7 +50,7 @@ def entry() -> NoReturn:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, ValueError):  # the reader went away, or (the language server) closed the stream
         pass
     os._exit(code)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -25,13 +25,18 @@ from argmap.model import ArgumentMap, Include, Item, Section, Span
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.syntax.parser import parse
 
+#: How an included file's text is read: from its path, raising :class:`ArgmapFileError`.
+Reader = Callable[[Path], str]
 
-def loads(text: str, path: str | None = None) -> ArgumentMap:
+
+def loads(text: str, path: str | None = None, read: Reader | None = None) -> ArgumentMap:
     """Read a map from .argmap text.
 
     Args:
         text: the map's text.
         path: the file it came from; used in spans and to resolve includes.
+        read: how included files are read (an editor gives the text of its
+            unsaved buffers); by default from disk.
 
     Raises:
         ArgmapSyntaxError: the text does not follow the grammar.
@@ -41,7 +46,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         >>> [s.id for s in m.statements()], m.path
         (['t', 'c'], None)
     """
-    return _Loader().load_text(text, path, ())
+    return _Loader(read=read or read_text).load_text(text, path, ())
 
 
 def parse_only(text: str, path: str | None = None) -> ArgumentMap:
@@ -79,9 +84,10 @@ class _Loader:
     deeply nested sections, cannot exhaust the recursion limit.
     """
 
-    def __init__(self, includes: bool = True) -> None:
+    def __init__(self, includes: bool = True, read: Reader = read_text) -> None:
         self.diagnostics: list[Diagnostic] = []
         self.includes = includes
+        self.read = read
         self.seen: dict[str, Span | None] = {}
 
     def load_text(self, text: str, path: str | None, chain: tuple[str, ...]) -> ArgumentMap:
@@ -150,7 +156,7 @@ class _Loader:
     def _read(self, inc: Include, target: Path, chain: tuple[str, ...]) -> _Step[_Part]:
         span = inc.span_of("path")
         try:
-            text = read_text(target)
+            text = self.read(target)
         except ArgmapFileError as exc:
             self._report("E105", f"cannot include `{inc.path}`: {exc.reason}", span)
             return (), ()
