@@ -101,20 +101,6 @@ def dump_aif(m: ArgumentMap, path: str, *, with_dialogue: bool = False) -> tuple
     return out.losses
 
 
-def _label(item: Item) -> str:
-    if isinstance(item, Inference):
-        return f"{item.kind.value} `{item.key}`"
-    if isinstance(item, Contradiction):
-        return f"contradiction `{item.left}` / `{item.right}`"
-    if isinstance(item, Preference):
-        return f"preference `{item.stronger}` over `{item.weaker}`"
-    if isinstance(item, Section):
-        return f"section `{item.title}`"
-    if isinstance(item, Include):
-        return f"include `{item.path}`"
-    return f"{type(item).__name__.lower()} `{item.id}`"
-
-
 class _Writer:
     def __init__(self, m: ArgumentMap, with_dialogue: bool) -> None:
         self.m, self.dialogue = m, with_dialogue
@@ -129,7 +115,7 @@ class _Writer:
         self.counters: dict[str, int] = defaultdict(int)
 
     def lose(self, item: Item, what: str) -> None:
-        self.losses.append(Loss(_label(item), what, item.span))
+        self.losses.append(Loss.of(item, what))
 
     def fresh(self, prefix: str) -> str:
         while True:

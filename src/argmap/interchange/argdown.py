@@ -49,7 +49,7 @@ import attrs
 from argmap.checks.attributes import is_date
 from argmap.errors import ArgmapSyntaxError
 from argmap.fileio import read_text, write_atomic
-from argmap.interchange.aif import _label, kind_from_place
+from argmap.interchange.aif import kind_from_place
 from argmap.interchange.argdown_syntax import (
     ARGUMENT,
     INFERENCE,
@@ -351,7 +351,7 @@ class _Writer:
                 self.roles["concluded"].add(inf.target)
 
     def lose(self, item: Item, what: str) -> None:
-        self.losses.append(Loss(_label(item), what, item.span))
+        self.losses.append(Loss.of(item, what))
 
     def write(self) -> str:
         self.front()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from argmap.model import ArgumentMap, Span
+from argmap.model import ArgumentMap, Contradiction, Include, Inference, Item, Preference, Section, Span
 
 
 @frozen
@@ -36,6 +36,11 @@ class Loss:
     def __str__(self) -> str:
         place = f"{self.span}: " if self.span is not None else ""
         return f"{place}{self.where}: {self.what}"
+
+    @classmethod
+    def of(cls, item: Item, what: str) -> Loss:
+        """The loss of ``what`` from a map element, named by its kind and id and placed at its span."""
+        return cls(_label(item), what, item.span)
 
 
 @frozen
@@ -58,3 +63,18 @@ class Exported:
 
     def __str__(self) -> str:
         return self.text
+
+
+def _label(item: Item) -> str:
+    """How a loss names the element it belongs to: its kind and its id (or what stands for one)."""
+    if isinstance(item, Inference):
+        return f"{item.kind.value} `{item.key}`"
+    if isinstance(item, Contradiction):
+        return f"contradiction `{item.left}` / `{item.right}`"
+    if isinstance(item, Preference):
+        return f"preference `{item.stronger}` over `{item.weaker}`"
+    if isinstance(item, Section):
+        return f"section `{item.title}`"
+    if isinstance(item, Include):
+        return f"include `{item.path}`"
+    return f"{type(item).__name__.lower()} `{item.id}`"
