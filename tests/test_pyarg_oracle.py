@@ -75,18 +75,7 @@ class Oracle:
         self.inferences = list(ix.inferences)
         rule_of = {inf.id: f"R{i}" for i, inf in reversed(list(enumerate(self.inferences))) if inf.id}
         self.rule_names = [f"R{i}" for i in range(len(self.inferences))]
-        names = [f"S_{s}" for s in self.statements] + [f"-S_{s}" for s in self.statements]
-        names += [n for r in self.rule_names for n in (r, f"-{r}")]
-        lang = {n: Literal(n) for n in names}  # always these objects: contraries live on them
-        contraries: dict[str, set[Literal]] = {n: set() for n in names}
-        for s in self.statements:
-            contraries[f"S_{s}"].add(lang[f"-S_{s}"])  # a contrary: -s attacks s, not the reverse
-        for con in ix.contradictions:
-            contraries[f"S_{con.left}"].add(lang[f"S_{con.right}"])
-            contraries[f"S_{con.right}"].add(lang[f"S_{con.left}"])
-        for r in self.rule_names:
-            contraries[r].add(lang[f"-{r}"])
-            contraries[f"-{r}"].add(lang[r])
+        lang, contraries = language(self.statements, self.rule_names, ix.contradictions)
         assumed_rules = {rule_of[i] for i in assume if i in rule_of}
         strict, defeasible = [], []
         for name, inf in zip(self.rule_names, self.inferences, strict=True):
@@ -127,6 +116,27 @@ class Oracle:
     def labels(self, semantics: str) -> Labels:
         """Statuses and credulous acceptance derived from PyArg's extensions."""
         return pyarg_labels(self, self.theory.all_attacks, semantics)  # no preferences: every attack is a defeat
+
+
+def language(
+    statements: Sequence[str], rule_names: Sequence[str], contradictions: Iterable[Any], extra: Sequence[str] = ()
+) -> tuple[dict[str, Literal], dict[str, set[Literal]]]:
+    """The literals of a map's theory (statements, their negations, rules and their negations, ``extra``)
+    and the contraries among them: ``-s`` attacks ``s`` (not the reverse), contradictions both ways, and a
+    rule and its negation each other."""
+    names = [f"S_{s}" for s in statements] + [f"-S_{s}" for s in statements]
+    names += [n for r in rule_names for n in (r, f"-{r}")] + list(extra)
+    lang = {n: Literal(n) for n in names}  # always these objects: contraries live on them
+    contraries: dict[str, set[Literal]] = {n: set() for n in names}
+    for s in statements:
+        contraries[f"S_{s}"].add(lang[f"-S_{s}"])
+    for con in contradictions:
+        contraries[f"S_{con.left}"].add(lang[f"S_{con.right}"])
+        contraries[f"S_{con.right}"].add(lang[f"S_{con.left}"])
+    for r in rule_names:
+        contraries[r].add(lang[f"-{r}"])
+        contraries[f"-{r}"].add(lang[r])
+    return lang, contraries
 
 
 def pyarg_labels(oracle: Any, defeats: Sequence[tuple[Any, Any]], semantics: str) -> Labels:

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from py_arg.aspic_classes.argumentation_system import ArgumentationSystem
 from py_arg.aspic_classes.argumentation_theory import ArgumentationTheory
 from py_arg.aspic_classes.defeasible_rule import DefeasibleRule
-from py_arg.aspic_classes.literal import Literal
 from py_arg.aspic_classes.orderings.argument_orderings.last_link_ordering import (
     LastLinkDemocraticOrdering,
     LastLinkElitistOrdering,
@@ -37,7 +36,7 @@ from argmap.language import assert_never
 from argmap.model import ArgumentMap, Inference, InferenceKind, Preference, Statement
 from argmap.model.index import index
 
-from .test_pyarg_oracle import Labels, argmap_labels, fixed, maps, pyarg_labels, what_ifs
+from .test_pyarg_oracle import Labels, argmap_labels, fixed, language, maps, pyarg_labels, what_ifs
 
 ORDERINGS = {
     ("last-link", "elitist"): LastLinkElitistOrdering,
@@ -78,18 +77,8 @@ class PreferenceOracle:
         concluded = {inf.target for inf in self.inferences if inf.kind is InferenceKind.SUPPORT}
         assumed = {s for s in assume if s in ix.statements}
         premises = [s for s in self.statements if s not in concluded and s not in assumed]
-        names = [f"S_{s}" for s in self.statements] + [f"-S_{s}" for s in self.statements]
-        names += [n for r in self.rule_names for n in (r, f"-{r}")] + [f"P_{s}" for s in premises]
-        lang = {n: Literal(n) for n in names}
-        contraries: dict[str, set[Literal]] = {n: set() for n in names}
-        for s in self.statements:
-            contraries[f"S_{s}"].add(lang[f"-S_{s}"])
-        for con in ix.contradictions:
-            contraries[f"S_{con.left}"].add(lang[f"S_{con.right}"])
-            contraries[f"S_{con.right}"].add(lang[f"S_{con.left}"])
-        for r in self.rule_names:
-            contraries[r].add(lang[f"-{r}"])
-            contraries[f"-{r}"].add(lang[r])
+        premise_rules = [f"P_{s}" for s in premises]
+        lang, contraries = language(self.statements, self.rule_names, ix.contradictions, premise_rules)
         assumed_rules = {rule_of[i] for i in assume if i in rule_of}
         strict, defeasible = [], []
         element_of: dict[str, str] = {}  # rule name -> the id the preferences speak of
