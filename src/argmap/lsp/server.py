@@ -29,6 +29,7 @@ from argmap.lsp import completion, convert, hover, outline
 from argmap.lsp.analysis import Analysis, analyse
 from argmap.lsp.occurrences import Occurrence, real
 from argmap.lsp.ranges import to_range, whole
+from argmap.lsp.reparse import Included
 from argmap.metadata import version
 from argmap.model import Span
 from argmap.model.index import index
@@ -48,6 +49,7 @@ class ArgmapServer(LanguageServer):
         self.analyses: dict[str, Analysis] = {}
         self.good: dict[str, Analysis] = {}
         self.waiting: dict[str, asyncio.TimerHandle] = {}
+        self.included = Included()
 
     # -- documents -------------------------------------------------------------
 
@@ -88,7 +90,8 @@ class ArgmapServer(LanguageServer):
         if uri not in self.workspace.text_documents:
             return
         doc = self.workspace.get_text_document(uri)
-        a = analyse(doc.source, self.path_of(uri), self.read)
+        last = self.good.get(uri)
+        a = analyse(doc.source, self.path_of(uri), self.read, last.parse if last is not None else None, self.included)
         self.analyses[uri] = a
         if a.map is not None:
             self.good[uri] = a
@@ -129,8 +132,10 @@ class ArgmapServer(LanguageServer):
         uri = opened.get(path) or (from_fs_path(path) if path else None) or next(iter(opened.values()), "")
         if path not in cache:
             cache[path] = self._lines(uri, path)
-        rng = to_range(span)
-        return types.Location(uri=uri, range=self.workspace.position_codec.range_to_client_units(cache[path], rng))
+        lines, rng = cache[path], to_range(span)
+        if _plain(lines, rng.start) and _plain(lines, rng.end):  # characters are the client's units
+            return types.Location(uri=uri, range=rng)
+        return types.Location(uri=uri, range=self.workspace.position_codec.range_to_client_units(lines, rng))
 
     def _lines(self, uri: str, path: str | None) -> list[str]:
         if uri in self.workspace.text_documents:
@@ -155,6 +160,11 @@ class ArgmapServer(LanguageServer):
         """Client locations of spans."""
         opened, cache = self.open_uris(), {}  # type: ignore[var-annotated]
         return [self.locate(s, opened, cache) for s in spans]
+
+
+def _plain(lines: list[str], at: types.Position) -> bool:
+    """Whether a position is within an ASCII line, where a character is one unit in every encoding."""
+    return at.line < len(lines) and at.character <= len(lines[at.line]) and lines[at.line].isascii()
 
 
 def make_server() -> ArgmapServer:
