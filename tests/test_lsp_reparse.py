@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.lsp.analysis import Analysis, analyse
+from argmap.lsp.reparse import Included
 from argmap.model.elements import walk
 from tests.conftest import scaled
 
@@ -45,7 +46,10 @@ argument a2 "taste": d + c
 objection o "Tea stains teeth." o attacks t
 undercut u: o => a2
 a2 outweighs u
+include "part.argmap"
 """
+PART = 'claim p "Part." p supports t\n'
+
 
 #: Pieces an author types: whole items, parts of items, and the characters that open and close things.
 TYPED = st.sampled_from(
@@ -74,6 +78,8 @@ TYPED = st.sampled_from(
         "tt",
         "ü",
         "\t",
+        "\r\n",
+        "\ufeff",
     ]
 )
 
@@ -116,19 +122,22 @@ def summary(a: Analysis) -> tuple[object, ...]:
 def test_reading_only_what_changed_finds_what_reading_everything_finds(
     tmp_path: Path, steps: list[tuple[float, float, str]]
 ) -> None:
+    (tmp_path / "part.argmap").write_text(PART)
     path = str(tmp_path / "tea.argmap")
     text = MAP
-    last = analyse(text, path)
+    included = Included()
+    last = analyse(text, path, parse_included=included)
     assert last.parse is not None
     for step in steps:
         text = apply(text, step)
-        quick = analyse(text, path, previous=last.parse)
+        quick = analyse(text, path, previous=last.parse, parse_included=included)
         assert summary(quick) == summary(analyse(text, path)), text
         if quick.parse is not None:
             last = quick
 
 
 def test_an_edit_far_below_keeps_the_items_above_as_they_were(tmp_path: Path) -> None:
+    (tmp_path / "part.argmap").write_text(PART)
     path = str(tmp_path / "tea.argmap")
     first = analyse(MAP, path)
     assert first.map is not None and first.parse is not None
@@ -140,6 +149,7 @@ def test_an_edit_far_below_keeps_the_items_above_as_they_were(tmp_path: Path) ->
 
 
 def test_a_line_added_above_moves_the_items_below(tmp_path: Path) -> None:
+    (tmp_path / "part.argmap").write_text(PART)
     path = str(tmp_path / "tea.argmap")
     first = analyse(MAP, path)
     edited = MAP.replace('thesis t "Tea is good."\n', 'thesis t "Tea is good."\nclaim n "New."\n')
@@ -149,3 +159,15 @@ def test_a_line_added_above_moves_the_items_below(tmp_path: Path) -> None:
     assert second.map is not None
     below = [s for s in second.map.statements() if s.id == "o"]
     assert below[0].span is not None and edited.splitlines()[below[0].span.line - 1].startswith("objection o")
+
+
+def test_an_included_file_is_read_again_when_its_text_changes(tmp_path: Path) -> None:
+    part = tmp_path / "part.argmap"
+    part.write_text(PART)
+    path = str(tmp_path / "tea.argmap")
+    included = Included()
+    first = analyse(MAP, path, parse_included=included)
+    assert not [d for d in first.diagnostics if d.span and d.span.path == str(part)]
+    part.write_text(PART.replace("supports t", "supports tx"))
+    second = analyse(MAP, path, previous=first.parse, parse_included=included)
+    assert [(d.code, d.span.line if d.span else 0) for d in second.diagnostics if d.code == "E101"] == [("E101", 1)]
