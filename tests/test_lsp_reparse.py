@@ -38,6 +38,13 @@ section why "Why" {
   }
   evidence e "A study found antioxidants in tea." { source: report }
   argument a1: e => c { scheme: "expert opinion" }
+  section how "How" {
+    claim h "Tea is brewed hot."
+    claim k "Hot drinks calm."  # a comment
+    h supports k
+    k supports c
+  }
+  e supports t
 }
 claim d "Tea is tasty."  d supports t
 c supports t # argmap: ignore[W201]
@@ -131,6 +138,30 @@ def test_reading_only_what_changed_finds_what_reading_everything_finds(
     for step in steps:
         text = apply(text, step)
         quick = analyse(text, path, previous=last.parse, parse_included=included)
+        assert summary(quick) == summary(analyse(text, path)), text
+        if quick.parse is not None:
+            last = quick
+
+
+@settings(max_examples=scaled(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.floats(0, 1), st.sampled_from([0, 0, 1, 3, 12]), TYPED | st.just("")), max_size=6))
+def test_edits_inside_sections_read_as_a_whole_re_read_does(
+    tmp_path: Path, steps: list[tuple[float, int, str]]
+) -> None:
+    """Edits inside a section's body, where only the changed items of that section are parsed again."""
+    (tmp_path / "part.argmap").write_text(PART)
+    path = str(tmp_path / "tea.argmap")
+    text = MAP
+    last = analyse(text, path)
+    assert last.parse is not None
+    for where, cut, typed in steps:
+        body_start = text.find("\n  claim c ")
+        body_end = text.find("\n  e supports t")
+        if body_start < 0 or body_end < body_start:
+            break
+        at = body_start + 1 + int(where * (body_end - body_start - 1))
+        text = text[:at] + typed + text[min(at + cut, body_end) :]
+        quick = analyse(text, path, previous=last.parse)
         assert summary(quick) == summary(analyse(text, path)), text
         if quick.parse is not None:
             last = quick

@@ -77,44 +77,113 @@ def _partly(previous: Parse, text: str, path: str | None) -> Parsed | None:
     old, new = previous.text.split("\n"), text.split("\n")
     same_above = _common(old, new)
     same_below = _common(old[::-1], new[::-1], min(len(old), len(new)) - same_above)
-    places = _places(previous.parsed)
-    start, end, last = _widen(places, same_above + 1, len(old) - same_below, len(old))
-    shift = len(new) - len(old)
-    through = end + shift  # the part's last line in the new text
-    part_text = "\n" * (start - 1) + "\n".join(new[start - 1 : through])
+    lo, hi, shift = same_above + 1, len(old) - same_below, len(new) - len(old)
+    inside = _in_section(previous.parsed, (old, new), lo, hi, shift, path)
+    if inside is not None:
+        return inside
+    places = _places(previous.parsed.items, previous.parsed.header)
+    start, end, last = _widen(places, lo, hi, len(old))
     try:
-        part = parse(part_text, path)
+        part = parse(_lines(new, start, end + shift), path)
     except ArgmapSyntaxError as exc:
         if last is None or exc.line < last[0] + shift:
             raise  # before the unchanged piece that ends the part: the whole text fails here too
         return None
-    if last is not None and _last_place(part) != (last[0] + shift, last[1], last[2] + shift, last[3]):
+    if last is not None and _last_place(part) != _place(last, shift):
         return None
-    kept, parsed = previous.parsed, part
+    return _joined(previous.parsed, part.items, part, start, end, shift)
 
-    def above(span: Span | None) -> bool:
-        return span is not None and span.line < start
 
-    def below(span: Span | None) -> bool:
-        return span is not None and span.line > end
+def _in_section(
+    kept: Parsed, texts: tuple[list[str], list[str]], lo: int, hi: int, shift: int, path: str | None
+) -> Parsed | None:
+    """The parse from the lines that changed inside the innermost section around them, or None.
 
+    The part is read as top-level items, so it must hold no header line, and
+    any syntax error sends the caller to the top level: the parser expects other
+    words between items at the top level than inside a section, and says so.
+    ``texts`` are the old and new lines; ``lo`` to ``hi`` are the old lines that
+    changed, ``shift`` the number of lines added.
+    """
+    old, new = texts
+    trail: list[Section] = []
+    items = kept.items
+    while (around := _around(items, lo, hi)) is not None:
+        trail.append(around)
+        items = around.items
+    if not trail or trail[-1].span is None:
+        return None
+    closing = trail[-1].span.end_line  # the line of the section's `}`
+    places = _places(items, [])
+    start, end, last = _widen(places, lo, hi, closing - 1, places[0][0])
+    if start > lo:
+        return None  # the change is above the section's first item
+    first_line, first_column = places[0][0], places[0][1]
+    if (start == first_line and old[first_line - 1][: first_column - 1].strip()) or (
+        last is None and places[-1][2] >= closing
+    ):
+        return None  # the part would hold the section's `{` or `}`
+    try:
+        part = parse(_lines(new, start, end + shift), path)
+    except ArgmapSyntaxError:
+        return None
+    if part.header or (last is not None and _last_place(part) != _place(last, shift)):
+        return None
+    inner = _items(items, part.items, start, end, shift)
+    for k in range(len(trail) - 1, -1, -1):
+        section, span = trail[k], trail[k].span
+        assert span is not None
+        moved = Span(span.path, span.line, span.column, span.end_line + shift, span.end_column)
+        rebuilt = evolve(section, items=inner, span=moved)
+        siblings = trail[k - 1].items if k > 0 else kept.items
+        inner = tuple(rebuilt if i is section else _moved(i, shift) if _below(i.span, end) else i for i in siblings)
+    return _joined(kept, inner, part, start, end, shift, items_done=True)
+
+
+def _around(items: tuple[Item, ...], lo: int, hi: int) -> Section | None:
+    """The section among ``items`` whose body holds lines ``lo`` to ``hi``, its first and last lines untouched."""
+    for item in items:
+        span = item.span
+        if isinstance(item, Section) and item.items and span is not None and span.line < lo and hi < span.end_line:
+            return item
+    return None
+
+
+def _lines(new: list[str], start: int, through: int) -> str:
+    """Lines ``start`` to ``through`` of the new text, at their own line numbers."""
+    return "\n" * (start - 1) + "\n".join(new[start - 1 : through])
+
+
+def _below(span: Span | None, end: int) -> bool:
+    return span is not None and span.line > end
+
+
+def _items(kept: tuple[Item, ...], parsed: tuple[Item, ...], start: int, end: int, shift: int) -> tuple[Item, ...]:
+    """The items above the part as they were, the part's, and those below moved."""
+    return (
+        *(i for i in kept if i.span is not None and i.span.line < start),
+        *parsed,
+        *(_moved(i, shift) for i in kept if _below(i.span, end)),
+    )
+
+
+def _joined(
+    kept: Parsed, items: tuple[Item, ...], part: Parsed, start: int, end: int, shift: int, items_done: bool = False
+) -> Parsed:
+    """The new parse: the part's header lines and comments among the kept ones, the kept ones below moved."""
     return Parsed(
-        items=(
-            *(i for i in kept.items if above(i.span)),
-            *parsed.items,
-            *(_moved(i, shift) for i in kept.items if below(i.span)),
-        ),
+        items=items if items_done else _items(kept.items, items, start, end, shift),
         header=[
-            *(h for h in kept.header if above(h[2])),
-            *parsed.header,
-            *((k, v, _span(s, shift)) for k, v, s in kept.header if below(s)),
+            *(h for h in kept.header if h[2].line < start),
+            *part.header,
+            *((k, v, _span(s, shift)) for k, v, s in kept.header if s.line > end),
         ],
         comments=(
-            *(c for c in kept.comments if above(c[0])),
-            *parsed.comments,
-            *((_span(s, shift), c) for s, c in kept.comments if below(s)),
+            *(c for c in kept.comments if c[0].line < start),
+            *part.comments,
+            *((_span(s, shift), c) for s, c in kept.comments if s.line > end),
         ),
-        includes=kept.includes or parsed.includes,
+        includes=kept.includes or part.includes,
     )
 
 
@@ -127,24 +196,29 @@ def _common(a: list[str], b: list[str], limit: int | None = None) -> int:
     return i
 
 
-def _places(parsed: Parsed) -> list[Place]:
-    """Where each top-level piece (item or header line) of a parse is, in the order of the text."""
-    spans = [i.span for i in parsed.items] + [h[2] for h in parsed.header]
+def _places(items: tuple[Item, ...], header: list[tuple[str, str, Span]]) -> list[Place]:
+    """Where each piece (item or header line) is, in the order of the text."""
+    spans = [i.span for i in items] + [h[2] for h in header]
     return sorted((s.line, s.column, s.end_line, s.end_column) for s in spans if s is not None)
 
 
-def _widen(places: list[Place], lo: int, hi: int, lines: int) -> tuple[int, int, Place | None]:
+def _place(place: Place, shift: int) -> Place:
+    return (place[0] + shift, place[1], place[2] + shift, place[3])
+
+
+def _widen(places: list[Place], lo: int, hi: int, lines: int, floor: int = 1) -> tuple[int, int, Place | None]:
     """The old lines to parse again for a change of lines ``lo`` to ``hi``, and the piece that ends them.
 
-    The lines run from the start of the piece before the change to the end of
-    the piece after it, widened so that no piece outside shares a line with
-    them; the piece is None when they run to the end of the text.
+    The lines run from the start of the piece before the change (else from
+    line ``floor``) to the end of the piece after it (else to line ``lines``),
+    widened so that no piece outside shares a line with them; the piece is None
+    when they run to ``lines``.
     """
     before = sum(1 for p in places if p[2] < lo)  # pieces wholly above the change
     first = before - 1
     while first > 0 and places[first - 1][2] >= places[first][0]:
         first -= 1
-    start = places[first][0] if first >= 0 else 1
+    start = places[first][0] if first >= 0 else floor
     after = next((k for k, p in enumerate(places) if p[0] > hi and k >= before), len(places))
     while after < len(places) - 1 and places[after + 1][0] <= places[after][2]:
         after += 1
@@ -154,7 +228,7 @@ def _widen(places: list[Place], lo: int, hi: int, lines: int) -> tuple[int, int,
 
 
 def _last_place(parsed: Parsed) -> Place | None:
-    places = _places(parsed)
+    places = _places(parsed.items, parsed.header)
     return places[-1] if places else None
 
 
