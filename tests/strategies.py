@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.language import RESERVED, TERMINALS, Form, assert_never
+from argmap.language import QUESTION_TYPES, RESERVED, SCHEME_WORDS, TERMINALS, Form, assert_never
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -13,6 +13,9 @@ from argmap.model import (
     InferenceKind,
     Item,
     Preference,
+    SchemeDefinition,
+    SchemePremise,
+    SchemeQuestion,
     Section,
     Source,
     Statement,
@@ -74,7 +77,22 @@ inferences = st.builds(
 )
 contradictions = st.builds(Contradiction, left=ids, right=ids, **attribute_values(Contradiction))
 preferences = st.builds(Preference, stronger=ids, weaker=ids, **attribute_values(Preference))
-leaves = statements | sources | actors | inferences | contradictions | preferences
+scheme_definitions = st.builds(
+    SchemeDefinition,
+    key=ids,
+    name=texts,
+    premises=st.lists(st.builds(SchemePremise, text=texts, tag=st.none() | ids), max_size=3).map(tuple),
+    conclusion=maybe_text,
+    questions=st.lists(
+        st.builds(SchemeQuestion, key=ids, type=st.sampled_from(QUESTION_TYPES) | ids, text=texts), max_size=3
+    ).map(tuple),
+    **{
+        **attribute_values(SchemeDefinition),
+        # In a scheme's body its words start entries, so they cannot be attribute keys there.
+        "extra": _extras(SchemeDefinition).filter(lambda extra: not any(k in SCHEME_WORDS for k, _ in extra)),
+    },
+)
+leaves = statements | sources | actors | inferences | contradictions | preferences | scheme_definitions
 
 
 def _sections(children: st.SearchStrategy[list[Item]]) -> st.SearchStrategy[Item]:

@@ -66,6 +66,7 @@ KEYWORDS = [
     "title", "author", "date", "about", "source", "actor", "thesis", "claim", "evidence", "assumption",
     "objection", "argument", "attack", "undercut", "supports", "attacks", "undercuts", "contradicts",
     "section", "include", "by", "note", "tags", "scheme", "url", "quote", "warrant", "role",
+    "premise", "conclusion", "question", "exception", "raises", "answers",
 ]  # fmt: skip
 WORDS = [
     *KEYWORDS, "{", "}", "[", "]", ":", ",", "+", "=>", "=", '"', "#", "# a comment", "#}", "t", "c1", "x-y",
@@ -75,6 +76,7 @@ WORDS = [
 LINES = [
     'thesis t "T"\n', 'claim c "C" { note: "n" }\n', "c supports t\n", "# a comment\n", "\n", "}\n",
     'section "S" {\n', 'argument a: c + d => t { scheme: s }\n', 'include "part.argmap"\n', 'title "T"\n',
+    'scheme s "S" {\n', 'premise tag "P"\n', 'conclusion "C"\n', 'question q exception "Q?"\n',
 ]  # fmt: skip
 
 # Tokens roughly as the grammar sees them: texts, comments, words, arrows, spaces, anything else.

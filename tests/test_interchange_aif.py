@@ -75,8 +75,13 @@ def test_repo_maps_export_and_read_back_with_the_same_structure(path: Path, dial
     out = dumps_aif(m, with_dialogue=dialogue)
     back = loads_aif(out.text)
     assert back.losses == ()
-    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged.
-    assert [d for d in argmap.validate(back.map) if d.code != "W214"] == []
+    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged; nor can
+    # it define a scheme: the export says so, and the key comes back unknown (W213).
+    defined = {d.key for d in m.schemes()}
+    assert {loss.where for loss in out.losses if loss.where.startswith("scheme ")} == {f"scheme `{k}`" for k in defined}
+    unknown = {d.message.split("`")[1] for d in argmap.validate(back.map) if d.code == "W213"}
+    assert unknown == defined
+    assert [d for d in argmap.validate(back.map) if d.code not in ("W213", "W214")] == []
 
     def shape(x: argmap.ArgumentMap) -> object:
         return (

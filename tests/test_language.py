@@ -148,7 +148,7 @@ def test_declarations_and_contradictions_with_every_attribute_round_trip(cls: ty
 
 def test_schemas_are_the_model_attribute_fields() -> None:
     assert SCHEMAS["statement"] == {a.name: a.form for a in attribute_fields(Statement)}
-    assert set(SCHEMAS) == {"statement", "source", "actor", "inference", "contradiction", "preference"}
+    assert set(SCHEMAS) == {"statement", "source", "actor", "inference", "contradiction", "preference", "scheme"}
     assert set(SAMPLE) == set(Form.__args__)  # type: ignore[attr-defined]
 
 

@@ -423,3 +423,41 @@ async def test_render_svg_returns_the_drawn_map(client: LanguageClient, tea: Pat
 async def test_render_svg_of_an_unknown_document_is_an_error(client: LanguageClient, tmp_path: Path) -> None:
     with pytest.raises(JsonRpcException, match="no open document"):
         await client.protocol.send_request_async("argmap/renderSvg", {"uri": (tmp_path / "x.argmap").as_uri()})
+
+
+# -- schemes the map defines ---------------------------------------------------
+
+SCHEMES = """\
+scheme sunk_talks "Argument from sunk talks" {
+  question cheaper exception "Would walking away cost less?"
+}
+thesis t "The talks should go on."
+claim spent "A year of talks."
+argument a: spent => t { scheme: sunk_talks }
+argument b: spent => t { scheme: expert_opinion }
+"""
+
+
+@pytest.mark.asyncio
+async def test_hover_definition_and_rename_of_a_scheme_key(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "talks.argmap"
+    path.write_text(SCHEMES)
+    await open_doc(client, path)
+    used = pos(SCHEMES, "sunk_talks }", offset=2)
+    hover = await client.text_document_hover_async(types.HoverParams(text_document=doc(path), position=used))
+    assert hover is not None
+    text = hover.contents.value  # type: ignore[union-attr]
+    assert "**scheme** `sunk_talks`: Argument from sunk talks" in text and "defined in this map" in text
+    assert "`cheaper` (exception): Would walking away cost less?" in text
+    found = await client.text_document_definition_async(types.DefinitionParams(text_document=doc(path), position=used))
+    assert isinstance(found, list) and [loc.range.start for loc in found] == [types.Position(line=0, character=7)]
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc(path), position=used, new_name="sunk")
+    )
+    assert edit is not None and edit.changes is not None
+    renamed = applied(SCHEMES, list(edit.changes[path.as_uri()]))
+    assert renamed.startswith('scheme sunk "Argument') and "{ scheme: sunk }" in renamed
+    catalogue = pos(SCHEMES, "expert_opinion", offset=2)
+    hover = await client.text_document_hover_async(types.HoverParams(text_document=doc(path), position=catalogue))
+    assert hover is not None and "from the catalogue" in hover.contents.value  # type: ignore[union-attr]
+    assert "`field` (premise)" in hover.contents.value  # type: ignore[union-attr]

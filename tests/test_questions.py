@@ -87,3 +87,54 @@ def test_command_reports_a_syntax_error(tmp_path, capsys: pytest.CaptureFixture[
     assert main(["questions", str(bad)]) == exit_codes.FOUND
     assert "bad.argmap:1:" in capsys.readouterr().err
     assert main(["questions", str(tmp_path / "missing.argmap")]) == exit_codes.USAGE
+
+
+# -- a scheme the map defines ------------------------------------------------------
+
+OWN = """
+scheme sunk_talks "Argument from sunk talks" {
+  conclusion "The talks should go on."
+  question real premise "Was the investment real?"
+  question cheaper exception "Would walking away cost less than going on?"
+}
+thesis t "The talks should go on."
+claim spent "Both sides have spent a year on the talks."
+argument a: spent => t { scheme: sunk_talks }
+objection exit "Leaving now would cost less."
+exit undercuts a { raises: cheaper }
+"""
+
+
+def test_command_lists_the_questions_of_a_map_scheme(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "talks.argmap"
+    path.write_text(OWN, encoding="utf-8")
+    assert main(["questions", "--format", "json", str(path)]) == exit_codes.OK
+    (entry,) = json.loads(capsys.readouterr().out)["inferences"]
+    assert entry["scheme"] == "sunk_talks"
+    assert [(q["key"], q["state"]) for q in entry["questions"]] == [("real", "open"), ("cheaper", "raised")]
+
+
+def test_require_questions_takes_a_map_scheme_key(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "talks.argmap"
+    path.write_text(OWN, encoding="utf-8")
+    assert main(["check", "--format", "concise", "--require-questions", "sunk_talks", str(path)]) == exit_codes.OK
+    out = capsys.readouterr().out
+    assert "W215 nobody asked `argument a: spent => t` the `sunk_talks` question `real`" in out
+    assert "`cheaper`" not in out
+    assert main(["check", "--require-questions", "sunk_talk", str(path)]) == exit_codes.USAGE
+    assert "did you mean `sunk_talks`?" in capsys.readouterr().err
+
+
+def test_doubting_open_questions_takes_a_map_scheme() -> None:
+    """`cheaper` is an open exception: doubted, `a` fails and `t` stands only because nobody asked.
+
+    Once it is raised and answered nothing is doubted (`real` asks for a stated premise, which is never doubted).
+    """
+    from argmap.evaluation.doubt import stand_only_unasked
+
+    m = argmap.loads(OWN.replace("exit undercuts a { raises: cheaper }", ""))
+    assert stand_only_unasked(m) == ["t"]  # the open exception `cheaper` is doubted
+    answered = argmap.loads(
+        OWN + 'claim sunk "Costs already paid are no reason."\nsunk attacks exit { answers: cheaper }\n'
+    )
+    assert stand_only_unasked(answered) == []

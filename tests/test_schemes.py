@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap.language import is_id
 from argmap.schemes import QUESTION_TYPES, catalogue
 from argmap.schemes.catalogue import CatalogueError, parse
@@ -105,3 +106,120 @@ def test_docs_page_lists_every_question() -> None:
         assert f"`scheme: {scheme.key}`" in page
         for q in scheme.questions:
             assert f"| `{q.key}` | {q.type} | {q.text} |" in page
+
+
+# -- schemes a map defines -------------------------------------------------------
+
+DEFINED = """\
+scheme sunk_talks "Argument from sunk talks" {
+  reference: "The mediators' handbook"
+  premise investment "Both sides have invested in the talks."
+  premise "Walking away wastes that investment."
+  conclusion "The talks should go on."
+  question real premise "Was the investment real?"
+  question cheaper exception "Would walking away cost less than going on?"
+  question wanted assumption "Does either side still want a deal?"
+}
+thesis t "The talks should go on."
+claim spent "Both sides have spent a year on the talks." { tags: [investment] }
+argument a: spent => t { scheme: sunk_talks }
+objection exit "Leaving now would cost less."
+exit undercuts a { raises: cheaper }
+claim sunk "Costs already paid are no reason to go on."
+sunk attacks exit { answers: cheaper }
+"""
+
+
+def test_a_map_scheme_is_read_with_its_premises_conclusion_questions_and_reference() -> None:
+    (d,) = argmap.loads(DEFINED).schemes()
+    assert (d.key, d.name, d.reference) == ("sunk_talks", "Argument from sunk talks", "The mediators' handbook")
+    assert [(p.tag, p.text[:10]) for p in d.premises] == [("investment", "Both sides"), (None, "Walking aw")]
+    assert d.conclusion == "The talks should go on."
+    assert [(q.key, q.type) for q in d.questions] == [
+        ("real", "premise"),
+        ("cheaper", "exception"),
+        ("wanted", "assumption"),
+    ]
+
+
+def test_a_map_scheme_works_as_a_catalogue_key() -> None:
+    m = argmap.loads(DEFINED)
+    assert argmap.validate(m) == []
+    (iq,) = argmap.questions(m)
+    assert iq.scheme.origin == "map"
+    states = {q.question.key: q.state for q in iq.questions}
+    assert states == {"real": "open", "cheaper": "answered", "wanted": "open"}
+
+
+def test_a_map_scheme_asks_for_its_tagged_premise() -> None:
+    m = argmap.loads(DEFINED.replace("{ tags: [investment] }", ""))
+    assert [d.code for d in argmap.validate(m)] == ["W214"]
+
+
+def test_a_map_scheme_in_an_included_file_serves_the_map(tmp_path: Path) -> None:
+    shared, rest = DEFINED.split("thesis t", 1)
+    (tmp_path / "schemes.argmap").write_text(shared, encoding="utf-8")
+    (tmp_path / "map.argmap").write_text('include "schemes.argmap"\nthesis t' + rest, encoding="utf-8")
+    m = argmap.load(tmp_path / "map.argmap")
+    assert argmap.validate(m) == []
+    assert [q.state for q in argmap.questions(m)[0].questions] == ["open", "answered", "open"]
+
+
+def test_a_map_scheme_key_is_not_a_statement_id() -> None:
+    m = argmap.loads(DEFINED.replace("claim sunk", "claim sunk_talks").replace("sunk attacks", "sunk_talks attacks"))
+    assert argmap.validate(m) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "broken", "code"),
+    [
+        ('question real premise "Was', 'question cheaper premise "Was', "E137"),
+        ('question wanted assumption "Does', 'question wanted assumptoin "Does', "E138"),
+    ],
+)
+def test_a_broken_map_scheme_is_an_error(written: str, broken: str, code: str) -> None:
+    m = argmap.loads(DEFINED.replace(written, broken))
+    assert [d.code for d in argmap.validate(m)] == [code]
+
+
+def test_a_second_definition_and_a_catalogue_key_are_reported() -> None:
+    twice = DEFINED + 'scheme sunk_talks "Again" {}\nscheme analogy "Mine" { question same premise "Same?" }\n'
+    found = {d.code: d for d in argmap.validate(argmap.loads(twice))}
+    assert set(found) == {"E136", "W218"}
+    assert found["E136"].related[0].message == "first defined here"
+    assert found["W218"].span is not None and found["W218"].span.line == 18
+
+
+def test_an_unknown_question_type_leaves_the_question_out() -> None:
+    m = argmap.loads(DEFINED.replace("wanted assumption", "wanted asumption"))
+    assert [q.question.key for q in argmap.questions(m)[0].questions] == ["real", "cheaper"]
+    diagnostic = next(d for d in argmap.validate(m) if d.code == "E138")
+    assert diagnostic.hint == "did you mean `assumption`?"
+
+
+def test_unknown_scheme_hint_names_a_map_scheme() -> None:
+    m = argmap.loads(DEFINED.replace("scheme: sunk_talks", "scheme: sunk_talk"))
+    (w213,) = [d for d in argmap.validate(m) if d.code == "W213"]
+    assert "neither the map nor the catalogue" in w213.message and w213.hint == "did you mean `sunk_talks`?"
+
+
+def test_a_map_scheme_round_trips_through_text_and_json() -> None:
+    from argmap.interchange import from_json, to_json
+
+    m = argmap.loads(DEFINED)
+    again = argmap.loads(argmap.dumps(m))
+    assert again == m and from_json(to_json(m)) == m
+    assert 'question cheaper exception "Would walking away cost less than going on?"' in argmap.dumps(m)
+
+
+def test_a_second_conclusion_is_a_syntax_error() -> None:
+    with pytest.raises(argmap.ArgmapSyntaxError) as caught:
+        argmap.loads('scheme s "S" {\n  conclusion "A"\n  conclusion "B"\n}\n')
+    assert (caught.value.line, caught.value.column) == (3, 3)
+    assert "one conclusion" in caught.value.message
+
+
+def test_scheme_words_are_ids_outside_a_scheme() -> None:
+    m = argmap.loads('thesis conclusion "C"\nclaim premise "P"\nclaim question "Q"\npremise supports conclusion')
+    assert [s.id for s in m.statements()] == ["conclusion", "premise", "question"]
+    assert argmap.dumps(m).endswith("premise supports conclusion\n")

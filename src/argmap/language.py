@@ -33,8 +33,11 @@ __all__ = [
     "INFERENCE_TERMINALS",
     "INFERENCE_WORDS",
     "KEYWORDS",
+    "QUESTION_TYPES",
     "RELATION_VERBS",
     "RESERVED",
+    "SCHEME",
+    "SCHEME_WORDS",
     "TERMINALS",
     "AimsAt",
     "Form",
@@ -128,6 +131,13 @@ HEADER_WORDS = ("title", "author", "date", "about")
 DECLARATION_WORDS = ("source", "actor")
 SECTION = "section"
 INCLUDE = "include"
+#: A scheme the map defines: ``scheme key "Name" { premise ... conclusion ... question ... }``.
+SCHEME = "scheme"
+#: The words of a scheme's body, each starting one entry: ``premise tag? "text"``,
+#: ``conclusion "text"`` and ``question key type "text"``.
+SCHEME_WORDS = ("premise", "conclusion", "question")
+#: The types of a critical question, in the sense of Carneades (the catalogue's too).
+QUESTION_TYPES = ("premise", "exception", "assumption")
 
 #: The form of an attribute value, kept as ``attribute`` metadata on the model's
 #: fields: ``ref`` the id of another element (a text is kept for the checker to
@@ -138,7 +148,9 @@ INCLUDE = "include"
 #: differently; every other form accepts a text, an id or a date.
 Form = Literal["ref", "name", "text", "date", "url", "list", "number"]
 
-Role = Literal["header", "declaration", "statement", "inference", "verb", "relation", "section", "include"]
+Role = Literal[
+    "header", "declaration", "statement", "inference", "verb", "relation", "section", "include", "scheme", "scheme-part"
+]
 
 
 @dataclass(frozen=True)
@@ -151,8 +163,17 @@ class Keyword:
 
     @property
     def starts_item(self) -> bool:
-        """True when the word starts an item, so it cannot start a relation."""
+        """True when the word starts an item (or an entry of a scheme's body): it is not read after an id."""
         return self.role not in ("verb", "relation")
+
+    @property
+    def reserved(self) -> bool:
+        """True when the word starts an item of a map or section, so it cannot start a relation.
+
+        The words of a scheme's body start an entry only inside a ``scheme { }``:
+        elsewhere they are ids like any other.
+        """
+        return self.starts_item and self.role != "scheme-part"
 
 
 @dataclass(frozen=True)
@@ -188,13 +209,15 @@ def _keywords() -> tuple[Keyword, ...]:
     out += [Keyword(CONTRADICTS, _terminal_name(CONTRADICTS), "relation")]
     out += [Keyword(OUTWEIGHS, _terminal_name(OUTWEIGHS), "relation")]
     out += [Keyword(SECTION, _terminal_name(SECTION), "section"), Keyword(INCLUDE, _terminal_name(INCLUDE), "include")]
+    out += [Keyword(SCHEME, _terminal_name(SCHEME), "scheme")]
+    out += [Keyword(w, _terminal_name(w), "scheme-part") for w in SCHEME_WORDS]
     return tuple(out)
 
 
 #: Every keyword, in the order the grammar lists them.
 KEYWORDS = _keywords()
 #: Words that start an item, so they cannot be the id that starts a relation.
-RESERVED = frozenset(k.word for k in KEYWORDS if k.starts_item)
+RESERVED = frozenset(k.word for k in KEYWORDS if k.reserved)
 #: The verbs between two ids: the inference shorthands, ``contradicts`` and ``outweighs``.
 RELATION_VERBS = tuple(k.word for k in KEYWORDS if not k.starts_item)
 #: The inference kind that each keyword and verb terminal reads, as in ``ATTACK`` or ``ATTACKS``.

@@ -32,6 +32,8 @@ SCOPES = {
     "relation": "keyword.operator.word.argmap",
     "section": "keyword.other.section.argmap",
     "include": "keyword.control.import.argmap",
+    "scheme": "storage.type.scheme.argmap",
+    "scheme-part": "keyword.other.scheme.argmap",
 }
 #: Not part of a word: keywords and ids are whole words, and ids may hold ``-``.
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"

@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     content.unused_declarations,
     content.duplicate_texts,
     preferences.never_matters,
+    schemes.definitions,
     schemes.unknown_schemes,
     schemes.missing_premises,
     schemes.questions,

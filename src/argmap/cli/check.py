@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from argmap.checks import report
 from argmap.checks.schemes import open_questions
@@ -69,13 +69,17 @@ def _codes(values: Sequence[str], option: str) -> list[str]:
     return codes
 
 
-def _schemes(values: Sequence[str]) -> set[str]:
-    """The scheme keys given to ``--require-questions``; an unknown one is a usage error."""
+def _schemes(values: Sequence[str], defined: Iterable[str] = ()) -> set[str]:
+    """The scheme keys given to ``--require-questions``; a key no one defines is a usage error.
+
+    ``defined`` holds the keys of the schemes the maps checked define (the catalogue's are always known).
+    """
     keys = {key.strip() for value in values for key in value.split(",") if key.strip()}
-    known = catalogue().keys()
+    known = (*catalogue().keys(), *sorted(set(defined)))
     for key in sorted(keys - {"all", *known}):
         hint = did_you_mean(key, known)
-        raise UsageError(f"--require-questions: no scheme `{key}` in the catalogue" + (f"; {hint}" if hint else ""))
+        where = "the catalogue or the maps" if defined else "the catalogue"
+        raise UsageError(f"--require-questions: no scheme `{key}` in {where}" + (f"; {hint}" if hint else ""))
     return keys
 
 
@@ -86,7 +90,6 @@ class UsageError(ValueError):
 def run(args: argparse.Namespace) -> int:
     try:
         chosen, dropped = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
-        required = _schemes(args.require_questions)
     except UsageError as exc:
         files.error(str(exc))
         return exit_codes.USAGE
@@ -108,6 +111,12 @@ def run(args: argparse.Namespace) -> int:
         lines_of.add(shown(name), text)
         loaded.append((name, named, result))
     included = {p for _, _, m in loaded if isinstance(m, ArgumentMap) for p in m.included_files()}
+    try:
+        defined = [s.key for _, _, m in loaded if isinstance(m, ArgumentMap) for s in m.schemes()]
+        required = _schemes(args.require_questions, defined)
+    except UsageError as exc:
+        files.error(str(exc))
+        return exit_codes.USAGE
     found: list[Diagnostic] = []
     seen: set[Diagnostic] = set()  # a part included by two maps is reported once
     count = 0

@@ -41,7 +41,7 @@ from pygments.token import (
     _TokenType,
 )
 
-from argmap.language import KEYWORDS, SECTION, TERMINALS, Role
+from argmap.language import KEYWORDS, SCHEME, SECTION, TERMINALS, Role
 
 __all__ = ["ArgmapLexer"]
 
@@ -57,6 +57,8 @@ ROLE_TOKENS: dict[Role, _TokenType] = {
     "relation": Operator.Word,
     "section": Keyword.Namespace,
     "include": Keyword.Namespace,
+    "scheme": Keyword.Declaration,
+    "scheme-part": Keyword,
 }
 #: How every other terminal is shown, by name.
 TERMINAL_TOKENS: dict[str, _TokenType] = {
@@ -112,13 +114,14 @@ def _item_rules() -> list[tuple[Any, ...]]:
     ws = WHITESPACE
     rules: list[tuple[Any, ...]] = [
         (f"({re.escape(SECTION)}{_END})", Keyword.Namespace, "section-head"),
+        (f"({re.escape(SCHEME)}{_END})", ROLE_TOKENS["scheme"], "scheme-head"),
     ]
     # A statement or declaration names what it defines, an inference may name itself (`argument a1: p => c`).
     for role in ("statement", "declaration", "inference"):
         named = f"({_words((role,))})({ws})({_pattern('ID')})"
         rules.append((named, bygroups(ROLE_TOKENS[role], Whitespace, Name.Label)))
     for role in ROLE_TOKENS:
-        if role != "section":
+        if role not in ("section", "scheme"):
             rules.append((_words((role,)), ROLE_TOKENS[role]))
     rules += [(_pattern("LBRACE"), Punctuation, "attributes"), *_plain(("ID", "BARE", "ARROW", "PLUS", "COLON"))]
     return rules
@@ -148,6 +151,19 @@ class ArgmapLexer(RegexLexer):
             (_pattern("LBRACE"), Punctuation, ("#pop", "section-body")),
         ],
         "section-body": [(_pattern("RBRACE"), Punctuation, "#pop"), *_common(), *_item_rules()],
+        "scheme-head": [
+            *_common(),
+            (_pattern("ID"), Name.Label),
+            (_pattern("LBRACE"), Punctuation, ("#pop", "scheme-body")),
+        ],
+        # `premise tag? "text"`, `conclusion "text"`, `question key type "text"` and attributes.
+        "scheme-body": [
+            *_common(),
+            (_pattern("RBRACE"), Punctuation, "#pop"),
+            (_ATTRIBUTE, bygroups(Name.Attribute, Whitespace, Punctuation)),
+            (_words(("scheme-part",)), ROLE_TOKENS["scheme-part"]),
+            *_plain(("ID", "BARE", "COMMA", "LSQB", "RSQB")),
+        ],
         "attributes": [
             *_common(),
             (_pattern("RBRACE"), Punctuation, "#pop"),

@@ -52,6 +52,7 @@ from argmap.model import (
     InferenceKind,
     Item,
     Preference,
+    SchemeDefinition,
     Section,
     Source,
     Span,
@@ -160,6 +161,8 @@ class _Writer:
                 self.lose(item, "AIF has no includes; the included items are written in place")
             elif isinstance(item, Source):
                 self.source(item)
+            elif isinstance(item, SchemeDefinition):
+                self.lose(item, "plain AIF nodes cannot define a scheme; RA and CA nodes keep its key as their text")
             else:
                 self.actor(item)
         for preference in preferences:

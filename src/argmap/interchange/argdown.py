@@ -71,6 +71,7 @@ from argmap.model import (
     Inference,
     InferenceKind,
     Item,
+    SchemeDefinition,
     Section,
     Source,
     Span,
@@ -390,6 +391,8 @@ class _Writer:
             elif isinstance(item, (Source, Actor)):
                 kind = "sources" if isinstance(item, Source) else "actors"
                 self.lose(item, f"Argdown has no {kind}; statements keep the id in their data")
+            elif isinstance(item, SchemeDefinition):
+                self.lose(item, "Argdown cannot define schemes; its arguments keep the key as their inference rule")
 
     def statement(self, s: Statement) -> None:
         read_as = kind_from_place(*(s.id in self.roles[r] for r in ("concluded", "supports", "attacks")))

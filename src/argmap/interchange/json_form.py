@@ -44,6 +44,7 @@ from argmap.model import (
     Inference,
     Item,
     Preference,
+    SchemeDefinition,
     Section,
     Source,
     Span,
@@ -63,6 +64,7 @@ ITEM_TYPES: dict[str, type[Any]] = {
     "inference": Inference,
     "contradiction": Contradiction,
     "preference": Preference,
+    "scheme": SchemeDefinition,
     "section": Section,
     "include": Include,
 }
@@ -100,6 +102,11 @@ def default_of(f: attrs.Attribute[Any]) -> Any:
 def is_item(hint: Any) -> bool:
     """True for the type of a map's or section's items (any :data:`argmap.model.Item`)."""
     return bool(hint == Item)
+
+
+def is_part(hint: Any) -> bool:
+    """True for the type of a part of an element written as an object of its own (a scheme's question)."""
+    return isinstance(hint, type) and attrs.has(hint) and hint not in _TYPE_OF
 
 
 def union_members(hint: Any) -> tuple[Any, ...] | None:
@@ -150,6 +157,8 @@ def _encode(value: Any, hint: Any, spans: bool) -> Any:
         return {"type": _TYPE_OF[type(value)], **_encode_object(value, spans)}
     if isinstance(value, tuple):
         return [_encode(v, _member_hint(hint, i), spans) for i, v in enumerate(value)]
+    if attrs.has(type(value)):  # a part of an element, such as a scheme's question
+        return _encode_object(value, spans)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
@@ -253,6 +262,8 @@ def _decode(value: Any, hint: Any, name: str, at: object) -> Any:
         except ValueError:
             choices = ", ".join(str(e.value) for e in hint)
             raise _Bad(f"{name} is `{value}`, not one of {choices}", at) from None
+    if is_part(hint):
+        return _decode_object(hint, value, name)
     if typing.get_origin(hint) is tuple:
         if isinstance(value, dict) or (_fixed(hint) and len(value) != len(typing.get_args(hint))):
             raise _Bad(f"{name} should be {_describe(hint)}", at)
@@ -280,7 +291,7 @@ def _fixed(hint: Any) -> bool:
 def _accepts(hint: Any, value: Any) -> bool:
     if hint is type(None):
         return value is None
-    if is_item(hint):
+    if is_item(hint) or is_part(hint):
         return isinstance(value, dict)
     if typing.get_origin(hint) is tuple:
         return isinstance(value, list)

@@ -16,7 +16,17 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from argmap.model import ArgumentMap, Contradiction, Include, Inference, Item, Preference, Section, Span
+from argmap.model import (
+    ArgumentMap,
+    Contradiction,
+    Include,
+    Inference,
+    Item,
+    Preference,
+    SchemeDefinition,
+    Section,
+    Span,
+)
 
 
 @frozen
@@ -77,4 +87,6 @@ def _label(item: Item) -> str:
         return f"section `{item.title}`"
     if isinstance(item, Include):
         return f"include `{item.path}`"
+    if isinstance(item, SchemeDefinition):
+        return f"scheme `{item.key}`"
     return f"{type(item).__name__.lower()} `{item.id}`"

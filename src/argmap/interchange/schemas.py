@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from argmap.interchange import json_form
-from argmap.model import ArgumentMap, Span
+from argmap.model import ArgumentMap, SchemePremise, SchemeQuestion, Span
 from argmap.rendering import mapgraph
 
 #: The schemas, by the name ``argmap schema`` takes.
@@ -68,6 +68,8 @@ def dumps_schema(value: dict[str, Any]) -> str:
 def _model() -> dict[str, Any]:
     defs: dict[str, Any] = {name: _element(cls, name) for name, cls in json_form.ITEM_TYPES.items()}
     defs["item"] = {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in json_form.ITEM_TYPES]}
+    for part in (SchemePremise, SchemeQuestion):
+        defs[_part_name(part)] = _object(part)
     defs["span"] = _span()
     top = _object(ArgumentMap)
     top["properties"] = {
@@ -100,6 +102,11 @@ def _object(cls: type[Any]) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
+def _part_name(cls: type[Any]) -> str:
+    """The name in ``$defs`` of a part of an element: ``SchemeQuestion`` is ``scheme-question``."""
+    return "scheme-" + cls.__name__.removeprefix("Scheme").lower()
+
+
 def _span() -> dict[str, Any]:
     hints = typing.get_type_hints(Span)
     properties = {f.name: _type(hints[f.name]) for f in attrs.fields(Span)}
@@ -110,6 +117,8 @@ def _type(hint: Any) -> dict[str, Any]:
     """The schema of a value of type ``hint``."""
     if json_form.is_item(hint):
         return {"$ref": "#/$defs/item"}
+    if json_form.is_part(hint):
+        return {"$ref": f"#/$defs/{_part_name(hint)}"}
     members = json_form.union_members(hint)
     if members is not None:
         return {"anyOf": [_type(m) for m in members]}

@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.language import CONTRADICTS, INFERENCE_WORDS, InferenceKind
+from argmap.lsp.occurrences import SCHEME_PREFIX
 from argmap.model import ArgumentMap, Inference, Section, Statement
 from argmap.model.elements import Actor, Source, attribute_fields
 from argmap.model.index import Named, index
+from argmap.model.questions import scheme_named
+from argmap.schemes import Scheme
+
+#: How occurrences name a scheme key (see :mod:`argmap.lsp.occurrences`).
+_SCHEME = SCHEME_PREFIX
 
 
 def describe(m: ArgumentMap, ident: str) -> str | None:
-    """Markdown about the element named ``ident``, or None when nothing has that id."""
+    """Markdown about the element named ``ident`` (a scheme as ``scheme:KEY``), or None when nothing has that id."""
+    if ident.startswith(_SCHEME):
+        scheme = scheme_named(ident.removeprefix(_SCHEME), index(m))
+        return _scheme(scheme) if scheme is not None else None
     element = index(m).by_id.get(ident)
     if element is None:
         return None
@@ -86,6 +95,18 @@ def _inference(inf: Inference) -> str:
     head = f"**{words.keyword}** `{inf.id}`" + (f" “{inf.label}”" if inf.label else "")
     body = f"{_ids(inf.premises)} => `{inf.target}`" if inf.target else _ids(inf.premises)
     return "\n".join([head, "", body, "", *_fields(inf)]).rstrip() + "\n"
+
+
+def _scheme(s: Scheme) -> str:
+    where = "defined in this map" if s.origin == "map" else "from the catalogue (docs/schemes.md)"
+    out = [f"**scheme** `{s.key}`: {s.name}", "", f"*{where}*", ""]
+    out += [f"- premise: {p.text}" for p in s.premises]
+    if s.conclusion:
+        out.append(f"- conclusion: {s.conclusion}")
+    if s.questions:
+        out += ["", "**Critical questions**", ""]
+        out += [f"- `{q.key}` ({q.type}): {q.text}" for q in s.questions]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def _section(s: Section) -> str:

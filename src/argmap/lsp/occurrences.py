@@ -14,8 +14,11 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from argmap.model import ArgumentMap, Include, Inference, Section, Span
+from argmap.model import ArgumentMap, Include, Inference, SchemeDefinition, Section, Span
 from argmap.model.elements import Contradiction, Item, attribute_fields, walk
+
+#: Scheme keys have a namespace of their own: their occurrences are named ``scheme:KEY``.
+SCHEME_PREFIX = "scheme:"
 
 
 @frozen
@@ -23,7 +26,7 @@ class Occurrence:
     """One place an id is written.
 
     Attributes:
-        ident: the id.
+        ident: the id; a scheme key is ``scheme:KEY`` (see :data:`SCHEME_PREFIX`).
         span: where it is written (a text value such as ``by: "ann"`` includes its quotes).
         definition: True where the element is declared, False where it is referred to.
     """
@@ -94,6 +97,8 @@ _REFS: dict[type, dict[str, str]] = {}
 
 def _named_by(item: Item, part: str, refs: dict[str, str]) -> str | None:
     """The id that the part ``part`` of ``item`` names, or None for a part that names none."""
+    if isinstance(item, SchemeDefinition):
+        return SCHEME_PREFIX + item.key if part == "id" else None
     if part == "id":
         return getattr(item, "id", None)
     if isinstance(item, Inference):
@@ -101,6 +106,8 @@ def _named_by(item: Item, part: str, refs: dict[str, str]) -> str | None:
             return item.premises[int(part[8:])]
         if part == "target":
             return item.target
+        if part == "attr:scheme" and item.scheme is not None:
+            return SCHEME_PREFIX + item.scheme
     if isinstance(item, Contradiction) and part in ("left", "right"):
         return str(getattr(item, part))
     if part in refs and not isinstance(item, Section):

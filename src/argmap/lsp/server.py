@@ -30,11 +30,11 @@ from argmap.fileio import read_text
 from argmap.language import RESERVED, is_id
 from argmap.lsp import completion, convert, hover, outline
 from argmap.lsp.analysis import Analysis, analyse
-from argmap.lsp.occurrences import Occurrence, real
+from argmap.lsp.occurrences import SCHEME_PREFIX, Occurrence, real
 from argmap.lsp.ranges import to_range, whole
 from argmap.lsp.reparse import Included
 from argmap.metadata import version
-from argmap.model import Span
+from argmap.model import ArgumentMap, Span
 from argmap.model.index import index
 from argmap.syntax.formatter import FormatterError, format_text
 
@@ -245,7 +245,7 @@ def _navigation(server: ArgmapServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
         a, occ = ls.at(params.text_document.uri, params.position)
-        if a is None or a.map is None or occ is None or occ.ident not in index(a.map).by_id:
+        if a is None or a.map is None or occ is None or not _declared(a.map, occ.ident):
             return None
         return ls.locations([occ.span])[0].range
 
@@ -272,15 +272,31 @@ def _navigation(server: ArgmapServer) -> None:
         return outline.folds(a.map, ls.path_of(uri)) if a is not None and a.map is not None else []
 
 
+def _declared(m: ArgumentMap, ident: str) -> bool:
+    """True when the map declares ``ident``: an element's id, or a scheme it defines (``scheme:KEY``)."""
+    ix = index(m)
+    if ident.startswith(SCHEME_PREFIX):
+        return ident.removeprefix(SCHEME_PREFIX) in ix.schemes
+    return ident in ix.by_id
+
+
 def _refuse_rename(a: Analysis, old: str, new: str) -> None:
     """Raise an error the editor shows when ``old`` cannot be renamed to ``new``."""
     assert a.map is not None
     ix = index(a.map)
-    if old not in ix.by_id:
+    if not _declared(a.map, old):
         raise JsonRpcInvalidRequest(f"nothing is declared as `{old}`; declare it before renaming it")
     if not is_id(new) or new in RESERVED:
         why = "is a keyword" if new in RESERVED else "is not an id (a letter or _, then letters, digits, _ or -)"
         raise JsonRpcInvalidParams(f"cannot rename `{old}` to `{new}`: `{new}` {why}")
+    if old.startswith(SCHEME_PREFIX):
+        other = ix.schemes.get(new)
+        if other is not None and new != old.removeprefix(SCHEME_PREFIX):
+            where = f" at {other.span}" if other.span else ""
+            raise JsonRpcInvalidParams(
+                f"cannot rename scheme `{old.removeprefix(SCHEME_PREFIX)}` to `{new}`: `{new}` is defined{where}"
+            )
+        return
     clash = ix.by_id.get(new)
     if clash is not None and new != old:
         where = f" at {clash.span}" if clash.span else ""

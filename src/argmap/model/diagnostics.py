@@ -69,6 +69,9 @@ CODES: dict[str, Code] = _codes(
     ("E133", "bad-attribute-value", "an attribute value of the wrong form"),
     ("E134", "duplicate-attribute", "an attribute or header line given twice"),
     ("E135", "unknown-question", "a `raises:` or `answers:` names no critical question of the inference it aims at"),
+    ("E136", "duplicate-scheme", "a map defines two schemes with the same key"),
+    ("E137", "duplicate-question", "a scheme the map defines asks two questions with the same key"),
+    ("E138", "unknown-question-type", "a critical question's type is not premise, exception or assumption"),
     ("W201", "unrelated-statement", "a statement takes part in no relation"),
     ("W202", "disconnected-statement", "a statement is not connected to any thesis"),
     ("W203", "unsourced-evidence", "evidence names neither a source nor an actor"),
@@ -79,11 +82,12 @@ CODES: dict[str, Code] = _codes(
     ("W208", "support-and-contradiction", "two statements both support and contradict each other"),
     ("W209", "no-thesis", "the map has statements but no thesis"),
     ("W210", "preference-never-matters", "a preference between elements that never conflict"),
-    ("W213", "unknown-scheme", "a `scheme:` names no scheme of the catalogue"),
+    ("W213", "unknown-scheme", "a `scheme:` names no scheme of the map or the catalogue"),
     ("W214", "missing-scheme-premise", "an inference lacks a premise its scheme requires"),
     ("W215", "open-question", "a required critical question was neither raised nor answered (`--require-questions`)"),
     ("W216", "empty-map", "the map has no statements, relations or declarations"),
     ("W217", "unused-suppression", "an `# argmap: ignore[...]` comment suppresses nothing"),
+    ("W218", "scheme-shadows-catalogue", "a scheme the map defines has the key of a catalogue scheme"),
 )
 
 

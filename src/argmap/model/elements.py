@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from attrs import Attribute, field, fields, frozen
@@ -176,8 +176,9 @@ _ATTRIBUTES: dict[type, tuple[AttributeField, ...]] = {}
 
 
 def element_name(cls: type) -> str:
-    """The word for an element class in messages and schemas: ``statement``, ``source``..."""
-    return cls.__name__.lower()
+    """The word for an element class in messages and schemas: ``statement``, ``source``, ``scheme``..."""
+    word: str = cls.__dict__.get("WORD") or cls.__name__.lower()
+    return word
 
 
 #: Where one part of an element is: its name, line, column, end line, end column.
@@ -375,6 +376,57 @@ class Preference(_Element):
 
 
 @frozen
+class SchemePremise:
+    """A premise of a scheme a map defines: its text, and the tag that marks it in a map (see W214)."""
+
+    text: str
+    tag: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _writable_text(self)
+
+
+@frozen
+class SchemeQuestion:
+    """A critical question of a scheme a map defines: a stable key, its type and its text.
+
+    ``type`` is one of ``premise``, ``exception`` and ``assumption``
+    (:data:`argmap.language.QUESTION_TYPES`); another word is kept as written
+    for the checker to report (E138).
+    """
+
+    key: str
+    type: str
+    text: str
+
+    def __attrs_post_init__(self) -> None:
+        _writable_text(self)
+
+
+@frozen
+class SchemeDefinition(_Element):
+    """An argumentation scheme the map defines: ``scheme key "Name" { ... }``.
+
+    ``scheme: key`` on an inference names it as it names a scheme of the
+    catalogue (see :mod:`argmap.model.questions`). Scheme keys have a
+    namespace of their own: a scheme may share its key with a statement.
+    """
+
+    #: How messages, the JSON form and the attribute table name it.
+    WORD: ClassVar[str] = "scheme"
+
+    key: str
+    name: str
+    premises: tuple[SchemePremise, ...] = ()
+    conclusion: str | None = None
+    questions: tuple[SchemeQuestion, ...] = ()
+    #: Where the scheme is described (a book, a paper, a page).
+    reference: str | None = attribute("text")
+    note: str | None = attribute("text")
+    extra: Extra = field(default=(), kw_only=True)
+
+
+@frozen
 class Section(_Element):
     """A named group of items, drawn as a cluster; sections nest."""
 
@@ -395,8 +447,8 @@ class Include(_Element):
     comments: tuple[tuple[Span, str], ...] = field(default=(), eq=False, repr=False)
 
 
-Item = Statement | Source | Actor | Inference | Contradiction | Preference | Section | Include
-Element = Statement | Source | Actor | Inference | Contradiction | Preference
+Item = Statement | Source | Actor | Inference | Contradiction | Preference | SchemeDefinition | Section | Include
+Element = Statement | Source | Actor | Inference | Contradiction | Preference | SchemeDefinition
 
 
 @frozen
@@ -455,6 +507,10 @@ class ArgumentMap:
     def actors(self) -> Iterator[Actor]:
         """Every declared actor, in order."""
         return (e for e in self.elements() if isinstance(e, Actor))
+
+    def schemes(self) -> Iterator[SchemeDefinition]:
+        """Every scheme the map defines (``scheme key "Name" { ... }``), in order."""
+        return (e for e in self.elements() if isinstance(e, SchemeDefinition))
 
     def included_files(self) -> list[str]:
         """The real paths of every file read through ``include``, in order."""

@@ -16,6 +16,7 @@ from argmap.model.elements import (
     Include,
     Inference,
     Preference,
+    SchemeDefinition,
     Section,
     Source,
     Statement,
@@ -37,6 +38,9 @@ class MapIndex:
             (:meth:`Inference.aliases`); the first inference wins a shared name.
         section_of: the innermost section of each statement and inference, by id.
         elements: every element, sections and includes left out, in written order.
+        schemes: the schemes the map defines, by key (first definition); scheme keys
+            have a namespace of their own.
+        scheme_duplicates: for each scheme key defined more than once, every definition.
     """
 
     def __init__(self, m: ArgumentMap) -> None:
@@ -55,6 +59,8 @@ class MapIndex:
         self.section_of: dict[str, Section] = {}
         #: Every element (not sections or includes), in written order.
         self.elements: list[Element] = []
+        self.schemes: dict[str, SchemeDefinition] = {}
+        self.scheme_duplicates: dict[str, list[SchemeDefinition]] = {}
         for item, section in walk(m.items):
             if not isinstance(item, (Section, Include)):
                 self.elements.append(item)
@@ -70,6 +76,10 @@ class MapIndex:
                 self.preferences.append(item)
             elif isinstance(item, Section):
                 self.sections.append(item)
+            elif isinstance(item, SchemeDefinition):
+                first = self.schemes.setdefault(item.key, item)
+                if first is not item:
+                    self.scheme_duplicates.setdefault(item.key, [first]).append(item)
             if isinstance(item, Statement) and section is not None:
                 self.section_of.setdefault(item.id, section)
             ident = getattr(item, "id", None)

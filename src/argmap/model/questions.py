@@ -1,7 +1,9 @@
 """Critical questions of a map: each inference's scheme, and which of its questions were raised or answered.
 
-An inference names its scheme with ``scheme: key`` (a key of the catalogue,
-see docs/schemes.md). An attack or undercut that says ``raises: q`` raises
+An inference names its scheme with ``scheme: key``: a scheme the map defines
+(``scheme key "Name" { ... }``), or else a key of the catalogue (see
+docs/schemes.md). A map's own scheme comes first, so it may redefine a
+catalogue key (the checker warns, W218). An attack or undercut that says ``raises: q`` raises
 question ``q``:
 
 - an undercut raises it of the inference it undercuts;
@@ -29,13 +31,15 @@ Example:
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 from attrs import frozen
 
-from argmap.model.elements import ArgumentMap, Inference, InferenceKind
+from argmap.language import QUESTION_TYPES
+from argmap.model.elements import ArgumentMap, Inference, InferenceKind, SchemeDefinition
 from argmap.model.index import MapIndex, index
-from argmap.schemes import Question, Scheme, catalogue
+from argmap.schemes import PremiseTemplate, Question, Scheme, catalogue
+from argmap.schemes.catalogue import QuestionType
 
 State = Literal["open", "raised", "answered"]
 
@@ -69,9 +73,48 @@ class InferenceQuestions:
         return tuple(q for q in self.questions if q.state == "open")
 
 
-def scheme_of(inference: Inference) -> Scheme | None:
-    """The scheme an inference names, when the catalogue knows it."""
-    return catalogue().get(inference.scheme) if inference.scheme else None
+def defined(definition: SchemeDefinition) -> Scheme:
+    """A scheme the map defines, as a scheme of the catalogue is held (``origin`` is ``map``).
+
+    A question whose type is none of :data:`argmap.language.QUESTION_TYPES` is
+    left out: the checker reports it (E138), and no one can raise it meanwhile.
+    """
+    return Scheme(
+        definition.key,
+        definition.name,
+        tuple(PremiseTemplate(p.text, p.tag) for p in definition.premises),
+        definition.conclusion or "",
+        tuple(
+            Question(q.key, q.text, cast(QuestionType, q.type))
+            for q in definition.questions
+            if q.type in QUESTION_TYPES
+        ),
+        definition.reference or "",
+        origin="map",
+    )
+
+
+def map_schemes(ix: MapIndex) -> dict[str, Scheme]:
+    """The schemes the map of ``ix`` defines, by key (the first definition of a key), made once per map."""
+    cached = ix.map.cache.get("schemes")
+    if isinstance(cached, dict):
+        return cached
+    made = {key: defined(d) for key, d in ix.schemes.items()}
+    ix.map.cache["schemes"] = made
+    return made
+
+
+def scheme_of(inference: Inference, ix: MapIndex) -> Scheme | None:
+    """The scheme an inference names: the map's own of that key, else the catalogue's, else None."""
+    key = inference.scheme
+    if not key:
+        return None
+    return map_schemes(ix).get(key) or catalogue().get(key)
+
+
+def scheme_named(key: str, ix: MapIndex) -> Scheme | None:
+    """The scheme a key names in this map: the map's own, else the catalogue's."""
+    return map_schemes(ix).get(key) or catalogue().get(key)
 
 
 def raised_on(inference: Inference, ix: MapIndex) -> list[Inference]:
@@ -103,21 +146,23 @@ def _owners(raiser: Inference, q: str, ix: MapIndex) -> list[Inference]:
         return []
     if raiser.kind is InferenceKind.UNDERCUT:
         owner = ix.named.get(target)
-        return [owner] if owner is not None and _has(owner, q) else []
-    return [i for i in ix.inferences if i is not raiser and (target in i.premises or i.target == target) and _has(i, q)]
+        return [owner] if owner is not None and _has(owner, q, ix) else []
+    return [
+        i for i in ix.inferences if i is not raiser and (target in i.premises or i.target == target) and _has(i, q, ix)
+    ]
 
 
 def _premise_owners(statement: str, q: str, ix: MapIndex) -> list[Inference]:
-    return [i for i in ix.inferences if statement in i.premises and _has(i, q)]
+    return [i for i in ix.inferences if statement in i.premises and _has(i, q, ix)]
 
 
-def _has(inference: Inference, q: str) -> bool:
-    scheme = scheme_of(inference)
+def _has(inference: Inference, q: str, ix: MapIndex) -> bool:
+    scheme = scheme_of(inference, ix)
     return scheme is not None and scheme.question(q) is not None
 
 
 def questions(m: ArgumentMap) -> list[InferenceQuestions]:
-    """Every inference whose scheme the catalogue knows, in written order, with its questions' states."""
+    """Every inference whose scheme is known (the map's or the catalogue's), in order, with its questions' states."""
     cached = m.cache.get("questions")
     if isinstance(cached, list):
         return cached
@@ -131,7 +176,7 @@ def questions(m: ArgumentMap) -> list[InferenceQuestions]:
             answered.setdefault((id(owner), i.answers or ""), []).append(i)
     out = []
     for i in ix.inferences:
-        scheme = scheme_of(i)
+        scheme = scheme_of(i, ix)
         if scheme is None:
             continue
         states = tuple(

@@ -19,6 +19,38 @@ _TYPES = {
 }
 
 
+#: How a map defines a scheme of its own (the language's words; see docs/language.md).
+_MAP_DEFINED = [
+    "## Schemes a map defines",
+    "",
+    "A map, or a shared file it includes, can define a scheme the catalogue lacks, and",
+    "`scheme:` names it as it names one of the catalogue: its questions are listed by",
+    "`argmap questions`, raised and answered with `raises:` and `answers:`, required with",
+    "`check --require-questions` and doubted by `evaluate --doubt-open-questions`.",
+    "",
+    "```argmap",
+    'scheme sunk_talks "Argument from sunk talks" {',
+    '  reference: "The mediators\' handbook, ch. 3"',
+    '  premise investment "Both sides have invested in the talks."',
+    '  conclusion "The talks should go on."',
+    '  question real premise "Was the investment real?"',
+    '  question cheaper exception "Would walking away now cost less than going on?"',
+    "}",
+    "```",
+    "",
+    "A premise with a tag (`investment`) is looked for as the catalogue's tagged premises",
+    "are (W214). The checker reports a key defined twice (E136), a question key given",
+    "twice in one scheme (E137) and a question type other than the three above (E138).",
+    "A map's scheme with the key of a catalogue scheme hides it in that map (W218).",
+    "Argdown cannot hold a scheme definition: converting to it lists the loss",
+    "(see [interchange](interchange.md)).",
+    "[The language](language.md#schemes-a-map-defines) has the details.",
+    "",
+    "## The catalogue",
+    "",
+]
+
+
 def markdown(cat: Catalogue | None = None) -> str:
     """The whole page as Markdown."""
     cat = cat or catalogue()
@@ -35,6 +67,7 @@ def markdown(cat: Catalogue | None = None) -> str:
         "",
         *(f"- **{text.split(':')[0]}**:{text.split(':', 1)[1]}" for text in _TYPES.values()),
         "",
+        *_MAP_DEFINED,
         f"The catalogue has {len(cat.schemes)} schemes:",
         "",
         *(f"- [`{s.key}`](#{s.key.replace('_', '-')}): {s.name}" for s in cat.schemes),

@@ -24,6 +24,7 @@ from typing import Any
 
 from lark import Transformer
 
+from argmap.errors import ArgmapSyntaxError
 from argmap.language import INFERENCE_TERMINALS
 from argmap.model import (
     Actor,
@@ -34,6 +35,9 @@ from argmap.model import (
     Item,
     PartSpans,
     Preference,
+    SchemeDefinition,
+    SchemePremise,
+    SchemeQuestion,
     Section,
     Source,
     Span,
@@ -147,7 +151,7 @@ class Builder(Transformer[Any, Any]):
     # -- top level -----------------------------------------------------------
 
     # The repetitions: the built-in ``tuple``, called by the parser directly.
-    items = body = pairs = premises = tuple
+    items = body = pairs = premises = scheme_body = tuple
 
     def start(self, c: list[Any]) -> None:
         if c:
@@ -282,6 +286,59 @@ class Builder(Transformer[Any, Any]):
         return Preference(
             c[0].value,
             c[2].value,
+            span=self._span(c[0], c[-1]),
+            parts=PartSpans(self.path, parts),
+            extra=extra,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    # -- schemes the map defines ---------------------------------------------
+
+    def scheme(self, c: list[Any]) -> SchemeDefinition:
+        """``SCHEME ID STRING LBRACE scheme_body? RBRACE``; the body's entries are unrolled here.
+
+        Raises:
+            ArgmapSyntaxError: a second ``conclusion`` (a scheme has one).
+        """
+        parts = [_part("id", c[1]), _part("title", c[2])]
+        premises: list[SchemePremise] = []
+        questions: list[SchemeQuestion] = []
+        conclusion: str | None = None
+        pairs: list[tuple[str, Position, Value, Position]] = []
+        for entry in _unroll(c[4]) if type(c[4]) is tuple else ():
+            words = entry[1:] if type(entry[0]) is tuple else entry
+            kind = words[0].type
+            if kind == "PREMISE":
+                tag = words[1].value if len(words) == 3 else None
+                if tag is not None:
+                    parts.append(_part(f"premise-tag:{len(premises)}", words[1]))
+                parts.append(_part(f"premise:{len(premises)}", words[-1]))
+                premises.append(SchemePremise(self._text(words[-1]), tag))
+            elif kind == "CONCLUSION":
+                if conclusion is not None:
+                    raise ArgmapSyntaxError(
+                        "a scheme has one conclusion; this is a second", self.path, words[0].line,
+                        words[0].column, words[0].end_column, "keep one `conclusion` in the scheme",
+                    )  # fmt: skip
+                parts.append(_part("conclusion", words[1]))
+                conclusion = self._text(words[1])
+            elif kind == "QUESTION":
+                n = len(questions)
+                parts += [_part(f"question:{n}", words[1]), _part(f"question-type:{n}", words[2])]
+                questions.append(SchemeQuestion(words[1].value, words[2].value, self._text(words[3])))
+            else:  # ID COLON value COMMA?
+                value = words[2]
+                if type(value) is _List:
+                    pairs.append((words[0].value, _at(words[0]), value.value, value.at))
+                else:
+                    pairs.append((words[0].value, _at(words[0]), self._value(value), _at(value)))
+        fields, extra = split_attributes("scheme", pairs, parts) if pairs else (_NO_FIELDS, ())
+        return SchemeDefinition(
+            c[1].value,
+            self._text(c[2]),
+            tuple(premises),
+            conclusion,
+            tuple(questions),
             span=self._span(c[0], c[-1]),
             parts=PartSpans(self.path, parts),
             extra=extra,

@@ -28,7 +28,7 @@ from argmap.language import (
 
 _WORDS = {t.name: t.description for t in TERMINALS}
 _KEYWORDS = {k.terminal: k.word for k in KEYWORDS}
-_ITEM_STARTERS = {k.terminal for k in KEYWORDS if k.starts_item and k.role != "header"}
+_ITEM_STARTERS = {k.terminal for k in KEYWORDS if k.reserved and k.role != "header"}
 _RELATION_WORDS = {k.terminal for k in KEYWORDS if not k.starts_item}
 _RELATIONS_IN_WORDS = ", ".join(f"`{v}`" for v in RELATION_VERBS[:-1]) + f" or `{RELATION_VERBS[-1]}`"
 _RELATION_EXAMPLES = [

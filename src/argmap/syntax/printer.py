@@ -19,6 +19,8 @@ from argmap.language import (
     INFERENCE_WORDS,
     OUTWEIGHS,
     RESERVED,
+    SCHEME,
+    SCHEME_WORDS,
     SECTION,
     Form,
     assert_never,
@@ -35,6 +37,7 @@ from argmap.model import (
     Inference,
     Item,
     Preference,
+    SchemeDefinition,
     Section,
     Source,
     Statement,
@@ -48,6 +51,7 @@ MAX_INDENT = 12  #: sections nested deeper are indented no further, so output gr
 WIDTH = 100  #: an item with attributes stays on one line up to this width...
 SHORT_BLOCK = 40  #: ...or when its attribute block is this short
 _SOURCE, _ACTOR = DECLARATION_WORDS
+_PREMISE, _CONCLUSION, _QUESTION = SCHEME_WORDS
 
 
 def dumps(m: ArgumentMap, attached: Attached | None = None) -> str:
@@ -214,6 +218,8 @@ class _Printer:
                 return [f"{SECTION} {ident}{quote(item.title)} {{"]
             case Include():
                 return [f"{INCLUDE} {quote(item.path)}"]
+            case SchemeDefinition():
+                return _scheme(item)
             case _:
                 assert_never(item)
         attrs = _attributes(item)
@@ -265,6 +271,25 @@ def _value(form: Form, value: str | tuple[str, ...] | None) -> str | None:
             return _list(() if value is None else (value,))
         case _:
             assert_never(form)
+
+
+def _scheme(scheme: SchemeDefinition) -> list[str]:
+    """A scheme the map defines: its head, then one entry a line (attributes first), then ``}``."""
+    body = [f"{k}: {v}" for k, v in _attributes(scheme) if v is not None]
+    body += [f"{_key_in_scheme(k)}: {_extra(v)}" for k, v in scheme.extra]
+    for p in scheme.premises:
+        body.append(f"{_PREMISE} {_id(p.tag) + ' ' if p.tag else ''}{quote(p.text)}")
+    if scheme.conclusion is not None:
+        body.append(f"{_CONCLUSION} {quote(scheme.conclusion)}")
+    body += [f"{_QUESTION} {_id(q.key)} {_id(q.type)} {quote(q.text)}" for q in scheme.questions]
+    head = f"{SCHEME} {_id(scheme.key)} {quote(scheme.name)} {{"
+    return [head, *(INDENT + line for line in body), "}"] if body else [head + "}"]
+
+
+def _key_in_scheme(key: str) -> str:
+    if key in SCHEME_WORDS:
+        raise ValueError(f"cannot write {key!r} as an attribute of a scheme: in its body the word starts an entry")
+    return _id(key)
 
 
 def _inference_head(inf: Inference) -> str:
