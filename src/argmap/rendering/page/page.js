@@ -21,7 +21,8 @@
   // text when it first comes into view. With more parts in view than BUDGET, the map is drawn at
   // low detail instead: a box per node, a line per edge, a few <path> elements in all. --------
   var NS = "http://www.w3.org/2000/svg", XLINK = "http://www.w3.org/1999/xlink";
-  var BUDGET = 1500;
+  // At most this many parts are built for one view (a test may set window.argmapBudget lower).
+  var BUDGET = window.argmapBudget || 1500;
   var rows = JSON.parse(document.getElementById("argmap-parts").textContent);
   var parts = [], partById = {}, partOf = {}, refs = [], layers = {}, layerParts = {};
   var shift = { x: 0, y: 0 }, overview = null, overviewStale = true, detail = true, attached = 0;
