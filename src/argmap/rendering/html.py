@@ -12,7 +12,9 @@ The script finds the picture's elements by the ids of the map graph
 works on whatever layout the engine makes. Every map text reaches the page
 as JSON and is put into the document with ``textContent`` only; ``<``, ``>``
 and ``&`` (and U+2028/U+2029) are escaped in the JSON, so no text can close
-the script element or be read as markup.
+the script element or be read as markup. The only markup the script builds is
+the picture's parts, Graphviz's SVG (in which every map text is escaped),
+parsed as XML by ``DOMParser``, where nothing runs.
 
 Example:
     >>> import argmap
