@@ -261,3 +261,20 @@ def test_a_big_map_builds_what_comes_into_view(as_big_map: Opened) -> None:
     page.select_option("#sections", "trial_a")
     assert "4 statements" in (page.locator(".fold-box").get_attribute("aria-label") or "")
     assert as_big_map.errors == []
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in MAPS.glob("*.argmap")))
+def test_every_example_map_opens_whole_and_its_sections_fold(browser: Any, tmp_path: Path, name: str) -> None:
+    m = argmap.load(MAPS / name)
+    opened = Opened(browser, write_page(tmp_path, MAPS / name, RenderOptions(format="html", evaluate=True)))
+    page = opened.page
+    expected = sum(1 for _ in m.statements()) + sum(1 for _ in m.inferences())
+    assert page.locator("svg [data-ref][tabindex='0']").count() == expected
+    every = "JSON.parse(document.getElementById('argmap-parts').textContent).length"
+    assert page.locator("#view [data-layer] > g").count() == page.evaluate(every)  # every node and line built
+    sections = page.locator("#sections option[value]:not([value=''])").evaluate_all("os => os.map(o => o.value)")
+    for section in sections:
+        page.select_option("#sections", section)
+    assert page.locator(".fold-box").count() == len(sections)
+    assert opened.errors == []
+    page.close()
