@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/bench_html.py --statements 5000 --runs 5
+    python benchmarks/bench_html.py --statements 5000 --runs 5 --firefox   # and in Firefox too
 
 Writes a map with ``benchmarks/generate.py``, draws it once as SVG and once as
 the HTML page (``argmap render -f html``), then opens each from disk in the
@@ -12,6 +13,9 @@ measures, from the start of navigation: the ``load`` event, the page reporting
 ready (``body[data-ready]``, set once its handlers are attached), a click on a
 statement answered (its details shown in the side panel), and a search stepped
 to its first match, centred. Prints the sizes and the median and range of each.
+With ``--firefox``, the SVG and the page are opened in the system's Firefox too
+(over WebDriver BiDi, as ``tests/test_html_firefox.py`` does): load, ready and
+the click answered.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--firefox", action="store_true", help="also open both in the system's Firefox")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -57,6 +62,8 @@ def main() -> int:
                 for name, value in [*open_svg(browser, work / "big.svg"), *open_page(browser, work / "big.html")]:
                     times.setdefault(name, []).append(value)
             browser.close()
+        if args.firefox:
+            in_firefox(work, args.runs, times)
     for name, values in times.items():
         print(f"{name:<28} median {statistics.median(values):5.2f} s (range {min(values):.2f}-{max(values):.2f} s)")
     return 0
@@ -72,6 +79,36 @@ def draw(work: Path, statements: int) -> None:
         started = time.monotonic()
         subprocess.run(["argmap", "render", str(source), "-f", fmt, "-o", str(work / f"big.{fmt}"), "-q"], check=True)
         print(f"argmap render -f {fmt}: {time.monotonic() - started:.1f} s")
+
+
+def in_firefox(work: Path, runs: int, times: dict[str, list[float]]) -> None:
+    """The SVG and the page opened in Firefox, ``runs`` times each, in turns."""
+    from tests.firefox import Firefox, firefox
+
+    binary = firefox()
+    if binary is None:
+        print("no Firefox found", file=sys.stderr)
+        return
+    browser = Firefox(binary, 1280, 800)
+    try:
+        for _ in range(runs):
+            started = time.monotonic()
+            browser.open((work / "big.svg").as_uri())
+            browser.evaluate(NEXT_FRAME)
+            times.setdefault("Firefox SVG: first frame", []).append(time.monotonic() - started)
+            browser.open("about:blank")
+            started = time.monotonic()
+            browser.open((work / "big.html").as_uri())
+            times.setdefault("Firefox page: load", []).append(time.monotonic() - started)
+            browser.wait_for("document.body.dataset.ready === 'true'", 120)
+            times.setdefault("Firefox page: ready", []).append(time.monotonic() - started)
+            point = browser.evaluate("argmapPage.where('t1')")
+            browser.click(point["x"], point["y"])
+            browser.wait_for("!document.getElementById('panel').hidden", 120)
+            times.setdefault("Firefox page: click answered", []).append(time.monotonic() - started)
+            browser.open("about:blank")
+    finally:
+        browser.close()
 
 
 def open_svg(browser: Any, path: Path) -> list[tuple[str, float]]:

@@ -108,6 +108,7 @@ def test_the_page_holds_every_node_and_edge_of_the_picture_once_with_its_box() -
     rows = parts_of(page)
     assert [row[0] for row in rows] == [name.replace("&#45;", "-") for name in drawn]
     assert not re.search(r'class="(?:node|edge)\b', markup_of(page))  # only as parts
+    assert markup_of(page).count('class="cluster section"') == 4  # the sections' boxes stay markup
     thesis = next(row for row in rows if row[0] == "statement-z_effective")
     x, y, width, height = thesis[2:6]
     shape = re.search(r'd="M([-\d.]+),([-\d.]+)', thesis[-1])
