@@ -2,7 +2,8 @@
 
 The same checks as in Chromium, for what differs between browsers: opening from
 disk with no request, real typing, clicks and keys, the panel, folding, the
-low-detail picture of a big map, and a hostile map running nothing.
+low-detail picture of a big map, a hostile map running nothing, and the live
+preview of ``argmap serve`` following an edit.
 """
 
 from __future__ import annotations
@@ -168,3 +169,27 @@ def test_a_hostile_map_executes_nothing(browser: Firefox, tmp_path: Path) -> Non
     assert opened.dialogs == [] and opened.errors == []
     assert [url for url in opened.requests if not url.startswith("file:")] == []
     assert opened.evaluate("document.title").startswith("</title><script>")
+
+
+def test_the_live_preview_follows_an_edit_and_keeps_the_view(browser: Firefox, tmp_path: Path) -> None:
+    from argmap.cli.serve import Preview, start, stop
+    from tests.test_serve import TEA, edit
+
+    path = tmp_path / "tea.argmap"
+    path.write_text(TEA)
+    preview = Preview(str(path), RenderOptions(format="html"))
+    server, threads = start(preview, "127.0.0.1", 0)
+    try:
+        browser.open(f"http://127.0.0.1:{server.server_address[1]}/")
+        browser.wait_for("document.body.dataset.ready === 'true'")
+        browser.click_on("#statement-c")
+        browser.evaluate("(argmapPage.zoom(1.5), document.getElementById('statement-t').seenBefore = true)")
+        view = browser.evaluate("argmapPage.state()")
+        edit(path, TEA + 'claim milk "Milk is good too."\n')
+        browser.wait_for("document.getElementById('statement-milk')")
+        assert browser.evaluate("document.getElementById('statement-t').seenBefore") is True
+        assert browser.evaluate("argmapPage.state()") == view
+        assert browser.evaluate("document.querySelector('#panel h2').textContent") == "Tea is tasty."
+    finally:
+        browser.open("about:blank")  # the page's event stream closes before the server stops
+        stop(preview, server, threads)
