@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -99,17 +100,31 @@ class Firefox:
             "browsingContext.setViewport", {"context": self.context, "viewport": {"width": width, "height": height}}
         )
 
-    def _endpoint(self) -> str:
-        """The WebSocket address Firefox prints once it listens."""
-        assert self._process.stderr is not None
-        seen = []
-        for line in self._process.stderr:
-            seen.append(line)
-            found = _LISTENING.search(line)
-            if found:
-                threading.Thread(target=self._process.stderr.read, daemon=True).start()  # keep the pipe drained
-                return found.group(1)
-        raise BidiError("Firefox stopped before it listened: " + "".join(seen[-5:]))
+    def _endpoint(self, timeout: float = 60.0) -> str:
+        """The WebSocket address Firefox prints once it listens (its log is read, and drained, by a thread)."""
+        found: queue.Queue[str] = queue.Queue()
+        seen: list[str] = []
+
+        def read_log() -> None:
+            assert self._process.stderr is not None
+            for line in self._process.stderr:
+                seen.append(line)
+                listening = _LISTENING.search(line)
+                if listening:
+                    found.put(listening.group(1))
+            found.put("")  # Firefox has stopped
+
+        threading.Thread(target=read_log, daemon=True).start()
+        try:
+            address = found.get(timeout=timeout)
+        except queue.Empty:
+            address = ""
+        if not address:
+            self._process.kill()
+            self._process.wait()
+            shutil.rmtree(self._profile, ignore_errors=True)
+            raise BidiError("Firefox did not start listening: " + "".join(seen[-5:]))
+        return address
 
     def _read(self) -> None:
         from websockets.exceptions import ConnectionClosed
