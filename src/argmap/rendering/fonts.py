@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import io
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,37 @@ def _glyphs(face: Face, bold: bool) -> Any:
     font = _font(face)
     location = {"wght": BOLD_WEIGHT} if bold and "fvar" in font else None
     return font.getGlyphSet(location=location)
+
+
+@functools.cache
+def bold_instances() -> tuple[bytes, ...]:
+    """Bold fonts made from the variable faces, for renderers that do not apply a weight axis (svg2pdf).
+
+    Each is a static instance at :data:`BOLD_WEIGHT`, with the family of its face.
+    """
+    from fontTools.varLib import instancer
+
+    out = []
+    for face in faces():
+        font = _font(face)
+        if face.measure and "fvar" in font:
+            bold = instancer.instantiateVariableFont(_fresh(face), {"wght": BOLD_WEIGHT}, updateFontNames=True)
+            data = io.BytesIO()
+            bold.save(data)
+            out.append(data.getvalue())
+    return tuple(out)
+
+
+def _fresh(face: Face) -> Any:
+    """A fresh, fully loaded copy of a face's font (instancing changes the font it is given)."""
+    from fontTools.ttLib import TTFont
+
+    return TTFont(face.path, fontNumber=face.index)
+
+
+def has_char(face: Face, char: str) -> bool:
+    """Whether one font has a glyph for the character."""
+    return ord(char) in _cmap(face)
 
 
 def covered(char: str) -> bool:
