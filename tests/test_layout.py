@@ -77,7 +77,8 @@ def test_attacks_are_rebuttals_or_underminings() -> None:
 def test_undercuts_aim_at_the_junction_of_their_inference() -> None:
     g = build_graph(argmap.loads(TEA))
     assert ("o", "why_inf", "undercut", True) in edges(g)
-    assert ("r", "o_attack", "undercut", True) in edges(g)
+    assert ("u2", "o_attack", "undercut", True) in edges(g)  # a named inference has a junction for its id
+    assert ("r", "u2", "undercut", False) in edges(g)
 
 
 def test_contradictions_are_symmetric_lines_without_arrows() -> None:
@@ -128,15 +129,20 @@ def test_ids_are_the_maps_own_even_next_to_the_engines_link_groups() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_unnamed_inferences_get_ids_from_their_parts() -> None:
-    g = build_graph(argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t'))
-    assert [n.id for n in g.nodes if n.kind is NodeKind.JUNCTION] == ["support.a.b.t"]
-    assert [e.id for e in g.edges] == ["support.a.b.t.from.a", "support.a.b.t.from.b", "support.a.b.t.to.t"]
+def test_unnamed_inferences_get_ids_from_their_one_name() -> None:
+    """An unnamed inference's id is its key with dots, which `--explain` and the API accept."""
+    m = argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t')
+    g = build_graph(m)
+    assert [n.id for n in g.nodes if n.kind is NodeKind.JUNCTION] == ["a.b.supports.t"]
+    assert [e.id for e in g.edges] == ["a.b.supports.t.from.a", "a.b.supports.t.from.b", "a.b.supports.t.to.t"]
+    junction = g.node("a.b.supports.t")
+    assert junction.ref == "a + b supports t" and junction.tooltip.startswith("a + b supports t\n")
+    assert argmap.evaluate(m, reject=[junction.id]).status("a + b supports t") is Status.OUT
 
 
 def test_duplicate_relations_get_distinct_ids() -> None:
     g = build_graph(argmap.loads('thesis t "T" claim a "A" a supports t a supports t'))
-    assert [e.id for e in g.edges] == ["support.a.t", "support.a.t.2"]
+    assert [e.id for e in g.edges] == ["a.supports.t", "a.supports.t.2"]
 
 
 def test_maps_with_errors_draw_what_resolves() -> None:
@@ -198,8 +204,8 @@ def test_section_view_draws_outside_statements_as_ghosts() -> None:
     g = build_graph(m, RenderOptions(section="bias"))
     inside = {n.id for n in g.nodes if not n.ghost}
     ghosts = {n.id for n in g.nodes if n.ghost}
-    assert inside == {"tingling", "unblinding", "blinding_check", "sponsor", "unblind_u", "blind_reply"}
-    assert ("sponsor", "a_inf", "undercut", True) in edges(g)
+    assert inside == {"tingling", "unblinding", "blinding_check", "sponsor", "unblind_u", "blind_reply", "sponsor_u"}
+    assert ("sponsor_u", "a_inf", "undercut", True) in edges(g)  # named: a junction shows its id
     assert {"a_inf", "a_design", "a_result", "a_shows", "a_preregistered"} <= ghosts
     assert all(n.cluster is None for n in g.nodes if n.ghost)
     assert [c.id for c in g.clusters] == ["bias"]
@@ -220,14 +226,14 @@ def test_statuses_are_shown_on_statements_and_inferences() -> None:
     assert g.node("t").status is Status.IN
     assert g.node("e").status is None
     # an inference with a status gets a junction, so that the status has a place
-    assert g.node("support.s.d").status is Status.UNDECIDED
+    assert g.node("s.supports.d").status is Status.UNDECIDED
     assert not build_graph(m).statuses
 
 
 def test_json_form_is_plain_data() -> None:
     g = build_graph(argmap.loads(TEA))
     data = json.loads(g.to_json())
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["nodes"][0] == {**data["nodes"][0], "id": "t", "kind": "statement", "style": "thesis"}
     assert {e["kind"] for e in data["edges"]} == {k.value for k in EdgeKind} - {"contradiction"}
     assert data["clusters"] == [{"id": "why", "title": "Why", "parent": None}]
