@@ -44,8 +44,16 @@ def groups(root: ET.Element) -> list[ET.Element]:
 
 
 def glyph_of(g: ET.Element) -> str | None:
+    """The glyph an element draws: ``statement-KIND``, ``edge-KIND`` or its junction glyph class."""
+    classes = [c for c in g.get("class", "").split() if c != "legend"]
     found = re.search(r"glyph-(\S+)", g.get("class", ""))
-    return found.group(1) if found else None
+    if found:
+        return found.group(1)
+    if classes[:2] == ["node", "statement"]:
+        return f"statement-{classes[2]}"
+    if classes[0] == "edge":
+        return f"edge-{classes[1]}"
+    return None
 
 
 def legend_ids(root: ET.Element) -> set[str]:
@@ -113,7 +121,7 @@ def test_legend_junctions_are_drawn_as_the_maps_are() -> None:
     """A square junction is a square in both places, a labelled one a box: the same shape elements."""
     m = argmap.loads(
         'thesis t "T" claim a "A" claim b "B" objection o "O" objection p "P"\n'
-        "argument: a + b => t\nattack: o + p => t\nattack named: o => a"
+        'argument: a + b => t\nattack: o + p => t\nattack named "Named": o => a'
     )
     root = svg_of(m)
     in_legend = legend_ids(root)

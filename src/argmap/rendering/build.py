@@ -558,12 +558,13 @@ class _Builder:
             len(premises) > 1
             or inf.key in undercut
             or bool(inf.label)
-            or self._shown_name(inf) is not None
             or (self.statuses is not None and inf.key in self.statuses)
         )
 
     def _shown_name(self, inf: Inference) -> str | None:
         """The name written on an inference's junction: its id; in a picture with statuses, every key.
+
+        A one-premise inference without a junction has its id written along its line instead.
 
         Explanations (``argmap evaluate --explain``) name inferences so, and
         ``--explain``, ``--reject`` and ``--assume`` take the name as written.
@@ -642,7 +643,7 @@ class _Builder:
                 Edge(self.ids.take(f"{nid}.to.{inf.target}"), nid, target, kind, True, inf.key, None, tooltip)
             )
             return
-        label = shorten(inf.scheme, 24) if inf.scheme else None
+        label = " · ".join(x for x in (inf.id, shorten(inf.scheme, 24) if inf.scheme else None) if x) or None
         name = inference_slug(inf)
         for p in premises:
             self.edges.append(Edge(self.ids.take(name), self.node_of[p], target, kind, True, inf.key, label, tooltip))

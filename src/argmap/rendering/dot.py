@@ -247,6 +247,7 @@ class _Writer:
         self.fast = fast
         self.names = {node.id: node_id(node) for node in graph.nodes}  # map graph id -> DOT name
         self.legend_cells: list[str] = []  # the legend's nodes, once drawn
+        self.plan = GridPlan()
 
     def source(self) -> str:
         t = self.theme
@@ -263,7 +264,6 @@ class _Writer:
             "ranksep": "0.34",
             "pad": "0.3",
             "outputorder": "edgesfirst",
-            "forcelabels": "true",
             "tooltip": esc_text(self.graph.title or "Argument map"),
         }
         if self.fast:
@@ -293,7 +293,7 @@ class _Writer:
         for cluster in self.graph.clusters:
             if home.get(cluster.id) == cluster.id:
                 children[cluster.parent].append(cluster)
-        plan = plan_grid(self.graph)
+        plan = self.plan = plan_grid(self.graph)
         self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
         minlen = stagger(self.graph)
@@ -368,8 +368,8 @@ class _Writer:
         else:
             self._statement(g, node)
 
-    def _classes(self, node: Node) -> str:
-        classes = [node.kind.value, node.style]
+    def _classes(self, node: Node, glyph: str | None = None) -> str:
+        classes = [node.kind.value, node.style, *([glyph] if glyph else [])]
         if node.status is not None:
             classes.append(f"status-{node.status.value}")
         classes += [c for c, on in (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden)) if on]
@@ -427,7 +427,7 @@ class _Writer:
             fillcolor=fill,
             color=box.border,
             penwidth=f"{penwidth:g}",
-            **{"class": f"{self._classes(node)} glyph-statement-{node.style}"},
+            **{"class": self._classes(node)},
             **look,
             **self._link(node),
         )
@@ -457,7 +457,7 @@ class _Writer:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
             "id": _name(node_id(node)),
-            "class": f"{self._classes(node)} glyph-{junction_glyph(node)}",
+            "class": self._classes(node, f"glyph-{junction_glyph(node)}"),
             "tooltip": esc_text(node.tooltip),
             "fillcolor": fill,
             "color": box.border,
@@ -559,7 +559,7 @@ class _Writer:
         look = dict(EDGE_LOOK[edge.kind])
         attrs: dict[str, object] = {
             "id": _name(edge_id(edge)),
-            "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'} glyph-edge-{edge.kind.value}",
+            "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'}",
             "tooltip": esc_text(edge.tooltip),
             "color": color,
         }
@@ -572,8 +572,7 @@ class _Writer:
         if loose:
             attrs["constraint"] = "false"
         if edge.label:
-            # An external label: placed beside the line once it is drawn, so it does not pull the line aside.
-            attrs["xlabel"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
+            attrs["label"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
 
@@ -618,13 +617,26 @@ class _Writer:
         forward = self.rankdir in ("TB", "LR")
         if after is None:
             ends = {e.tail for e in self.graph.edges} if forward else {e.head for e in self.graph.edges}
-            after = [self.names[n.id] for n in self.graph.nodes if n.id not in ends]
+            last = self._last_sections()
+            after = [self.names[n.id] for n in self.graph.nodes if n.id not in ends and self.plan.top.get(n.id) in last]
+            after = after or [self.names[n.id] for n in self.graph.nodes if n.id not in ends]
         anchor = f"{names[0]}-anchor"
         g.node(anchor, id=anchor, label="", shape="point", style="invis", width="0", height="0")
         for other in after:
             g.edge(*((_name(other), anchor) if forward else (anchor, _name(other))), style="invis", weight="0")
         for name in names:
             g.edge(*((anchor, name) if forward else (name, anchor)), style="invis", weight="0")
+
+    def _last_sections(self) -> set[str | None]:
+        """The section at the end of the grid's last column (all nodes count when there is no grid).
+
+        Only its nodes hold what comes after the map: an invisible edge from a node
+        far up a column would cross every rank between, each crossing taking room, and
+        edges from several columns would pull the columns out of their places.
+        """
+        if not self.plan.active:
+            return {self.plan.top.get(n.id) for n in self.graph.nodes}
+        return {self.plan.columns[-1][-1]}
 
     def _top(self) -> str | None:
         """The first thesis that concludes nothing (else the first such statement): the top of the map."""
@@ -671,7 +683,7 @@ class _Writer:
             width="0.8",
             height="0.24",
             fixedsize="true",
-            **{"class": f"legend statement {style} glyph-statement-{style}"},
+            **{"class": f"legend statement {style}"},
             **SHAPES[kind],
         )
         return name
@@ -710,7 +722,7 @@ class _Writer:
             "id": f"{LEGEND_ID}-{kind.value}",
             "color": color,
             "tooltip": EDGE_WORDS[kind],
-            "class": f"legend {kind.value} glyph-edge-{kind.value}",
+            "class": f"legend {kind.value}",
         }
         lg.edge(tail, head, **look, **common)
 
@@ -848,7 +860,8 @@ def glyphs(graph: MapGraph) -> set[str]:
 
     A junction is ``junction-KIND-dot`` (a dot for a support, a small square for an
     attack or undercut) or ``junction-KIND-box`` (a box with a name, label or scheme).
-    The legend shows exactly these; each element of the picture has its glyph as a class.
+    The legend shows exactly these. In the SVG, a junction has its glyph as a class
+    (``glyph-junction-support-dot``); statements and lines have their kinds.
     """
     out: set[str] = set()
     for node in graph.nodes:
