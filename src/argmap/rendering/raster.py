@@ -121,7 +121,19 @@ def pdf_source(svg: bytes) -> str:
     if missing:
         warnings.warn(missing_message(missing), MissingGlyphs, stacklevel=3)
     text = _FAMILY.sub(f'font-family="{DRAWN_FAMILY}"', text)
-    return _TEXT.sub(lambda m: m.group(1) + _runs(m.group(2)) + m.group(3), text)
+    return _TEXT.sub(_element, text)
+
+
+def _element(match: re.Match[str]) -> str:
+    """One ``<text>`` element with its fonts named: on the element when one font has all its
+    letters (a whole Arabic line keeps its shaping in one run), else on each run (:func:`_runs`).
+    """
+    start, content, end = match.groups()
+    families = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {"", DRAWN_FAMILY}
+    others = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {""}
+    if len(families) == 1 and others == families:
+        return start.replace(f'font-family="{DRAWN_FAMILY}"', f'font-family="{families.pop()}"') + content + end
+    return start + _runs(content) + end
 
 
 def _runs(content: str) -> str:
