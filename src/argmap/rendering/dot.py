@@ -649,9 +649,9 @@ class _Writer:
     def _legend_items(self) -> list[list[list[_Cell]]]:
         """The legend's rows of items, each item its cells: statement kinds, lines, junctions, statuses.
 
-        Only what the picture draws. Up and down, the statement kinds share a row
-        and the other items follow in rows of :data:`LEGEND_ROW`; right and left,
-        each item is a row.
+        Only what the picture draws. Up and down, the statement kinds share a row,
+        lines and junctions follow in rows of :data:`LEGEND_ROW`, and the statuses
+        share the last row; right and left, each item is a row.
         """
         used = glyphs(self.graph)
         items: list[list[_Cell]] = [
@@ -660,13 +660,15 @@ class _Writer:
         boxes = len(items)
         items += [self._legend_edge(k) for k in EdgeKind if f"edge-{k.value}" in used]
         items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
+        lines = len(items)
         if self.graph.statuses:
             items += [[functools.partial(self._legend_status, status=s)] for s in Status]
         if self.rankdir in ("LR", "RL"):
             return [[item] for item in items]
-        rest = items[boxes:]
+        rest = items[boxes:lines]
         rows = [items[:boxes]] if boxes else []
-        return rows + [rest[i : i + LEGEND_ROW] for i in range(0, len(rest), LEGEND_ROW)]
+        rows += [rest[i : i + LEGEND_ROW] for i in range(0, len(rest), LEGEND_ROW)]
+        return rows + ([items[lines:]] if len(items) > lines else [])
 
     def _legend_box(self, lg: graphviz.Digraph, kind: StatementKind) -> str:
         box = self.theme.statements[kind]
