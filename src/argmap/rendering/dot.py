@@ -638,14 +638,6 @@ class _Writer:
             return {self.plan.top.get(n.id) for n in self.graph.nodes}
         return {self.plan.columns[-1][-1]}
 
-    def _top(self) -> str | None:
-        """The first thesis that concludes nothing (else the first such statement): the top of the map."""
-        tails = {e.tail for e in self.graph.edges if e.kind is not EdgeKind.CONTRADICTION}
-        sinks = [n for n in self.graph.nodes if n.kind is NodeKind.STATEMENT and n.id not in tails]
-        theses = [n for n in sinks if n.style == StatementKind.THESIS.value]
-        chosen = theses or sinks
-        return chosen[0].id if chosen else None
-
     def _legend_items(self) -> list[list[list[_Cell]]]:
         """The legend's rows of items, each item its cells: statement kinds, lines, junctions, statuses.
 
