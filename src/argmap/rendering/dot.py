@@ -833,7 +833,7 @@ def _legend_rows(lg: graphviz.Digraph, rows: list[list[list[str]]], rankdir: str
         return [points[0]]
     point = f"{LEGEND_ID}-rows"
     lg.node(point, id=point, ordering=order, **invisible)
-    for row in reversed(rows):  # the engine stacks the rows bottom to top here
+    for row in rows:
         item = row[0]
         link(point, item[0])
         for cell in item:
@@ -841,6 +841,8 @@ def _legend_rows(lg: graphviz.Digraph, rows: list[list[list[str]]], rankdir: str
         for left, right in itertools.pairwise(item):
             if not (left == item[0] and _line_ends(item)):  # a line joins those two
                 link(left, right)
+    for upper, lower in itertools.pairwise(rows):  # within the first rank, top to bottom
+        lg.edge(upper[0][0], lower[0][0], style="invis", constraint="false")
     return [point]
 
 
