@@ -841,8 +841,8 @@ def _legend_rows(lg: graphviz.Digraph, rows: list[list[list[str]]], rankdir: str
         for left, right in itertools.pairwise(item):
             if not (left == item[0] and _line_ends(item)):  # a line joins those two
                 link(left, right)
-    for upper, lower in itertools.pairwise(rows):  # within the first rank, top to bottom
-        lg.edge(upper[0][0], lower[0][0], style="invis", constraint="false")
+    for above, below in itertools.pairwise(rows):  # within the first rank, top to bottom
+        lg.edge(above[0][0], below[0][0], style="invis", constraint="false")
     return [point]
 
 
