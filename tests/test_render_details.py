@@ -277,3 +277,17 @@ def test_two_line_junction_labels_keep_clear_of_the_border() -> None:
         size = float(t.get("font-size", "0"))
         baseline = float(t.get("y", "0"))
         assert baseline - size >= y0 + 2 and baseline + size * 0.25 <= y1 - 2
+
+
+@pytest.mark.parametrize("direction", ["up", "down"])
+def test_the_legend_reads_from_the_top_statement_kinds_first(direction: str) -> None:
+    root = svg_of(argmap.load(MAPS / "drug-trial.argmap"), direction=direction)
+    in_legend = legend_ids(root)
+    legend = [g for g in groups(root) if g.get("id") in in_legend]
+    kinds = [box(g) for g in legend if g.get("class", "").startswith("node legend statement")]
+    lines = [box(g) for g in legend if g.get("class", "").startswith("edge legend")]
+    assert kinds and lines
+    assert max(k[3] for k in kinds) < min(line[1] for line in lines)
+    statements = [g for g in legend if g.get("class", "").startswith("node legend statement")]
+    order = [g.get("id") for g in sorted(statements, key=lambda g: box(g)[0])]
+    assert order == [f"argmap-legend-{k}" for k in ("thesis", "claim", "evidence", "assumption", "objection")]

@@ -214,3 +214,18 @@ def test_pdf_draws_every_script_with_the_png_fonts_and_stand_ins_for_emoji() -> 
 def test_pdf_bytes_are_the_same_on_every_run() -> None:
     first, _ = drawn_pdf(scripts_map(emoji=True))
     assert all(drawn_pdf(scripts_map(emoji=True))[0] == first for _ in range(3))
+
+
+def test_pdf_bold_is_drawn_in_the_bold_it_is_measured_in() -> None:
+    """svg2pdf gets static bold fonts whose widths are the bold widths text is measured with."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    bold = TTFont(io.BytesIO(fonts.bold_instances()[0]))
+    cmap, glyphs = bold.getBestCmap(), bold.getGlyphSet()
+    units = bold["head"].unitsPerEm
+    text = TEXTS["ru"]
+    drawn = sum(glyphs[cmap[ord(c)]].width for c in text) / units * 11
+    assert drawn == pytest.approx(fonts.text_width(text, 11, bold=True), rel=1e-6)
+    assert drawn > fonts.text_width(text, 11) * 1.02  # and bold is wider than regular
