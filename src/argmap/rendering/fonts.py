@@ -114,23 +114,27 @@ def _glyphs(face: Face, bold: bool) -> Any:
     return font.getGlyphSet(location=location)
 
 
-@functools.cache
-def bold_instances() -> tuple[bytes, ...]:
+def bold_instances(families: frozenset[str] | None = None) -> tuple[bytes, ...]:
     """Bold fonts made from the variable faces, for renderers that do not apply a weight axis (svg2pdf).
 
-    Each is a static instance at :data:`BOLD_WEIGHT`, with the family of its face.
+    Each is a static instance at :data:`BOLD_WEIGHT`, with the family of its face;
+    ``families`` limits them to those families (making one takes a second or two).
     """
+    return tuple(
+        _bold(face)
+        for face in faces()
+        if face.measure and "fvar" in _font(face) and (families is None or face.family in families)
+    )
+
+
+@functools.cache
+def _bold(face: Face) -> bytes:
     from fontTools.varLib import instancer
 
-    out = []
-    for face in faces():
-        font = _font(face)
-        if face.measure and "fvar" in font:
-            bold = instancer.instantiateVariableFont(_fresh(face), {"wght": BOLD_WEIGHT}, updateFontNames=True)
-            data = io.BytesIO()
-            bold.save(data)
-            out.append(data.getvalue())
-    return tuple(out)
+    bold = instancer.instantiateVariableFont(_fresh(face), {"wght": BOLD_WEIGHT}, updateFontNames=True)
+    data = io.BytesIO()
+    bold.save(data)
+    return data.getvalue()
 
 
 def _fresh(face: Face) -> Any:

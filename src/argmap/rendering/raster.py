@@ -40,7 +40,7 @@ _SKIN_TONE = re.compile("[\U0001f3fb-\U0001f3ff]")
 _SEQUENCE = re.compile(f"{fonts.STAND_IN}[\ufe0e\ufe0f]?(?:\u200d{fonts.STAND_IN}[\ufe0e\ufe0f]?)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: An SVG ``<text>`` element of the engine's (plain text, no child elements).
-_TEXT = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+_TEXT = re.compile(r"(<text\b[^>]*>)((?:[^<]|<tspan [^>]*>|</tspan>)*)(</text>)")
 #: An XML entity or one character.
 _TOKEN = re.compile(r"&[^;]+;|.", re.DOTALL)
 
@@ -93,7 +93,7 @@ def pdf(svg: bytes) -> bytes:
     for face in fonts.faces():
         database.load_font_file(str(face.path))
     with tempfile.TemporaryDirectory(prefix="argmap-fonts-") as folder:
-        for n, data in enumerate(fonts.bold_instances()):
+        for n, data in enumerate(fonts.bold_instances(_bold_families(text))):
             path = Path(folder) / f"bold-{n}.ttf"
             path.write_bytes(data)
             database.load_font_file(str(path))
@@ -134,6 +134,17 @@ def _element(match: re.Match[str]) -> str:
     if len(families) == 1 and others == families:
         return start.replace(f'font-family="{DRAWN_FAMILY}"', f'font-family="{families.pop()}"') + content + end
     return start + _runs(content) + end
+
+
+def _bold_families(svg: str) -> frozenset[str]:
+    """The families that bold text in the prepared SVG is drawn in."""
+    found: set[str] = set()
+    for start, content, _ in _TEXT.findall(svg):
+        if 'font-weight="bold"' in start:
+            family = re.search(r'font-family="([^"]*)"', start)
+            found.add(family.group(1) if family else DRAWN_FAMILY)
+            found.update(re.findall(r'<tspan font-family="([^"]*)"', content))
+    return frozenset(found)
 
 
 def _runs(content: str) -> str:
