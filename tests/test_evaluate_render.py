@@ -48,8 +48,8 @@ def test_statuses_are_drawn_with_a_badge_and_a_legend(tea: Path) -> None:
         "o": "out",
         "r": "in",
         "health": "in",
-        "undercut.o.health": "out",
-        "attack.r.o": "in",
+        "o.undercuts.health": "out",
+        "r.attacks.o": "in",
     }
     assert "<B>OUT</B>" in dot  # the word survives greyscale, not only the colour
     assert 'id="argmap-legend-undecided"' in dot

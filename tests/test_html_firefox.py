@@ -177,7 +177,7 @@ def test_the_live_preview_follows_an_edit_and_keeps_the_view(browser: Firefox, t
 
     path = tmp_path / "tea.argmap"
     path.write_text(TEA)
-    preview = Preview(str(path), RenderOptions(format="html"))
+    preview = Preview(str(path), RenderOptions(format="html", legend=False))  # as in test_serve
     server, threads = start(preview, "127.0.0.1", 0)
     try:
         browser.open(f"http://127.0.0.1:{server.server_address[1]}/")

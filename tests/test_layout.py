@@ -78,6 +78,7 @@ def test_undercuts_aim_at_the_junction_of_their_inference() -> None:
     g = build_graph(argmap.loads(TEA))
     assert ("o", "why_inf", "undercut", True) in edges(g)
     assert ("r", "o_attack", "undercut", True) in edges(g)
+    assert next(e for e in g.edges if e.tail == "r" and e.head == "o_attack").label == "u2"  # its id, along it
 
 
 def test_contradictions_are_symmetric_lines_without_arrows() -> None:
@@ -91,10 +92,11 @@ def test_statement_boxes_carry_wrapped_text_footer_tooltip_and_link() -> None:
     e = g.node("e")
     assert e.style == "evidence"
     assert all(len(line) <= 20 for line in e.text)
-    assert e.footer == ("Ann Analyst · A lab report", "· 2021-03")
+    assert e.footer == ("Ann Analyst · 2021-03 ·", "[1]")  # the source is reference 1
     e = build_graph(argmap.loads(TEA)).node("e")
     assert " ".join(e.text) == "Tea contains antioxidants."
-    assert e.footer == ("Ann Analyst · A lab report · 2021-03",)
+    assert e.footer == ("Ann Analyst · 2021-03 · [1]",)
+    assert [(r.number, r.title) for r in g.references] == [(1, "A lab report")]
     assert e.tooltip.startswith("Tea contains antioxidants.\nBy: Ann Analyst")
     assert e.url == "https://example.org/lab?a=1&b=2"
     assert g.title == "Tea"
@@ -128,15 +130,20 @@ def test_ids_are_the_maps_own_even_next_to_the_engines_link_groups() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_unnamed_inferences_get_ids_from_their_parts() -> None:
-    g = build_graph(argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t'))
-    assert [n.id for n in g.nodes if n.kind is NodeKind.JUNCTION] == ["support.a.b.t"]
-    assert [e.id for e in g.edges] == ["support.a.b.t.from.a", "support.a.b.t.from.b", "support.a.b.t.to.t"]
+def test_unnamed_inferences_get_ids_from_their_one_name() -> None:
+    """An unnamed inference's id is its key with dots, which `--explain` and the API accept."""
+    m = argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t')
+    g = build_graph(m)
+    assert [n.id for n in g.nodes if n.kind is NodeKind.JUNCTION] == ["a.b.supports.t"]
+    assert [e.id for e in g.edges] == ["a.b.supports.t.from.a", "a.b.supports.t.from.b", "a.b.supports.t.to.t"]
+    junction = g.node("a.b.supports.t")
+    assert junction.ref == "a + b supports t" and junction.tooltip.startswith("a + b supports t\n")
+    assert argmap.evaluate(m, reject=[junction.id]).status("a + b supports t") is Status.OUT
 
 
 def test_duplicate_relations_get_distinct_ids() -> None:
     g = build_graph(argmap.loads('thesis t "T" claim a "A" a supports t a supports t'))
-    assert [e.id for e in g.edges] == ["support.a.t", "support.a.t.2"]
+    assert [e.id for e in g.edges] == ["a.supports.t", "a.supports.t.2"]
 
 
 def test_maps_with_errors_draw_what_resolves() -> None:
@@ -220,14 +227,14 @@ def test_statuses_are_shown_on_statements_and_inferences() -> None:
     assert g.node("t").status is Status.IN
     assert g.node("e").status is None
     # an inference with a status gets a junction, so that the status has a place
-    assert g.node("support.s.d").status is Status.UNDECIDED
+    assert g.node("s.supports.d").status is Status.UNDECIDED
     assert not build_graph(m).statuses
 
 
 def test_json_form_is_plain_data() -> None:
     g = build_graph(argmap.loads(TEA))
     data = json.loads(g.to_json())
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["nodes"][0] == {**data["nodes"][0], "id": "t", "kind": "statement", "style": "thesis"}
     assert {e["kind"] for e in data["edges"]} == {k.value for k in EdgeKind} - {"contradiction"}
     assert data["clusters"] == [{"id": "why", "title": "Why", "parent": None}]

@@ -105,7 +105,8 @@ def test_generated_maps_are_about_square_with_sections_in_reading_order(
 
 @pytest.mark.xfail(strict=True, reason="a map of one big section is not laid out as a grid yet: 2.6 : 1")
 def test_a_map_of_one_section_is_about_square() -> None:
-    m = argmap.loads(generated(51, 51, 51, 0))
+    # Without citations: the list of sources under the map would make the picture squarer, not the layout.
+    m = argmap.loads(re.sub(r"source: src\d+,? *", "", generated(51, 51, 51, 0)))
     width, height = size(ET.fromstring(argmap.render(m, "svg", legend=False)))
     assert 0.5 <= width / height <= 2.0, (width, height)
 

@@ -56,4 +56,4 @@ def test_installed_wheel_finds_its_grammar(wheel: Path, tmp_path: Path) -> None:
     grammar, ident, schema_id = run.stdout.split()
     assert Path(grammar) == target / "argmap" / "syntax" / "argmap.lark"
     assert ident == "t"
-    assert schema_id == "https://argmap.github.io/schemas/mapgraph/v1.json"
+    assert schema_id == "https://argmap.github.io/schemas/mapgraph/v2.json"

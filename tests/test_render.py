@@ -245,7 +245,12 @@ def test_sources_with_urls_are_links() -> None:
         c supports t
         """
     )
-    assert sorted(links(svg_tree(argmap.render(m)))) == ["https://example.org/r?a=1&b=2", "mailto:ann@example.org"]
+    # The evidence box and its reference in the list of sources link to the source.
+    assert sorted(links(svg_tree(argmap.render(m)))) == [
+        "https://example.org/r?a=1&b=2",
+        "https://example.org/r?a=1&b=2",
+        "mailto:ann@example.org",
+    ]
 
 
 def test_title_links_to_the_source_the_map_reconstructs() -> None:

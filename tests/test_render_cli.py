@@ -294,9 +294,12 @@ def test_environment_variable_names_the_engine(
     assert tea.with_suffix(".svg").read_text() == "<svg/>\n"
 
 
-def test_pdf_without_system_graphviz(
+def test_pdf_without_system_graphviz_or_svg2pdf(
     tea: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from argmap.rendering import engine
+
+    monkeypatch.setattr(engine, "can_draw_pdf", lambda: False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     monkeypatch.delenv("ARGMAP_DOT", raising=False)
     assert run("render", tea, "--format", "pdf") == exit_codes.USAGE

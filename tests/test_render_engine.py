@@ -47,6 +47,8 @@ def test_graphviz_pure_falls_back_to_path(monkeypatch: pytest.MonkeyPatch, tmp_p
 
 
 def test_pdf_without_a_system_graphviz_says_how_to_get_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Where svg2pdf cannot be installed (Python 3.10), PDF needs a system Graphviz."""
+    monkeypatch.setattr(engine, "can_draw_pdf", lambda: False)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv(engine.ENV_BINARY, raising=False)
     with pytest.raises(EngineError, match=r"PDF needs a system Graphviz: .*install Graphviz.*--engine-binary"):
@@ -59,7 +61,19 @@ def test_pdf_is_refused_by_graphviz_pure_with_the_same_help() -> None:
 
 
 @pytest.mark.skipif(not HAS_DOT, reason="no system Graphviz `dot` installed")
-def test_pdf_with_a_system_graphviz() -> None:
+def test_pdf_with_a_system_graphviz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "can_draw_pdf", lambda: False)
+    m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
+    assert argmap.render(m, "pdf").startswith(b"%PDF")
+
+
+@pytest.mark.skipif(not engine.can_draw_pdf(), reason="svg2pdf needs Python 3.11")
+def test_pdf_is_drawn_from_graphviz_pures_svg_without_a_system_graphviz(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` to find
+    monkeypatch.delenv(engine.ENV_BINARY, raising=False)
+    assert engine.find("pdf").pure
     m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
     assert argmap.render(m, "pdf").startswith(b"%PDF")
 

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import argmap
-from argmap.rendering import fonts, raster
+from argmap.rendering import engine, fonts, raster
 from argmap.rendering.wrap import RLM, columns
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -165,3 +165,67 @@ def test_ascii_text_is_left_to_the_engine_metrics() -> None:
     )
     dot = argmap.to_dot(argmap.loads('thesis t "Tea is good."'))
     assert "WIDTH=" not in dot
+
+
+needs_svg2pdf = pytest.mark.skipif(not engine.can_draw_pdf(), reason="svg2pdf needs Python 3.11")
+
+
+def drawn_pdf(m: argmap.ArgumentMap) -> tuple[bytes, list[str]]:
+    """The PDF of a map and the messages of the stand-in warnings it gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pdf = argmap.render(m, "pdf")
+    assert pdf.startswith(b"%PDF")
+    return pdf, [str(w.message) for w in caught if issubclass(w.category, raster.MissingGlyphs)]
+
+
+def test_every_run_of_text_in_a_pdf_names_a_font_that_has_it() -> None:
+    """svg2pdf is told the font of each run, so no script falls back to empty boxes."""
+    svg = argmap.render(scripts_map(emoji=True), "svg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", raster.MissingGlyphs)
+        source = raster.pdf_source(svg)
+    by_family = {face.family: face for face in fonts.faces() if face.measure or "CJK" in face.family}
+    checked = 0
+    for text in ET.fromstring(source).iter(f"{SVG}text"):
+        main = by_family[text.get("font-family", "")]
+        for char in text.text or "":
+            checked += char.isalpha()
+            assert not char.isalpha() or fonts.has_char(main, char), (char, main.family)
+        for span in text.iter(f"{SVG}tspan"):
+            face = by_family[span.get("font-family", "")]
+            assert all(fonts.has_char(face, c) for c in span.text or "" if c.isalpha()), span.text
+            checked += len(span.text or "")
+    assert checked > sum(len(t) for t in TEXTS.values()) // 2
+
+
+@needs_svg2pdf
+def test_pdf_draws_every_script_with_the_png_fonts_and_stand_ins_for_emoji() -> None:
+    pdf, missing = drawn_pdf(scripts_map(emoji=True))
+    assert len(missing) == 1 and "😞" in missing[0]
+    svg = argmap.render(scripts_map(emoji=True), "svg")
+    boxes = re.sub(
+        r"(?<=>)[^<]+(?=</text>)", lambda t: re.sub(r"[^\x00-\x7f]", fonts.STAND_IN, t.group()), svg.decode()
+    )
+    assert raster.pdf(boxes.encode()) != pdf
+
+
+@needs_svg2pdf
+def test_pdf_bytes_are_the_same_on_every_run() -> None:
+    first, _ = drawn_pdf(scripts_map(emoji=True))
+    assert all(drawn_pdf(scripts_map(emoji=True))[0] == first for _ in range(3))
+
+
+def test_pdf_bold_is_drawn_in_the_bold_it_is_measured_in() -> None:
+    """svg2pdf gets static bold fonts whose widths are the bold widths text is measured with."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    bold = TTFont(io.BytesIO(fonts.bold_instances()[0]))
+    cmap, glyphs = bold.getBestCmap(), bold.getGlyphSet()
+    units = bold["head"].unitsPerEm
+    text = TEXTS["ru"]
+    drawn = sum(glyphs[cmap[ord(c)]].width for c in text) / units * 11
+    assert drawn == pytest.approx(fonts.text_width(text, 11, bold=True), rel=1e-6)
+    assert drawn > fonts.text_width(text, 11) * 1.02  # and bold is wider than regular

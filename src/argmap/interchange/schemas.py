@@ -140,9 +140,15 @@ def _type(hint: Any) -> dict[str, Any]:
 
 
 def _mapgraph() -> dict[str, Any]:
-    parts = {"node": mapgraph.Node, "edge": mapgraph.Edge, "cluster": mapgraph.Cluster}
+    parts = {
+        "node": mapgraph.Node,
+        "edge": mapgraph.Edge,
+        "cluster": mapgraph.Cluster,
+        "reference": mapgraph.Reference,
+    }
     defs = {name: _all_fields(cls) for name, cls in parts.items()}
-    top = _all_fields(mapgraph.MapGraph, refs={"nodes": "node", "edges": "edge", "clusters": "cluster"})
+    refs = {"nodes": "node", "edges": "edge", "clusters": "cluster", "references": "reference"}
+    top = _all_fields(mapgraph.MapGraph, refs=refs)
     top["properties"] = {"version": {"const": mapgraph.JSON_VERSION}, **top["properties"]}
     top["required"] = ["version", *top["required"]]
     return {

@@ -27,11 +27,11 @@ Example:
     ... ''')
     >>> g = build_graph(m)
     >>> [(n.id, n.kind.value) for n in g.nodes]
-    [('t', 'statement'), ('e', 'statement'), ('d', 'statement'), ('support.e.d.t', 'junction')]
+    [('t', 'statement'), ('e', 'statement'), ('d', 'statement'), ('e.d.supports.t', 'junction')]
     >>> g.node("e").footer
-    ('A lab report · 2021',)
+    ('[1]',)
     >>> [(e.tail, e.head, e.arrow) for e in g.edges]
-    [('e', 'support.e.d.t', False), ('d', 'support.e.d.t', False), ('support.e.d.t', 't', True)]
+    [('e', 'e.d.supports.t', False), ('d', 'e.d.supports.t', False), ('e.d.supports.t', 't', True)]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from collections.abc import Iterable, Mapping
 from attrs import frozen
 
 from argmap.evaluation.status import Status
-from argmap.language import INFERENCE_WORDS, assert_never
+from argmap.language import INFERENCE_WORDS, assert_never, inference_key, key_slug
 from argmap.links import safe_url
 from argmap.model import (
     ArgumentMap,
@@ -57,7 +57,7 @@ from argmap.model import (
 )
 from argmap.model.index import MapIndex, index
 from argmap.model.relations import attack_kind, relation_kind
-from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind, Reference
 from argmap.rendering.options import DEFAULTS, RenderOptions
 from argmap.rendering.wrap import clean, one_line, shorten, wrap
 from argmap.suggest import did_you_mean
@@ -278,6 +278,71 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
 # -- Building the graph -----------------------------------------------------------
 
 
+def _references(m: ArgumentMap, ix: MapIndex, view: _View) -> dict[str, Reference]:
+    """The sources the drawn statements cite, numbered in the order they are first cited.
+
+    The source the map reconstructs (``about``) is not among them: the subtitle names it.
+
+    Example:
+        >>> import argmap
+        >>> m = argmap.loads('''
+        ... source b "Second" { url: "javascript:x" }
+        ... source a "First" { author: "Ann", url: "https://example.org" }
+        ... claim x "X" { source: a }
+        ... claim y "Y" { source: b }
+        ... claim z "Z" { source: a }
+        ... ''')
+        >>> [(r.number, r.id, r.author, r.url) for r in build_graph(m).references]
+        [(1, 'a', 'Ann', 'https://example.org'), (2, 'b', None, None)]
+    """
+    out: dict[str, Reference] = {}
+    for sid, st in ix.statements.items():
+        if sid not in view.statements or not st.source or st.source == m.about or st.source in out:
+            continue
+        source = ix.sources.get(st.source)
+        if source is None:
+            continue
+        out[st.source] = Reference(
+            number=len(out) + 1,
+            id=source.id,
+            title=one_line(source.title),
+            author=one_line(source.author) if source.author else None,
+            date=one_line(source.date) if source.date else None,
+            url=safe_url(source.url),
+        )
+    return out
+
+
+def inference_slug(inf: Inference) -> str:
+    """An inference's map graph id: its one name (:attr:`Inference.key`) as an id.
+
+    That is its id, or for an unnamed inference how it reads with dots
+    (``a.b.supports.c``), a spelling ``--explain``, ``--reject``, ``--assume``
+    and the API accept too.
+
+    Example:
+        >>> from argmap.model import Inference
+        >>> inference_slug(Inference.support(("a", "b"), "c")), inference_slug(Inference.support(("a",), "c", id="r1"))
+        ('a.b.supports.c', 'r1')
+    """
+    return key_slug(inf.key)
+
+
+def inference_title(inf: Inference) -> str:
+    """The first line of an inference's tooltip: its label, then its one name and how it reads.
+
+    Example:
+        >>> from argmap.model import Inference
+        >>> inference_title(Inference.support(("a", "b"), "c"))
+        'a + b supports c'
+        >>> inference_title(Inference.attack(("o",), "t", id="r1", label="Too costly"))
+        'Too costly: r1 (o attacks t)'
+    """
+    reading = inference_key(inf.kind, inf.premises, inf.target)
+    head = f"{inf.id} ({reading})" if inf.id else reading
+    return f"{one_line(inf.label)}: {head}" if inf.label else head
+
+
 class _Ids:
     """Unique, stable node, edge and cluster ids: the wanted name, or that name with ``.2``, ``.3``...
 
@@ -320,6 +385,7 @@ class _Builder:
         self.nodes: list[Node] = []
         self.edges: list[Edge] = []
         self.cluster_of: dict[int, str] = {}  # id(section) -> cluster id
+        self.references = _references(m, ix, view)
 
     def build(self) -> MapGraph:
         clusters = self._clusters()
@@ -346,6 +412,7 @@ class _Builder:
             edges=tuple(self.edges),
             clusters=tuple(c for c in clusters if c.id in with_nodes),
             statuses=self.statuses is not None,
+            references=tuple(self.references.values()),
         )
 
     # Clusters
@@ -388,6 +455,7 @@ class _Builder:
         nid = self.ids.take(st.id)
         self.node_of[st.id] = nid
         footer = self._provenance(st)
+        reference = self.references.get(st.source or "")
         self.nodes.append(
             Node(
                 id=nid,
@@ -396,6 +464,7 @@ class _Builder:
                 ref=st.id,
                 text=wrap(st.text, self.width),
                 footer=wrap(footer, round(self.width * 1.3)) if footer else (),
+                reference=reference.number if reference else None,
                 tooltip=self._statement_tooltip(st),
                 url=safe_url(st.url) or safe_url(self._source_url(st)),
                 cluster=self._cluster(st.id),
@@ -407,23 +476,25 @@ class _Builder:
         )
 
     def _provenance(self, st: Statement) -> str:
-        """``Actor · Source · date``: who said it, where, when.
+        """``Actor · date · [n]``: who said it, when, and the number of its source.
 
-        The source the whole map reconstructs (``about``) is named in the
-        subtitle, so it is not repeated on every box that cites it.
+        Each thing is said once: the source's title, author and date are in the
+        list of references (:func:`_references`), so a statement names only its
+        own date, when its source has another. The source the whole map
+        reconstructs (``about``) is named in the subtitle instead.
         """
         parts: list[str] = []
         if st.by:
             actor = self.ix.actors.get(st.by)
             parts.append(one_line(actor.name) if actor else st.by)
-        date = st.date
-        if st.source and st.source != self.m.about:
-            source = self.ix.sources.get(st.source)
-            parts.append(shorten(source.title, 48) if source else st.source)
-            if date is None and source is not None:
-                date = source.date
-        if date:
-            parts.append(one_line(date))
+        source = self.ix.sources.get(st.source) if st.source else None
+        if st.date and (source is None or one_line(st.date) != one_line(source.date or "")):
+            parts.append(one_line(st.date))
+        reference = self.references.get(st.source or "")
+        if reference is not None:
+            parts.append(f"[{reference.number}]")
+        elif st.source and source is None:
+            parts.append(st.source)  # a source that is not declared (a map with errors)
         return " · ".join(p for p in parts if p)
 
     def _source_url(self, st: Statement) -> str | None:
@@ -490,6 +561,18 @@ class _Builder:
             or (self.statuses is not None and inf.key in self.statuses)
         )
 
+    def _shown_name(self, inf: Inference) -> str | None:
+        """The name written on an inference's junction: its id; in a picture with statuses, every key.
+
+        A one-premise inference without a junction has its id written along its line instead.
+
+        Explanations (``argmap evaluate --explain``) name inferences so, and
+        ``--explain``, ``--reject`` and ``--assume`` take the name as written.
+        """
+        if inf.id:
+            return inf.id
+        return inf.key if self.statuses is not None else None
+
     def _edge_kind(self, inf: Inference) -> EdgeKind:
         """The line drawn follows the relation the inference makes (see :func:`relation_kind`)."""
         match relation_kind(inf.kind):
@@ -504,11 +587,8 @@ class _Builder:
             case relation:
                 assert_never(relation)
 
-    def _default_name(self, inf: Inference) -> str:
-        return ".".join((inf.kind.value, *inf.premises, inf.target or ""))
-
     def _junction(self, inf: Inference) -> None:
-        nid = self.ids.take(inf.id or self._default_name(inf))
+        nid = self.ids.take(inference_slug(inf))
         self.node_of[inf.key] = nid
         scheme = one_line(inf.scheme) if inf.scheme else None
         self.nodes.append(
@@ -519,6 +599,7 @@ class _Builder:
                 ref=inf.key,
                 text=wrap(inf.label, self.width) if inf.label else (),
                 scheme=shorten(scheme, self.width) if scheme else None,
+                name=self._shown_name(inf),
                 tooltip=self._inference_tooltip(inf),
                 cluster=self._cluster(inf.key),
                 status=self._status(inf.key),
@@ -529,9 +610,8 @@ class _Builder:
         )
 
     def _inference_tooltip(self, inf: Inference) -> str:
-        kind = self._edge_kind(inf)
-        head = f"{' + '.join(inf.premises)} {_KIND_WORD[kind]} {inf.target}"
-        lines = [f"{one_line(inf.label)}: {head}" if inf.label else head]
+        """What hovering an inference shows: its one name first (see :func:`inference_title`)."""
+        lines = [inference_title(inf)]
         if inf.scheme:
             lines.append(f"Scheme: {one_line(inf.scheme)}")
         if inf.warrant:
@@ -543,8 +623,7 @@ class _Builder:
             lines.append(f"Note: {one_line(inf.note)}")
         if inf.tags:
             lines.append("Tags: " + ", ".join(one_line(t) for t in inf.tags))
-        if inf.id:
-            lines.append(f"[{inf.kind.value} {inf.id}]")
+        lines.append(f"[{_KIND_WORD[self._edge_kind(inf)]}; {inf.kind.value} {inf.key}]")
         return "\n".join(lines)
 
     def _inference_edges(self, inf: Inference, junction: bool) -> None:
@@ -564,8 +643,8 @@ class _Builder:
                 Edge(self.ids.take(f"{nid}.to.{inf.target}"), nid, target, kind, True, inf.key, None, tooltip)
             )
             return
-        label = shorten(inf.scheme, 24) if inf.scheme else None
-        name = inf.id or self._default_name(inf)
+        label = " · ".join(x for x in (inf.id, shorten(inf.scheme, 24) if inf.scheme else None) if x) or None
+        name = inference_slug(inf)
         for p in premises:
             self.edges.append(Edge(self.ids.take(name), self.node_of[p], target, kind, True, inf.key, label, tooltip))
 

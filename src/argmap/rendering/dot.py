@@ -22,7 +22,7 @@ statement kind            the kind written in the box's corner, and
                           (folded corner); assumption: dashed border;
                           objection: square corners, heavier border
 support                   solid line, filled arrowhead
-rebut                     solid line, bar (tee) arrowhead
+rebut                     heavy (bold) line, bar (tee) arrowhead
 undermine                 dashed line, bar arrowhead
 undercut                  dotted line, bar arrowhead, aimed at a junction
 contradiction             double line, no arrowheads
@@ -40,11 +40,13 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
@@ -52,10 +54,10 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type inf
 from argmap.evaluation.status import Status
 from argmap.language import InferenceKind, StatementKind, assert_never
 from argmap.rendering.layout import ROW_MAX, GridPlan, plan_grid
-from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
+from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind, Reference
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
-from argmap.rendering.wrap import in_order, right_to_left
+from argmap.rendering.wrap import in_order, right_to_left, wrap
 
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
@@ -76,6 +78,21 @@ GRID_ID = "argmap-grid"
 STUB_ID = "argmap-stub"
 #: The SVG id of the legend; its items' ids start with it and a ``-``.
 LEGEND_ID = "argmap-legend"
+#: The SVG id of the numbered list of sources.
+REFERENCES_ID = "argmap-references"
+#: Items in a row of the legend, up and down (statement kinds share their own row).
+LEGEND_ROW = 4
+#: A reference is wrapped at this many characters.
+REFERENCE_WIDTH = 70
+#: What each junction glyph means in the legend (see :func:`glyphs`), in the legend's order.
+JUNCTION_GLYPHS = {
+    "junction-support-dot": "linked premises join",
+    "junction-attack-dot": "premises of an attack join",
+    "junction-undercut-dot": "premises of an undercut join",
+    "junction-support-box": "inference: name, label, scheme",
+    "junction-attack-box": "attack: name, label, scheme",
+    "junction-undercut-box": "undercut: name, label, scheme",
+}
 #: What comes before a map element's map graph id in its SVG id and DOT name, by what it is.
 NODE_PREFIX = {NodeKind.STATEMENT: "statement-", NodeKind.JUNCTION: "inference-"}
 EDGE_PREFIX = "edge-"
@@ -90,12 +107,13 @@ FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every m
 TEXT_SLACK = 1.03
 TEXT_SIZE = 11
 SMALL_SIZE = 7.5
+LEGEND_SIZE = 7.5
 FOOTER_SIZE = 8.5
 
 #: Line style and arrowhead of each edge kind: these, not colour, tell the kinds apart.
 EDGE_LOOK: dict[EdgeKind, dict[str, str]] = {
     EdgeKind.SUPPORT: {"style": "solid", "arrowhead": "normal"},
-    EdgeKind.REBUT: {"style": "solid", "arrowhead": "tee"},
+    EdgeKind.REBUT: {"style": "bold", "arrowhead": "tee", "penwidth": "2.4"},
     EdgeKind.UNDERMINE: {"style": "dashed", "arrowhead": "tee"},
     EdgeKind.UNDERCUT: {"style": "dotted", "arrowhead": "tee", "penwidth": "1.8"},
     EdgeKind.CONTRADICTION: {"style": "solid", "dir": "none", "constraint": "false"},
@@ -228,6 +246,8 @@ class _Writer:
         self.legend = legend
         self.fast = fast
         self.names = {node.id: node_id(node) for node in graph.nodes}  # map graph id -> DOT name
+        self.legend_cells: list[str] = []  # the legend's nodes, once drawn
+        self.plan = GridPlan()
 
     def source(self) -> str:
         t = self.theme
@@ -273,7 +293,7 @@ class _Writer:
         for cluster in self.graph.clusters:
             if home.get(cluster.id) == cluster.id:
                 children[cluster.parent].append(cluster)
-        plan = plan_grid(self.graph)
+        plan = self.plan = plan_grid(self.graph)
         self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
         minlen = stagger(self.graph)
@@ -286,6 +306,8 @@ class _Writer:
             self._grid(g, plan)
         if self.legend and self.graph.nodes:
             self._legend(g)
+        if self.graph.references:
+            self._references(g)
         return str(g.source)
 
     def _fill(
@@ -346,8 +368,8 @@ class _Writer:
         else:
             self._statement(g, node)
 
-    def _classes(self, node: Node) -> str:
-        classes = [node.kind.value, node.style]
+    def _classes(self, node: Node, glyph: str | None = None) -> str:
+        classes = [node.kind.value, node.style, *([glyph] if glyph else [])]
         if node.status is not None:
             classes.append(f"status-{node.status.value}")
         classes += [c for c, on in (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden)) if on]
@@ -411,10 +433,19 @@ class _Writer:
         )
 
     def _junction(self, g: graphviz.Digraph, node: Node) -> None:
+        label, look = self._junction_look(node)
+        g.node(_name(node_id(node)), label=label, **look)
+
+    def _junction_look(self, node: Node) -> tuple[str, dict[str, object]]:
+        """A junction's label and attributes: a dot (support) or small square (attack, undercut)
+        without words, else a box (rounded for a support) with its name, label, scheme and status.
+        """
         t = self.theme
         box = _box(t, node)
         fill = t.statuses[node.status][1] if node.status is not None and not node.ghost else box.fill
         parts = []
+        if node.name and node.name not in node.text:
+            parts.append(_font(html_text(node.name), SMALL_SIZE, t.muted))
         if node.text:
             parts.append(_font(_b(_lines(node.text)), 9, t.muted if node.ghost else t.text))
         if node.scheme:
@@ -426,30 +457,28 @@ class _Writer:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
             "id": _name(node_id(node)),
-            "class": self._classes(node),
+            "class": self._classes(node, f"glyph-{junction_glyph(node)}"),
             "tooltip": esc_text(node.tooltip),
             "fillcolor": fill,
             "color": box.border,
             "penwidth": f"{box.penwidth + (1.6 if node.focus else 0):g}",
         }
         if not parts:
-            g.node(
-                _name(node_id(node)),
-                label="",
-                shape="circle" if node.style == InferenceKind.SUPPORT.value else "square",
-                width="0.14",
-                height="0.14",
-                fixedsize="true",
-                style="filled",
-                **{**common, "fillcolor": box.border},
-            )
-            return
-        texts = [*node.text, node.scheme or ""]
+            return "", {
+                **common,
+                "shape": "circle" if node.style == InferenceKind.SUPPORT.value else "square",
+                "width": "0.14",
+                "height": "0.14",
+                "fixedsize": "true",
+                "style": "filled",
+                "fillcolor": box.border,
+            }
+        texts = [*node.text, node.scheme or "", node.name or ""]
         label = "<" + _fitted("<BR/>".join(parts), texts, 9, True) + ">"
         style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
-        g.node(_name(node_id(node)), label=label, shape="box", style=style, margin="0.06,0.02", height="0.2", **common)
+        return label, {**common, "shape": "box", "style": style, "margin": "0.1,0.06", "height": "0.2"}
 
     # Edges
 
@@ -550,56 +579,88 @@ class _Writer:
     # Legend
 
     def _legend(self, g: graphviz.Digraph) -> None:
-        """A compact legend of the kinds the picture uses, one row per line."""
+        """A compact legend of exactly the glyphs the picture uses, each drawn as the picture draws it.
+
+        Its rows read left to right and top to bottom in every direction (see :func:`_legend_rows`).
+        """
         t = self.theme
-        styles = {n.style for n in self.graph.nodes if n.kind is NodeKind.STATEMENT}
-        kinds = [k for k in EdgeKind if any(e.kind is k for e in self.graph.edges)]
-        rows: list[list[str]] = []
+        rows = self._legend_items()
+        if not rows:
+            return
         with g.subgraph(name=f"cluster_{LEGEND_ID}") as lg:
             lg.attr(
                 id=LEGEND_ID,
                 **{"class": "legend"},
-                label=f"<{_font(_b('Legend'), 10, t.cluster_text)}>",
+                label=f"<{_font(_b('Legend'), 9, t.cluster_text)}>",
                 tooltip="Legend",
                 labeljust="l",
                 labelloc="b" if self.rankdir == "BT" else "t",
                 style="rounded",
                 color=t.cluster_border,
-                margin="8",
+                margin="6",
             )
-            boxes = [self._legend_box(lg, kind) for kind in StatementKind if kind.value in styles]
-            rows = [boxes] if boxes else []
-            items = [self._legend_edge(lg, kind) for kind in kinds]
-            if any(n.kind is NodeKind.JUNCTION for n in self.graph.nodes):
-                items.append(self._legend_junction(lg))
-            rows += [[n for item in items[i : i + 3] for n in item] for i in range(0, len(items), 3)]
-            if self.graph.statuses:
-                rows.append([self._legend_status(lg, status) for status in Status])
-            flip = self.rankdir in ("BT", "RL")  # keep the first row on top (or left)
-            for row in rows:
-                with lg.subgraph() as same:
-                    same.attr(rank="same")
-                    for name in row:
-                        same.node(name)
-                for left, right in itertools.pairwise(row):
-                    lg.edge(left, right, style="invis")
-            for upper, lower in itertools.pairwise(rows):
-                lg.edge(*((lower[0], upper[0]) if flip else (upper[0], lower[0])), style="invis")
-        top = self._top()
-        if rows and top is not None:
-            # The legend's first row shares the rank of the main conclusion, where there is room.
-            with g.subgraph() as same:
-                same.attr(rank="same")
-                same.node(_name(self.names[top]))
-                same.node(rows[0][0])
+            cells = [[[make(lg) for make in item] for item in row] for row in rows]
+            ends = _legend_rows(lg, cells, self.rankdir)
+        # Under the map (right of it with right/left), on ranks of its own, so its rows stay close together.
+        self._after_the_map(g, ends)
+        self.legend_cells = [name for row in cells for item in row for name in item]
 
-    def _top(self) -> str | None:
-        """The first thesis that concludes nothing (else the first such statement): the top of the map."""
-        tails = {e.tail for e in self.graph.edges if e.kind is not EdgeKind.CONTRADICTION}
-        sinks = [n for n in self.graph.nodes if n.kind is NodeKind.STATEMENT and n.id not in tails]
-        theses = [n for n in sinks if n.style == StatementKind.THESIS.value]
-        chosen = theses or sinks
-        return chosen[0].id if chosen else None
+    def _after_the_map(self, g: graphviz.Digraph, names: list[str], after: list[str] | None = None) -> None:
+        """Invisible edges that put nodes under the map (right of it with ``right``/``left``).
+
+        Under means past the conclusions (``down``, ``right``) or past the premises
+        nothing supports (``up``, ``left``), as ranks grow downwards (rightwards) or
+        upwards (leftwards). The edges meet in one invisible point first, so the nodes
+        placed are pulled by one edge each, not towards every end of the map.
+        ``after``: nodes to put them past instead (the legend's).
+        """
+        forward = self.rankdir in ("TB", "LR")
+        if after is None:
+            ends = {e.tail for e in self.graph.edges} if forward else {e.head for e in self.graph.edges}
+            last = self._last_sections()
+            after = [self.names[n.id] for n in self.graph.nodes if n.id not in ends and self.plan.top.get(n.id) in last]
+            after = after or [self.names[n.id] for n in self.graph.nodes if n.id not in ends]
+        anchor = f"{names[0]}-anchor"
+        g.node(anchor, id=anchor, label="", shape="point", style="invis", width="0", height="0")
+        for other in after:
+            g.edge(*((_name(other), anchor) if forward else (anchor, _name(other))), style="invis", weight="0")
+        for name in names:
+            g.edge(*((anchor, name) if forward else (name, anchor)), style="invis", weight="0")
+
+    def _last_sections(self) -> set[str | None]:
+        """The section at the end of the grid's last column (all nodes count when there is no grid).
+
+        Only its nodes hold what comes after the map: an invisible edge from a node
+        far up a column would cross every rank between, each crossing taking room, and
+        edges from several columns would pull the columns out of their places.
+        """
+        if not self.plan.active:
+            return {self.plan.top.get(n.id) for n in self.graph.nodes}
+        return {self.plan.columns[-1][-1]}
+
+    def _legend_items(self) -> list[list[list[_Cell]]]:
+        """The legend's rows of items, each item its cells: statement kinds, lines, junctions, statuses.
+
+        Only what the picture draws. Up and down, the statement kinds share a row,
+        lines and junctions follow in rows of :data:`LEGEND_ROW`, and the statuses
+        share the last row; right and left, each item is a row.
+        """
+        used = glyphs(self.graph)
+        items: list[list[_Cell]] = [
+            [functools.partial(self._legend_box, kind=k)] for k in StatementKind if f"statement-{k.value}" in used
+        ]
+        boxes = len(items)
+        items += [self._legend_edge(k) for k in EdgeKind if f"edge-{k.value}" in used]
+        items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
+        lines = len(items)
+        if self.graph.statuses:
+            items += [[functools.partial(self._legend_status, status=s)] for s in Status]
+        if self.rankdir in ("LR", "RL"):
+            return [[item] for item in items]
+        rest = items[boxes:lines]
+        rows = [items[:boxes]] if boxes else []
+        rows += [rest[i : i + LEGEND_ROW] for i in range(0, len(rest), LEGEND_ROW)]
+        return rows + ([items[lines:]] if len(items) > lines else [])
 
     def _legend_box(self, lg: graphviz.Digraph, kind: StatementKind) -> str:
         box = self.theme.statements[kind]
@@ -613,8 +674,8 @@ class _Writer:
             fillcolor=box.fill,
             color=box.border,
             penwidth=f"{box.penwidth:g}",
-            width="0.95",
-            height="0.28",
+            width="0.8",
+            height="0.24",
             fixedsize="true",
             **{"class": f"legend statement {style}"},
             **SHAPES[kind],
@@ -622,56 +683,71 @@ class _Writer:
         return name
 
     def _legend_text(self, lg: graphviz.Digraph, name: str, text: str) -> str:
-        label = f"<{_font(html_text(text), 8, self.theme.text)}>"
+        label = f"<{_font(html_text(text), LEGEND_SIZE, self.theme.text)}>"
         lg.node(name, label=label, id=name, shape="plain", style="", tooltip=text, **{"class": "legend"})
         return name
 
-    def _legend_edge(self, lg: graphviz.Digraph, kind: EdgeKind) -> list[str]:
-        t = self.theme
+    def _legend_edge(self, kind: EdgeKind) -> list[_Cell]:
+        """A short line of the kind, arrowhead and all, then what it means."""
         base = f"{LEGEND_ID}-{kind.value}"
-        for end in ("tail", "head"):
-            lg.node(f"{base}-{end}", label="", shape="point", style="invis", width="0.01", id=f"{base}-{end}")
+
+        def ends(lg: graphviz.Digraph, end: str) -> str:
+            name = f"{base}-{end}"
+            lg.node(name, label="", shape="point", style="invis", width="0.01", id=name)
+            if end == ("tail" if self.rankdir in ("BT", "RL") else "head"):  # both ends are declared
+                self._legend_line(lg, kind, f"{base}-tail", f"{base}-head")
+            return name
+
+        tail, head = functools.partial(ends, end="tail"), functools.partial(ends, end="head")
+        return [
+            # the cell nearest the row's point first (ranks grow upwards, or leftwards)
+            *((head, tail) if self.rankdir in ("BT", "RL") else (tail, head)),
+            functools.partial(self._legend_text, name=f"{base}-text", text=EDGE_WORDS[kind]),
+        ]
+
+    def _legend_line(self, lg: graphviz.Digraph, kind: EdgeKind, tail: str, head: str) -> None:
+        t = self.theme
         look = {k: v for k, v in EDGE_LOOK[kind].items() if k != "constraint"}
         color = t.lines[kind.value]
         if kind is EdgeKind.CONTRADICTION:
             color = f"{color}:{t.background}:{color}"
-        lg.edge(
-            f"{base}-tail",
-            f"{base}-head",
-            id=base,
-            color=color,
-            tooltip=EDGE_WORDS[kind],
-            **{"class": f"legend {kind.value}"},
-            **look,
-        )
-        return [f"{base}-tail", f"{base}-head", self._legend_text(lg, f"{base}-text", EDGE_WORDS[kind])]
+        common = {
+            "weight": "10",
+            "id": f"{LEGEND_ID}-{kind.value}",
+            "color": color,
+            "tooltip": EDGE_WORDS[kind],
+            "class": f"legend {kind.value}",
+        }
+        lg.edge(tail, head, **look, **common)
 
-    def _legend_junction(self, lg: graphviz.Digraph) -> list[str]:
-        t = self.theme
-        name = f"{LEGEND_ID}-junction"
-        color = t.junction(InferenceKind.SUPPORT).border
-        lg.node(
-            name,
-            label="",
+    def _legend_junction(self, key: str) -> list[_Cell]:
+        """A junction drawn as the picture draws it (a dot or square, or a box with a label), and its meaning."""
+        style, shape = key.removeprefix("junction-").rsplit("-", 1)
+        name = f"{LEGEND_ID}-{key}"
+        sample = Node(
             id=name,
-            shape="circle",
-            width="0.14",
-            fixedsize="true",
-            style="filled",
-            color=color,
-            fillcolor=color,
-            tooltip="junction",
-            **{"class": "legend junction"},
+            kind=NodeKind.JUNCTION,
+            style=style,
+            ref=name,
+            text=("label",) if shape == "box" else (),
+            tooltip=JUNCTION_GLYPHS[key],
         )
-        text = "junction of linked premises (label, scheme)"
-        return [name, self._legend_text(lg, f"{LEGEND_ID}-junction-text", text)]
+
+        def draw(lg: graphviz.Digraph) -> str:
+            label, look = self._junction_look(sample)
+            look.update({"id": name, "class": f"legend junction {style} {key.replace('junction-', 'glyph-junction-')}"})
+            lg.node(name, label=label, **look)
+            return name
+
+        text = functools.partial(self._legend_text, name=f"{name}-text", text=JUNCTION_GLYPHS[key])
+        return [draw, text]
 
     def _legend_status(self, lg: graphviz.Digraph, status: Status) -> str:
         t = self.theme
         badge, fill = t.statuses[status]
         name = f"{LEGEND_ID}-{status.value}"
         word = _font(_b(STATUS_WORDS[status]), SMALL_SIZE, t.badge_text)
-        text = _font(html_text(STATUS_MEANING[status]), 8, t.text)
+        text = _font(html_text(STATUS_MEANING[status]), LEGEND_SIZE, t.text)
         lg.node(
             name,
             label=f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>'
@@ -686,6 +762,166 @@ class _Writer:
             **{"class": f"legend status status-{status.value}"},
         )
         return name
+
+    # References
+
+    def _references(self, g: graphviz.Digraph) -> None:
+        """The numbered list of the sources statements cite, each said once, with links."""
+        t = self.theme
+        rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2">{_font(_b("References"), 9, t.cluster_text)}</TD></TR>']
+        for ref in self.graph.references:
+            lines = wrap(reference_text(ref), REFERENCE_WIDTH)
+            text = _font(_lines(lines), FOOTER_SIZE, t.text)
+            link = f' HREF="{html_url(ref.url)}" TOOLTIP="{html.escape(ref.url)}"' if ref.url else ""
+            rows.append(
+                f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{_font(f"[{ref.number}]", FOOTER_SIZE, t.muted)}</TD>'
+                f'<TD ALIGN="LEFT" BALIGN="LEFT"{link}{_fit(lines, FOOTER_SIZE, padding=1)}>{text}</TD></TR>'
+            )
+        label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+        g.node(
+            REFERENCES_ID,
+            label=label,
+            id=REFERENCES_ID,
+            shape="box",
+            style="rounded",
+            color=t.cluster_border,
+            margin="0.08,0.05",
+            tooltip="References",
+            **{"class": "references"},
+        )
+        self._after_the_map(g, [REFERENCES_ID], self.legend_cells or None)
+
+
+#: Makes one legend cell in the legend's subgraph and returns its node's name.
+_Cell = Callable[..., str]
+
+
+def _legend_rows(lg: graphviz.Digraph, rows: list[list[list[str]]], rankdir: str) -> list[str]:
+    """Lay the legend out: rows of items, first row on top, each read left to right.
+
+    The engine keeps the order of a node's out-edges when asked (``ordering=out``),
+    not that of nodes within a rank, so invisible points hold the items in order.
+    Up and down, one point over each row has the row's items as children, and an
+    item's first cell has the others as children, a rank lower (a line is drawn
+    across the ranks, as the picture's lines are); the next row hangs under the
+    row. Right and left, where ranks are columns, each row is one item, a chain
+    of cells across the ranks, and one point has the rows' first cells as children.
+    Returns the nodes that must lie past the map (see :meth:`_Writer._after_the_map`).
+    """
+    backwards = rankdir in ("BT", "RL")
+    order = "in" if backwards else "out"  # the edges that hold the order leave their point, or enter it
+    invisible = {"label": "", "shape": "point", "style": "invis", "width": "0", "height": "0"}
+
+    def link(tail: str, head: str, **extra: str) -> None:
+        """An invisible edge that puts ``head`` past ``tail`` (a rank lower, or right)."""
+        lg.edge(*((head, tail) if backwards else (tail, head)), style="invis", weight="10", **extra)
+
+    if rankdir in ("TB", "BT"):
+        points = [f"{LEGEND_ID}-row-{n}" for n in range(len(rows))]
+        for point, row in zip(points, rows, strict=True):
+            lg.node(point, id=point, ordering=order, **invisible)
+            for item in row:
+                # Each item is a column: its first cell, then (a line's other end and) its caption under it.
+                link(point, item[0])
+                for upper, lower in itertools.pairwise(item):
+                    lg.node(upper, group=item[0])
+                    lg.node(lower, group=item[0])
+                    if not (upper == item[0] and _line_ends(item)):  # a line joins those two
+                        link(upper, lower)
+        for n in range(1, len(rows)):  # the next row is lower: points joined, so no cell is pulled aside
+            link(points[n - 1], points[n], minlen=str(1 + max(len(item) for item in rows[n - 1])))
+        return [points[0]]
+    point = f"{LEGEND_ID}-rows"
+    lg.node(point, id=point, ordering=order, **invisible)
+    for row in rows:
+        item = row[0]
+        link(point, item[0])
+        for cell in item:
+            lg.node(cell, group=item[0])  # a row's cells in a straight line
+        for left, right in itertools.pairwise(item):
+            if not (left == item[0] and _line_ends(item)):  # a line joins those two
+                link(left, right)
+    for above, below in itertools.pairwise(rows):  # within the first rank, top to bottom
+        lg.edge(above[0][0], below[0][0], style="invis", constraint="false")
+    return [point]
+
+
+def _line_ends(item: list[str]) -> bool:
+    """Whether a legend item starts with the two ends of a line (``...-tail`` and ``...-head``, either way)."""
+    return len(item) > 1 and {item[0].rsplit("-", 1)[-1], item[1].rsplit("-", 1)[-1]} == {"tail", "head"}
+
+
+def glyphs(graph: MapGraph) -> set[str]:
+    """The glyphs a picture of the map graph draws: ``statement-KIND``, ``edge-KIND`` and junctions.
+
+    A junction is ``junction-KIND-dot`` (a dot for a support, a small square for an
+    attack or undercut) or ``junction-KIND-box`` (a box with a name, label or scheme).
+    The legend shows exactly these. In the SVG, a junction has its glyph as a class
+    (``glyph-junction-support-dot``); statements and lines have their kinds.
+    """
+    out: set[str] = set()
+    for node in graph.nodes:
+        if node.kind is NodeKind.STATEMENT:
+            out.add(f"statement-{node.style}")
+        else:
+            out.add(junction_glyph(node))
+    out.update(f"edge-{e.kind.value}" for e in graph.edges)
+    return out
+
+
+def junction_glyph(node: Node) -> str:
+    """``junction-KIND-dot`` or ``junction-KIND-box`` (see :func:`glyphs`)."""
+    boxed = bool(node.text or node.scheme or node.name or node.status is not None or node.hidden)
+    return f"junction-{node.style}-{'box' if boxed else 'dot'}"
+
+
+def reference_text(ref: Reference) -> str:
+    """A reference as listed: its title in full, then author and date unless the title has them.
+
+    Example:
+        >>> reference_text(Reference(1, "s", "Interview with Ann, 2 May 2023", "Ann", "2023-05-02"))
+        'Interview with Ann, 2 May 2023'
+        >>> reference_text(Reference(2, "f", "Hill and Stent, Foreign Affairs", "Fiona Hill, Angela Stent", "2022"))
+        'Hill and Stent, Foreign Affairs · Fiona Hill, Angela Stent · 2022'
+    """
+    title = ref.title.casefold()
+    parts = [ref.title]
+    if ref.author and not all(name.strip().casefold() in title for name in _NAMES.split(ref.author) if name.strip()):
+        parts.append(ref.author)
+    if ref.date and ref.date.casefold() not in title and _spelled(ref.date).casefold() not in title:
+        parts.append(ref.date)
+    return " · ".join(parts)
+
+
+_NAMES = re.compile(r",|;|&|\band\b")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _spelled(date: str) -> str:
+    """An ISO date as it is written out (``2 May 2023``); other dates as they are.
+
+    Example:
+        >>> _spelled("2023-05-02"), _spelled("2023-05"), _spelled("spring 2023")
+        ('2 May 2023', 'May 2023', 'spring 2023')
+    """
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return date
+    month = f"{_MONTHS[int(match[2]) - 1]} {match[1]}"
+    return f"{int(match[3])} {month}" if match[3] else month
 
 
 def drawn_clusters(graph: MapGraph) -> dict[str, str]:

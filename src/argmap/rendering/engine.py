@@ -3,9 +3,11 @@
 `graphviz-pure <https://pypi.org/project/graphviz-pure/>`_ is a pinned
 dependency: a self-contained binary that writes the same bytes on every
 platform, installed by ``pip`` next to Python. It is found through the
-package's installed files, then on ``PATH``. It has no PDF output; for PDF
-(or when asked with ``--engine-binary PATH`` or the ``ARGMAP_DOT`` environment
-variable) a system Graphviz ``dot`` is used instead.
+package's installed files, then on ``PATH``. It has no PDF output: argmap
+draws PDF from its SVG (see :mod:`argmap.rendering.raster`), or, where that
+cannot be installed (Python 3.10), a system Graphviz ``dot`` writes it. A
+system ``dot`` is also used when asked with ``--engine-binary PATH`` or the
+``ARGMAP_DOT`` environment variable.
 
 Every failure (no engine, an engine that crashes, hangs past the time limit,
 rejects its input, floods its output, or writes something that is not a
@@ -17,6 +19,7 @@ people. The engine runs so that nothing of it outlives the drawing: see
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import os
 import re
 import shutil
@@ -34,6 +37,8 @@ ENV_BINARY = "ARGMAP_DOT"
 DEFAULT_TIMEOUT = 300.0
 #: Formats graphviz-pure writes; others need a system Graphviz.
 PURE_FORMATS = frozenset({"svg", "png", "json", "plain", "dot", "xdot"})
+#: Formats argmap draws itself from graphviz-pure's SVG (see :mod:`argmap.rendering.raster`).
+DRAWN_FROM_SVG = frozenset({"png", "pdf"})
 
 PURE = "graphviz-pure"
 #: The engine's output is accepted up to this many times the size of its DOT source...
@@ -86,6 +91,11 @@ def pure_binary() -> str | None:
     return shutil.which("graphviz-pure")
 
 
+def can_draw_pdf() -> bool:
+    """Whether svg2pdf is installed, so PDF is drawn from graphviz-pure's SVG (it needs Python 3.11)."""
+    return importlib.util.find_spec("svg2pdf_py") is not None
+
+
 def find(fmt: str = "svg", binary: str | None = None) -> Engine:
     """The engine to use for a format.
 
@@ -103,7 +113,7 @@ def find(fmt: str = "svg", binary: str | None = None) -> Engine:
             where = "--engine-binary" if binary != os.environ.get(ENV_BINARY) else ENV_BINARY
             raise EngineError(f"layout engine `{binary}` (from {where}) is not an executable file")
         return Engine(resolved, pure=Path(resolved).name.startswith(PURE))
-    if fmt in PURE_FORMATS:
+    if fmt in PURE_FORMATS or (fmt == "pdf" and can_draw_pdf()):
         pure = pure_binary()
         if pure:
             return Engine(pure, pure=True)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import io
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,41 @@ def _glyphs(face: Face, bold: bool) -> Any:
     font = _font(face)
     location = {"wght": BOLD_WEIGHT} if bold and "fvar" in font else None
     return font.getGlyphSet(location=location)
+
+
+def bold_instances(families: frozenset[str] | None = None) -> tuple[bytes, ...]:
+    """Bold fonts made from the variable faces, for renderers that do not apply a weight axis (svg2pdf).
+
+    Each is a static instance at :data:`BOLD_WEIGHT`, with the family of its face;
+    ``families`` limits them to those families (making one takes a second or two).
+    """
+    return tuple(
+        _bold(face)
+        for face in faces()
+        if face.measure and "fvar" in _font(face) and (families is None or face.family in families)
+    )
+
+
+@functools.cache
+def _bold(face: Face) -> bytes:
+    from fontTools.varLib import instancer
+
+    bold = instancer.instantiateVariableFont(_fresh(face), {"wght": BOLD_WEIGHT}, updateFontNames=True)
+    data = io.BytesIO()
+    bold.save(data)
+    return data.getvalue()
+
+
+def _fresh(face: Face) -> Any:
+    """A fresh, fully loaded copy of a face's font (instancing changes the font it is given)."""
+    from fontTools.ttLib import TTFont
+
+    return TTFont(face.path, fontNumber=face.index)
+
+
+def has_char(face: Face, char: str) -> bool:
+    """Whether one font has a glyph for the character."""
+    return ord(char) in _cmap(face)
 
 
 def covered(char: str) -> bool:

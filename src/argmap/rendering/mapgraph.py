@@ -33,7 +33,7 @@ from attrs import frozen
 from argmap.evaluation.status import Status
 
 #: The version of the JSON form; it changes when a field changes meaning.
-JSON_VERSION = 1
+JSON_VERSION = 2
 
 
 class NodeKind(enum.Enum):
@@ -59,9 +59,9 @@ class Node:
 
     Attributes:
         id: unique and stable. A statement's id is its id in the map; a
-            junction's is the inference's id, or one made from its kind,
-            premises and conclusion. The SVG ``id`` is ``statement-`` or
-            ``inference-`` and this.
+            junction's is the inference's id, or how it reads with dots
+            (``a.b.supports.c``: its key, :attr:`argmap.model.Inference.key`, as an id).
+            The SVG ``id`` is ``statement-`` or ``inference-`` and this.
         kind: statement or junction.
         style: the style key: a statement kind (``thesis``, ``claim``,
             ``evidence``, ``assumption``, ``objection``) or an inference kind
@@ -71,7 +71,11 @@ class Node:
         text: the statement's text, or the inference's label, wrapped into lines
             (a junction without a label has no lines).
         scheme: a junction's argument scheme, if given.
-        footer: a statement's provenance (actor, source, date), wrapped.
+        name: the name written on a junction: the inference's id, or in a picture
+            with statuses its key (how it reads), as ``--explain`` takes it.
+        footer: a statement's provenance, wrapped: actor, its own date when its
+            source has another, and the number of its source (``[2]``, see :attr:`reference`).
+        reference: the number of the statement's source in :attr:`MapGraph.references`.
         tooltip: the full text and details, shown on hover.
         url: a link (http, https or mailto only): the statement's ``url``, else its source's.
         cluster: the id of the innermost cluster the node is drawn in.
@@ -87,7 +91,9 @@ class Node:
     ref: str
     text: tuple[str, ...] = ()
     scheme: str | None = None
+    name: str | None = None
     footer: tuple[str, ...] = ()
+    reference: int | None = None
     tooltip: str = ""
     url: str | None = None
     cluster: str | None = None
@@ -140,6 +146,27 @@ class Cluster:
 
 
 @frozen
+class Reference:
+    """A source the picture cites, listed once and numbered; statements show its number.
+
+    Attributes:
+        number: its number on the picture (``[1]``), in the order statements first cite it.
+        id: the source's id in the map.
+        title: the source's title, in full (one line).
+        author: its author, if given.
+        date: its date, if given.
+        url: a link (http, https or mailto only).
+    """
+
+    number: int
+    id: str
+    title: str
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@frozen
 class MapGraph:
     """The whole picture: title, nodes, edges and clusters, in a stable order.
 
@@ -151,6 +178,7 @@ class MapGraph:
         edges: in written order of the relations they draw.
         clusters: parents before children, in written order.
         statuses: whether statuses were given (the picture then shows them and their legend).
+        references: the sources the drawn statements cite, numbered, listed once on the picture.
     """
 
     title: str | None = None
@@ -160,6 +188,7 @@ class MapGraph:
     edges: tuple[Edge, ...] = ()
     clusters: tuple[Cluster, ...] = ()
     statuses: bool = False
+    references: tuple[Reference, ...] = ()
 
     def node(self, node_id: str) -> Node:
         """The node with this id.
@@ -183,6 +212,7 @@ class MapGraph:
             "clusters": [_fields(c) for c in self.clusters],
             "nodes": [_fields(n) for n in self.nodes],
             "edges": [_fields(e) for e in self.edges],
+            "references": [_fields(r) for r in self.references],
         }
 
     def to_json(self) -> str:
@@ -190,7 +220,7 @@ class MapGraph:
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _fields(obj: Node | Edge | Cluster) -> dict[str, Any]:
+def _fields(obj: Node | Edge | Cluster | Reference) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in attrs.fields(type(obj)):
         value = getattr(obj, name.name)

@@ -1,4 +1,4 @@
-"""PNG pictures: the engine's SVG drawn with argmap's own fonts.
+"""PNG and PDF pictures: the engine's SVG drawn with argmap's own fonts.
 
 graphviz-pure draws PNG with the three fonts compiled into it (Tinos, Arimo
 and Cousine), which have no Arabic, Chinese, Japanese or Korean, and it reads
@@ -11,12 +11,21 @@ text (Arabic letters join) and lays out right-to-left runs itself.
 A character no installed font has is drawn as :data:`~argmap.rendering.fonts.STAND_IN`
 (an emoji with its variation selector or joined sequence as one), and
 :func:`png` says which characters those were.
+
+PDF is made the same way by :func:`pdf`, with `svg2pdf <https://github.com/typst/svg2pdf>`_
+(from PyPI as ``svg2pdf-py``, which reads SVG with the same library as resvg): each run
+of characters is given the font that has them, so no script comes out as empty boxes, and
+text is drawn as outlines of those fonts, so the bytes are the same on every run.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
+import unicodedata
 import warnings
+from pathlib import Path
+from typing import Any
 
 from argmap.rendering import fonts
 from argmap.rendering.options import DEFAULT_DPI
@@ -30,6 +39,10 @@ _SKIN_TONE = re.compile("[\U0001f3fb-\U0001f3ff]")
 #: A stand-in with the variation selector after it, and others joined to it by U+200D.
 _SEQUENCE = re.compile(f"{fonts.STAND_IN}[\ufe0e\ufe0f]?(?:\u200d{fonts.STAND_IN}[\ufe0e\ufe0f]?)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: An SVG ``<text>`` element of the engine's (plain text, no child elements).
+_TEXT = re.compile(r"(<text\b[^>]*>)((?:[^<]|<tspan [^>]*>|</tspan>)*)(</text>)")
+#: An XML entity or one character.
+_TOKEN = re.compile(r"&[^;]+;|.", re.DOTALL)
 
 
 class MissingGlyphs(UserWarning):
@@ -65,6 +78,108 @@ def png(svg: bytes, dpi: float = DEFAULT_DPI, max_pixels: int | None = None) -> 
         dpi=dpi,
     )
     return bytes(data)
+
+
+def pdf(svg: bytes) -> bytes:
+    """Draw an SVG picture of the engine's as PDF, with the fonts PNG is drawn with.
+
+    Raises:
+        ValueError: svg2pdf could not draw it.
+    """
+    import svg2pdf_py
+
+    text = pdf_source(svg)
+    database = svg2pdf_py.FontDatabase()
+    for face in fonts.faces():
+        database.load_font_file(str(face.path))
+    with tempfile.TemporaryDirectory(prefix="argmap-fonts-") as folder:
+        for n, data in enumerate(fonts.bold_instances(_bold_families(text))):
+            path = Path(folder) / f"bold-{n}.ttf"
+            path.write_bytes(data)
+            database.load_font_file(str(path))
+        return _convert(svg2pdf_py, text, database)
+
+
+def _convert(svg2pdf_py: Any, text: str, database: Any) -> bytes:
+    """svg2pdf's PDF of the prepared SVG.
+
+    Raises:
+        ValueError: svg2pdf could not draw it.
+    """
+    try:
+        # Text as outlines: with embedded fonts the order of the font objects changes from run to run.
+        return bytes(svg2pdf_py.svg_to_pdf(text, database, svg2pdf_py.ConversionOptions(embed_text=False)))
+    except Exception as exc:  # the binding raises its own error types
+        raise ValueError(f"svg2pdf could not draw the picture: {exc}") from exc
+
+
+def pdf_source(svg: bytes) -> str:
+    """The SVG as svg2pdf is given it: stand-ins for missing characters (with a
+    :class:`MissingGlyphs` warning) and each run of text in the font that has it (:func:`_runs`).
+    """
+    text, missing = _stand_ins(svg.decode("utf-8"))
+    if missing:
+        warnings.warn(missing_message(missing), MissingGlyphs, stacklevel=3)
+    text = _FAMILY.sub(f'font-family="{DRAWN_FAMILY}"', text)
+    return _TEXT.sub(_element, text)
+
+
+def _element(match: re.Match[str]) -> str:
+    """One ``<text>`` element with its fonts named: on the element when one font has all its
+    letters (a whole Arabic line keeps its shaping in one run), else on each run (:func:`_runs`).
+    """
+    start, content, end = match.groups()
+    families = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {"", DRAWN_FAMILY}
+    others = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {""}
+    if len(families) == 1 and others == families:
+        return start.replace(f'font-family="{DRAWN_FAMILY}"', f'font-family="{families.pop()}"') + content + end
+    return start + _runs(content) + end
+
+
+def _bold_families(svg: str) -> frozenset[str]:
+    """The families that bold text in the prepared SVG is drawn in."""
+    found: set[str] = set()
+    for start, content, _ in _TEXT.findall(svg):
+        if 'font-weight="bold"' in start:
+            family = re.search(r'font-family="([^"]*)"', start)
+            found.add(family.group(1) if family else DRAWN_FAMILY)
+            found.update(re.findall(r'<tspan font-family="([^"]*)"', content))
+    return frozenset(found)
+
+
+def _runs(content: str) -> str:
+    """The content of an SVG ``<text>`` with each run of characters the main font lacks in a
+    ``<tspan>`` naming the font that has them.
+
+    svg2pdf's own fallback loses some runs when scripts mix (Cyrillic, then Chinese and Arabic),
+    so the fonts are named here.
+
+    Example:
+        >>> print(_runs("Мир &amp; سلام و peace"))
+        Мир &amp; <tspan font-family="Noto Sans Arabic">سلام و </tspan>peace
+    """
+    out: list[str] = []
+    family: str | None = None  # the font of the open run; None for the main font
+    for token in _TOKEN.findall(content):
+        wanted = _family(token) if len(token) == 1 else DRAWN_FAMILY
+        if wanted == "" or wanted == family or (wanted == DRAWN_FAMILY and family is None):
+            out.append(token)  # spaces and punctuation stay in the run they are in
+            continue
+        if family is not None:
+            out.append("</tspan>")
+        family = None if wanted == DRAWN_FAMILY else wanted
+        out.append(f'<tspan font-family="{family}">' if family else "")
+        out.append(token)
+    if family is not None:
+        out.append("</tspan>")
+    return "".join(out)
+
+
+def _family(char: str) -> str:
+    """The family of the first font that has ``char``; "" for characters any run can hold."""
+    if (char.isascii() and not char.isalnum()) or unicodedata.category(char)[0] in "ZPC":
+        return ""
+    return next((face.family for face in fonts.faces() if fonts.has_char(face, char)), DRAWN_FAMILY)
 
 
 def _stand_ins(text: str) -> tuple[str, list[str]]:

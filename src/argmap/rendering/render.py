@@ -205,11 +205,14 @@ def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | No
         from argmap.rendering.process import Deadline
 
         deadline = Deadline(engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
-    if options.format == "png" and found.pure:
-        # graphviz-pure's own PNG has only its built-in fonts: draw its SVG with argmap's (see raster).
+    if options.format in engine.DRAWN_FROM_SVG and found.pure:
+        # graphviz-pure's own PNG has only its built-in fonts, and it has no PDF:
+        # draw its SVG with argmap's fonts (see raster).
         from argmap.rendering import raster
 
         svg = engine.run(found, source, "svg", deadline)
+        if options.format == "pdf":
+            return raster.pdf(svg)
         return raster.png(svg, options.dpi or DEFAULT_DPI, PNG_MAX_PIXELS)
     args: list[str] = []
     if options.format == "png":

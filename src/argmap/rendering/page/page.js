@@ -83,7 +83,7 @@
     }
     var i = D.inferences[ref];
     if (!i) return ref;
-    return (i.label ? i.label + ": " : "") + i.kind + " inference: " + i.premises.join(", ") + " to " + (i.target || "");
+    return (i.label ? i.label + ": " : "") + i.kind + " inference " + ref;
   }
   function statusOf(ref) { return D.evaluation && ref ? D.evaluation.statuses[ref] : null; }
   function decorate(p) {  // what the page says about a part, as classes on its element
@@ -412,7 +412,7 @@
       row(dl, "Section", s.section);
     } else if (i) {
       body.appendChild(el("h2", i.label || (i.kind + " inference")));
-      row(dl, "Kind", i.kind + (i.id ? " " + i.id : ""));
+      row(dl, "Kind", i.kind + " " + ref);
       row(dl, "Premises", i.premises.map(refButton));
       if (i.target) row(dl, "Conclusion", refButton(i.target));
       row(dl, "Scheme", i.scheme);

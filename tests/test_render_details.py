@@ -1,0 +1,293 @@
+"""Details of the picture: a legend of exactly the glyphs drawn, sources as numbered references,
+one name per inference, and lines told apart in greyscale."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import argmap
+from argmap.language import key_slug
+from argmap.rendering.build import build_graph
+from argmap.rendering.options import RenderOptions
+
+from .conftest import MAPS
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+DIRECTIONS = ("up", "down", "right", "left")
+
+SMALL = """
+title "Tea"
+thesis t "Tea is good for you."
+evidence e "Tea contains antioxidants." { source: lab }
+claim d "Antioxidants protect cells."
+objection o "A cup holds too few antioxidants to matter."
+source lab "A lab report on tea and health, with a title longer than forty characters" {
+  author: "Ann Analyst"
+  date: 2021-03
+  url: "https://example.org/lab?a=1&b=2"
+}
+argument why: e + d => t
+o undercuts why
+"""
+
+
+def svg_of(m: argmap.ArgumentMap, **kw: object) -> ET.Element:
+    return ET.fromstring(argmap.render(m, "svg", **kw))  # type: ignore[arg-type]
+
+
+def groups(root: ET.Element) -> list[ET.Element]:
+    return [g for g in root.iter(f"{SVG}g") if g.get("class", "").startswith(("node", "edge"))]
+
+
+def glyph_of(g: ET.Element) -> str | None:
+    """The glyph an element draws: ``statement-KIND``, ``edge-KIND`` or its junction glyph class."""
+    classes = [c for c in g.get("class", "").split() if c != "legend"]
+    found = re.search(r"glyph-(\S+)", g.get("class", ""))
+    if found:
+        return found.group(1)
+    if classes[:2] == ["node", "statement"]:
+        return f"statement-{classes[2]}"
+    if classes[0] == "edge":
+        return f"edge-{classes[1]}"
+    return None
+
+
+def legend_ids(root: ET.Element) -> set[str]:
+    return {g.get("id", "") for g in groups(root) if "legend" in g.get("class", "").split()}
+
+
+def glyph_sets(root: ET.Element) -> tuple[set[str], set[str]]:
+    """The glyphs the legend shows and the glyphs the map draws."""
+    in_legend = legend_ids(root)
+    shown, drawn = set(), set()
+    for g in groups(root):
+        glyph = glyph_of(g)
+        if glyph:
+            (shown if g.get("id") in in_legend else drawn).add(glyph)
+    return shown, drawn
+
+
+def points(g: ET.Element) -> list[tuple[float, float]]:
+    """Every coordinate in a group's shapes."""
+    out: list[tuple[float, float]] = []
+    for el in g.iter():
+        if el.tag in (f"{SVG}polygon", f"{SVG}polyline"):
+            nums = [float(x) for x in re.findall(r"-?[\d.]+", el.get("points", ""))]
+            out += list(zip(nums[::2], nums[1::2], strict=True))
+        elif el.tag == f"{SVG}path":
+            nums = [float(x) for x in re.findall(r"-?[\d.]+", el.get("d", ""))]
+            out += list(zip(nums[::2], nums[1::2], strict=True))
+        elif el.tag == f"{SVG}ellipse":
+            cx, cy, rx, ry = (float(el.get(k, 0)) for k in ("cx", "cy", "rx", "ry"))
+            out += [(cx - rx, cy - ry), (cx + rx, cy + ry)]
+    return out
+
+
+def box(g: ET.Element) -> tuple[float, float, float, float]:
+    xs, ys = zip(*points(g), strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def by_id(root: ET.Element, ident: str) -> ET.Element:
+    return next(g for g in root.iter(f"{SVG}g") if g.get("id") == ident)
+
+
+# -- The legend ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+@pytest.mark.parametrize("name", ["drug-trial", "peace-talks"])
+def test_the_legend_shows_exactly_the_glyphs_the_map_draws(name: str, direction: str) -> None:
+    shown, drawn = glyph_sets(svg_of(argmap.load(MAPS / f"{name}.argmap"), direction=direction))
+    assert shown == drawn
+    assert "junction-support-dot" not in shown or name == "peace-talks"
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_a_dot_is_in_the_legend_only_when_a_dot_is_drawn(direction: str) -> None:
+    with_dot = argmap.loads('thesis t "T" claim a "A" claim b "B" argument: a + b => t')
+    shown, drawn = glyph_sets(svg_of(with_dot, direction=direction))
+    assert shown == drawn == {"statement-thesis", "statement-claim", "edge-support", "junction-support-dot"}
+    without = argmap.loads('thesis t "T" claim a "A" a supports t objection o "O" o attacks a')
+    shown, drawn = glyph_sets(svg_of(without, direction=direction))
+    assert shown == drawn and not any(g.startswith("junction") for g in shown)
+
+
+def test_legend_junctions_are_drawn_as_the_maps_are() -> None:
+    """A square junction is a square in both places, a labelled one a box: the same shape elements."""
+    m = argmap.loads(
+        'thesis t "T" claim a "A" claim b "B" objection o "O" objection p "P"\n'
+        'argument: a + b => t\nattack: o + p => t\nattack named "Named": o => a'
+    )
+    root = svg_of(m)
+    in_legend = legend_ids(root)
+    shapes: dict[tuple[str, bool], set[tuple[str, int]]] = {}
+    for g in groups(root):
+        glyph = glyph_of(g)
+        if glyph and glyph.startswith("junction"):
+            drawn = {(el.tag, len(re.findall(r"[\d.]+,", el.get("points", "")))) for el in g.iter()}
+            drawn = {d for d in drawn if d[0] in (f"{SVG}polygon", f"{SVG}ellipse", f"{SVG}path")}
+            shapes.setdefault((glyph, g.get("id") in in_legend), set()).update(drawn)
+    assert {glyph for glyph, _ in shapes} == {"junction-support-dot", "junction-attack-dot", "junction-attack-box"}
+    for glyph in ("junction-support-dot", "junction-attack-dot", "junction-attack-box"):
+        assert shapes[(glyph, True)] == shapes[(glyph, False)], glyph
+    assert shapes[("junction-support-dot", True)] == {(f"{SVG}ellipse", 0)}
+    assert shapes[("junction-attack-dot", True)] == {(f"{SVG}polygon", 5)}  # a square: four corners and back
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_the_legend_is_small_beside_a_big_map(direction: str) -> None:
+    root = svg_of(argmap.load(MAPS / "peace-talks.argmap"), direction=direction)
+    x0, y0, x1, y1 = box(by_id(root, "argmap-legend"))
+    width, height = (float(root.get(k, "0").removesuffix("pt")) for k in ("width", "height"))
+    assert (x1 - x0) * (y1 - y0) <= 0.1 * width * height
+
+
+@pytest.mark.parametrize("direction", ["up", "down"])
+def test_the_legend_is_under_a_small_map(direction: str) -> None:
+    root = svg_of(argmap.loads(SMALL), direction=direction)
+    legend_top = box(by_id(root, "argmap-legend"))[1]
+    statements = [g for g in groups(root) if g.get("class", "").startswith("node statement")]
+    assert all(box(g)[3] <= legend_top for g in statements)
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_legend_lines_run_as_the_maps_lines_do(direction: str) -> None:
+    """Across the picture with right and left, along it with up and down; the arrowhead where the map has it."""
+    root = svg_of(argmap.loads(SMALL), direction=direction)
+    legend = by_id(root, "argmap-legend-support")
+    x0, y0, x1, y1 = box(legend)
+    horizontal = direction in ("right", "left")
+    assert (x1 - x0 > 3 * (y1 - y0)) if horizontal else (y1 - y0 > 3 * (x1 - x0))
+    head = box(next(g for g in groups(root) if g.get("id") == "argmap-legend-support"))
+    tip = [p for el in legend.iter(f"{SVG}polygon") for p in points_of(el)]
+    line = [p for el in legend.iter(f"{SVG}path") for p in points_of(el)]
+    assert tip and line and head
+    centre = sum(p[0 if horizontal else 1] for p in tip) / len(tip)
+    middle = sum(p[0 if horizontal else 1] for p in line) / len(line)
+    forward = {"up": centre < middle, "down": centre > middle, "right": centre > middle, "left": centre < middle}
+    assert forward[direction]
+
+
+def points_of(el: ET.Element) -> list[tuple[float, float]]:
+    nums = [float(x) for x in re.findall(r"-?[\d.]+", el.get("points", "") or el.get("d", ""))]
+    return list(zip(nums[::2], nums[1::2], strict=True))
+
+
+def test_the_legend_lists_statuses_in_evaluated_pictures() -> None:
+    root = svg_of(argmap.loads(SMALL), statuses=argmap.evaluate(argmap.loads(SMALL)).statuses())
+    assert {"argmap-legend-in", "argmap-legend-out", "argmap-legend-undecided"} <= legend_ids(root)
+
+
+# -- Sources as references -----------------------------------------------------------
+
+
+def test_a_footer_says_each_thing_once_and_the_source_by_number() -> None:
+    g = build_graph(argmap.load(MAPS / "peace-talks.argmap"))
+    node = g.node("bennett_initiated")
+    ref = next(r for r in g.references if r.id == "bennett_interview")
+    assert node.footer == (f"Naftali Bennett · [{ref.number}]",)
+    assert node.reference == ref.number
+    assert ref.title == "Interview with Naftali Bennett, 2 February 2023"
+    assert [r.number for r in g.references] == list(range(1, len(g.references) + 1))
+    assert "tac" not in {r.id for r in g.references}  # the source the map reconstructs is in the subtitle
+    assert not any("…" in line for n in g.nodes for line in n.footer)
+
+
+def test_references_are_listed_once_in_full_with_safe_links() -> None:
+    m = argmap.loads(
+        SMALL
+        + 'claim c "C" { source: bad }\nsource bad "A source whose link is a script" { url: "javascript:alert(1)" }\n'
+        + 'claim m "M" { source: mail }\nsource mail "A letter" { url: "mailto:ann@example.org" }\n'
+    )
+    root = svg_of(m)
+    refs = by_id(root, "argmap-references")
+    text = " ".join(t.text or "" for t in refs.iter(f"{SVG}text"))
+    assert text.count("A lab report on tea and health, with a title longer than forty characters") == 1
+    assert "Ann Analyst" in text and "2021-03" in text and "[1]" in text and "[3]" in text
+    links = {a.get(f"{XLINK}href") for a in refs.iter(f"{SVG}a")} - {None}
+    assert links == {"https://example.org/lab?a=1&b=2", "mailto:ann@example.org"}
+    statement = by_id(root, "statement-e")
+    assert "[1]" in " ".join(t.text or "" for t in statement.iter(f"{SVG}text"))
+    assert "lab report" not in " ".join(t.text or "" for t in statement.iter(f"{SVG}text"))
+
+
+def test_a_map_without_sources_has_no_references() -> None:
+    root = svg_of(argmap.loads('thesis t "T" claim c "C" c supports t'))
+    assert not [g for g in root.iter(f"{SVG}g") if g.get("id") == "argmap-references"]
+    assert build_graph(argmap.loads('thesis t "T"')).references == ()
+
+
+# -- One name per inference -------------------------------------------------------------
+
+
+def test_svg_json_and_tooltips_name_inferences_as_evaluation_does() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    ev = argmap.evaluate(m)
+    g = build_graph(m, RenderOptions(statuses=ev.statuses()))
+    for node in g.nodes:
+        if node.kind.value == "junction":
+            inf = next(i for i in m.inferences() if i.key == node.ref)
+            assert node.id == key_slug(inf.key)
+            assert ev.status(node.id) is ev.status(inf.key)  # the SVG id form is accepted
+            assert node.name == inf.key  # every inference's name is on an evaluated picture
+            assert f"{inf.kind.value} {inf.key}]" in node.tooltip
+    data = g.as_dict()
+    assert {n["ref"] for n in data["nodes"] if n["kind"] == "junction"} <= set(ev.statuses())
+
+
+def test_named_inferences_show_their_id_on_the_picture() -> None:
+    root = svg_of(argmap.loads(SMALL))
+    junction = by_id(root, "inference-why")
+    assert "why" in [t.text for t in junction.iter(f"{SVG}text")]
+    evaluated = svg_of(argmap.loads(SMALL), statuses=argmap.evaluate(argmap.loads(SMALL)).statuses())
+    undercut = by_id(evaluated, "inference-o.undercuts.why")
+    assert "o undercuts why" in [t.text for t in undercut.iter(f"{SVG}text")]
+
+
+# -- Lines and junction boxes ---------------------------------------------------------------
+
+
+def test_support_and_rebut_differ_in_line_style_in_print() -> None:
+    m = argmap.loads('thesis t "T" claim c "C" objection o "O" c supports t o attacks t')
+    root = svg_of(m, theme="print", legend=False)
+    paths = {
+        kind: next(next(g for g in groups(root) if g.get("class", "").startswith(f"edge {kind}")).iter(f"{SVG}path"))
+        for kind in ("support", "rebut")
+    }
+    assert paths["support"] is not None and paths["rebut"] is not None
+    assert paths["support"].get("stroke") == paths["rebut"].get("stroke")  # black, both
+    widths = {k: float(p.get("stroke-width", "1")) for k, p in paths.items()}
+    assert widths["rebut"] >= 1.6 * widths["support"]
+
+
+def test_two_line_junction_labels_keep_clear_of_the_border() -> None:
+    m = argmap.loads(
+        'thesis t "T" claim a "A" claim b "B" argument j "Two lines": a + b => t { scheme: expert_opinion }'
+    )
+    junction = by_id(svg_of(m, legend=False), "inference-j")
+    _, y0, _, y1 = box(junction)
+    texts = list(junction.iter(f"{SVG}text"))
+    assert len(texts) == 3  # the name, the label, the scheme
+    for t in texts:
+        size = float(t.get("font-size", "0"))
+        baseline = float(t.get("y", "0"))
+        assert baseline - size >= y0 + 2 and baseline + size * 0.25 <= y1 - 2
+
+
+@pytest.mark.parametrize("direction", ["up", "down"])
+def test_the_legend_reads_from_the_top_statement_kinds_first(direction: str) -> None:
+    root = svg_of(argmap.load(MAPS / "drug-trial.argmap"), direction=direction)
+    in_legend = legend_ids(root)
+    legend = [g for g in groups(root) if g.get("id") in in_legend]
+    kinds = [box(g) for g in legend if g.get("class", "").startswith("node legend statement")]
+    lines = [box(g) for g in legend if g.get("class", "").startswith("edge legend")]
+    assert kinds and lines
+    assert max(k[3] for k in kinds) < min(line[1] for line in lines)
+    statements = [g for g in legend if g.get("class", "").startswith("node legend statement")]
+    order = [g.get("id") for g in sorted(statements, key=lambda g: box(g)[0])]
+    assert order == [f"argmap-legend-{k}" for k in ("thesis", "claim", "evidence", "assumption", "objection")]
