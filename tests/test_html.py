@@ -84,3 +84,18 @@ def test_the_command_line_page_with_evaluate(tmp_path: Path) -> None:
     out = tmp_path / "map.html"
     assert main(["render", str(MAPS / "drug-trial.argmap"), "-f", "html", "-o", str(out), "-q", "--evaluate"]) == 0
     assert data_of(out.read_text("utf-8"))["evaluation"] is not None
+
+
+def test_the_data_holds_each_inferences_critical_questions_and_what_it_raises() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    inferences = data_of(argmap.render(m, "html").decode("utf-8"))["inferences"]
+    assert isinstance(inferences, dict)
+    questions = {q["key"]: q for q in inferences["a_inf"]["questions"]}
+    assert questions["third_factor"]["state"] == "answered"
+    assert questions["direction"] == {
+        "key": "direction",
+        "type": "assumption",
+        "text": "Is there good evidence that the causal relationship goes from A to B, and not just from B to A?",
+        "state": "open",
+    }
+    assert inferences["unblind_u"]["raises"] == "third_factor" and inferences["unblind_u"]["questions"] == []

@@ -217,3 +217,14 @@ def test_a_hostile_map_executes_nothing(browser: Any, tmp_path: Path) -> None:
     assert page.locator("a[href^='javascript'], [onerror], [onload], [onmouseover]").count() == 0
     assert [url for url in opened.requests if not url.startswith("file://")] == []
     assert page.title().startswith("</title><script>")
+
+
+def test_an_inference_panel_lists_its_open_questions_and_an_objection_what_it_raises(drug_trial: Opened) -> None:
+    page = drug_trial.page
+    page.evaluate("argmapPage.open('a_inf')")
+    text = page.locator("#panel").inner_text()
+    assert "Open questions" in text
+    assert "direction (assumption): Is there good evidence that the causal relationship goes from A to B" in text
+    assert "third_factor (answered)" in text
+    page.evaluate("argmapPage.open('unblind_u')")
+    assert "Raises\nthird_factor" in page.locator("#panel").inner_text()

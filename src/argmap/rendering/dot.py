@@ -107,6 +107,10 @@ STATUS_MEANING = {
     Status.OUT: "falls: defeated, or no reason holds",
     Status.UNDECIDED: "undecided: caught in an open conflict",
 }
+_BADGED_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
+_BADGE_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+#: What the badge ``?2`` on an inference says, in the legend.
+QUESTIONS_MEANING = "critical questions of its scheme nobody has asked yet"
 EDGE_WORDS = {
     EdgeKind.SUPPORT: "supports",
     EdgeKind.REBUT: "rebuts a conclusion",
@@ -207,6 +211,16 @@ def _fit(lines: Iterable[str], size: float, bold: bool = False, padding: float =
 
     widest = max(text_width(line, size, bold) for line in lines)
     return f' WIDTH="{math.ceil(widest * TEXT_SLACK + 2 * padding)}"'
+
+
+def question_badge(count: int) -> str:
+    """The text of the badge of an inference with ``count`` open critical questions: ``?3``."""
+    return f"?{count}"
+
+
+def raises_tag(key: str) -> str:
+    """The tag of an inference that raises the critical question ``key``, as the language writes it."""
+    return f"raises: {key}"
 
 
 def _fitted(label: str, lines: Iterable[str], size: float, bold: bool = False) -> str:
@@ -424,6 +438,8 @@ class _Writer:
             parts.append(word)
         if node.hidden:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
+        if node.raises:
+            parts.append(_font(_i(html_text(raises_tag(node.raises))), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
             "id": _name(node_id(node)),
             "class": self._classes(node),
@@ -432,7 +448,7 @@ class _Writer:
             "color": box.border,
             "penwidth": f"{box.penwidth + (1.6 if node.focus else 0):g}",
         }
-        if not parts:
+        if not parts and not node.questions:
             g.node(
                 _name(node_id(node)),
                 label="",
@@ -445,7 +461,7 @@ class _Writer:
             )
             return
         texts = [*node.text, node.scheme or ""]
-        label = "<" + _fitted("<BR/>".join(parts), texts, 9, True) + ">"
+        label = "<" + self._badged(_fitted("<BR/>".join(parts), texts, 9, True), node.questions) + ">"
         style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
@@ -542,10 +558,32 @@ class _Writer:
             attrs["minlen"] = str(minlen)
         if loose:
             attrs["constraint"] = "false"
-        if edge.label:
-            attrs["label"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
+        parts = [_font(_i(html_text(edge.label)), 8)] if edge.label else []
+        if edge.raises:
+            parts.append(_font(_i(html_text(raises_tag(edge.raises))), 8, t.muted))
+        if parts or edge.questions:
+            texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
+            attrs["label"] = f"<{self._badged(_fitted('<BR/>'.join(parts), texts, 8), edge.questions)}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
+
+    def _badged(self, label: str, questions: tuple[str, ...]) -> str:
+        """A label with the count badge of its open critical questions on its right (none without any)."""
+        if not questions:
+            return label
+        text = f"<TD>{label}</TD>" if label else ""
+        return f"{_BADGED_TABLE}<TR>{text}{self._badge(len(questions))}</TR></TABLE>"
+
+    def _badge(self, count: int) -> str:
+        """A cell holding the badge: a box of a fixed size (the engine would stretch it to its row's height)."""
+        from argmap.rendering.fonts import text_width
+
+        t = self.theme
+        text = question_badge(count)
+        word = _font(_b(text), SMALL_SIZE, t.badge_text)
+        width, height = math.ceil(text_width(text, SMALL_SIZE, True)) + 4, math.ceil(SMALL_SIZE * 1.6)
+        box = f'<TD BGCOLOR="{t.muted}" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}">{word}</TD>'
+        return f"<TD>{_BADGE_TABLE}<TR>{box}</TR></TABLE></TD>"
 
     # Legend
 
@@ -572,6 +610,8 @@ class _Writer:
             items = [self._legend_edge(lg, kind) for kind in kinds]
             if any(n.kind is NodeKind.JUNCTION for n in self.graph.nodes):
                 items.append(self._legend_junction(lg))
+            if any(n.questions for n in self.graph.nodes) or any(e.questions for e in self.graph.edges):
+                items.append(self._legend_questions(lg))
             rows += [[n for item in items[i : i + 3] for n in item] for i in range(0, len(items), 3)]
             if self.graph.statuses:
                 rows.append([self._legend_status(lg, status) for status in Status])
@@ -665,6 +705,13 @@ class _Writer:
         )
         text = "junction of linked premises (label, scheme)"
         return [name, self._legend_text(lg, f"{LEGEND_ID}-junction-text", text)]
+
+    def _legend_questions(self, lg: graphviz.Digraph) -> list[str]:
+        """The badge of open critical questions, and what it means."""
+        name = f"{LEGEND_ID}-questions"
+        label = f"<{_BADGE_TABLE}<TR>{self._badge(2)}</TR></TABLE>>"
+        lg.node(name, label=label, id=name, shape="plain", style="", tooltip=QUESTIONS_MEANING, **{"class": "legend"})
+        return [name, self._legend_text(lg, f"{name}-text", QUESTIONS_MEANING)]
 
     def _legend_status(self, lg: graphviz.Digraph, status: Status) -> str:
         t = self.theme
