@@ -88,6 +88,7 @@ MAX_CLUSTER_DEPTH = 24
 FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every machine
 #: Room added to measured text for shaping (Arabic joins its letters) and rounding.
 TEXT_SLACK = 1.03
+ITALIC_SLACK = 1.08
 TEXT_SIZE = 11
 SMALL_SIZE = 7.5
 FOOTER_SIZE = 8.5
@@ -211,6 +212,13 @@ def _fit(lines: Iterable[str], size: float, bold: bool = False, padding: float =
 
     widest = max(text_width(line, size, bold) for line in lines)
     return f' WIDTH="{math.ceil(widest * TEXT_SLACK + 2 * padding)}"'
+
+
+def _italic_width(lines: Iterable[str], size: float) -> int:
+    """The width of a cell for italic lines: the engine measures them as upright, a little short."""
+    from argmap.rendering.fonts import text_width
+
+    return math.ceil(max((text_width(line, size) for line in lines), default=0) * ITALIC_SLACK) + 2
 
 
 def question_badge(count: int) -> str:
@@ -563,15 +571,21 @@ class _Writer:
             parts.append(_font(_i(html_text(raises_tag(edge.raises))), 8, t.muted))
         if parts or edge.questions:
             texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
-            attrs["label"] = f"<{self._badged(_fitted('<BR/>'.join(parts), texts, 8), edge.questions)}>"
+            label = _fitted("<BR/>".join(parts), texts, 8)
+            attrs["label"] = f"<{self._badged(label, edge.questions, _italic_width(texts, 8))}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
 
-    def _badged(self, label: str, questions: tuple[str, ...]) -> str:
-        """A label with the count badge of its open critical questions on its right (none without any)."""
+    def _badged(self, label: str, questions: tuple[str, ...], width: int | None = None) -> str:
+        """A label with the count badge of its open critical questions on its right (none without any).
+
+        ``width`` makes the label's cell that wide, for text the engine would measure short (italics),
+        so that the badge does not cover its last letters.
+        """
         if not questions:
             return label
-        text = f"<TD>{label}</TD>" if label else ""
+        cell = f'<TD WIDTH="{width}">' if width else "<TD>"
+        text = f"{cell}{label}</TD>" if label else ""
         return f"{_BADGED_TABLE}<TR>{text}{self._badge(len(questions))}</TR></TABLE>"
 
     def _badge(self, count: int) -> str:
