@@ -51,8 +51,9 @@ def test_json_format(broken: Path) -> None:
     assert data[1] == {
         "code": "E101", "name": "unknown-statement", "severity": "error",
         "message": "unknown statement `tt` (the conclusion of `c supports tt`)", "hint": "did you mean `t`?",
-        "path": str(broken), "line": 3, "column": 12, "end_line": 3, "end_column": 14, "related": [],
+        "path": str(broken), "line": 3, "column": 12, "end_line": 3, "end_column": 14, "related": [], "fix": "t",
     }  # fmt: skip
+    assert data[0]["fix"] is None  # a duplicate id has no single right replacement
 
 
 def test_github_format(broken: Path) -> None:

@@ -78,11 +78,19 @@ def test_the_article_map_scenarios() -> None:
     own_terms = argmap.evaluate(m, distrust=["reviewer"])
     assert (base.status("us_prevented"), base.status("us_interests")) == (Status.OUT, Status.OUT)
     assert (own_terms.status("us_prevented"), own_terms.status("us_interests")) == (Status.IN, Status.IN)
-    assert base.status("blocked_istanbul") is Status.IN
-    assert argmap.evaluate(m, distrust=["putin"]).status("blocked_istanbul") is Status.OUT
+    # every reason for the U.S. stopping the Istanbul settlement is questioned, Putin's among them
+    assert base.status("blocked_istanbul") is Status.OUT
+    assert own_terms.status("blocked_istanbul") is Status.IN
+    assert argmap.evaluate(m, distrust=["reviewer", "putin"]).status("blocked_istanbul") is Status.IN
     assert argmap.evaluate(m, distrust=["reviewer", "bennett"]).status("us_prevented") is Status.OUT
-    for semantics in ("preferred", "stable"):  # no conflict is left open: every semantics agrees
-        assert argmap.evaluate(m, semantics).statuses() == base.statuses()
+    # Bennett's account and the Ukrainian official's complaint: the article settles it by its own
+    # conjecture (for_public); with that conjecture questioned the map leaves it open
+    assert own_terms.status("ua_surrender") is Status.OUT
+    assert {base.status("israeli_model"), base.status("ua_surrender")} == {Status.UNDECIDED}
+    for semantics in ("preferred", "stable"):  # one extension for each side; the theses fall in both
+        ev = argmap.evaluate(m, semantics)
+        assert ev.extensions == 2 and ev.credulous("ua_surrender") and ev.credulous("israeli_model")
+        assert (ev.status("us_prevented"), ev.status("us_interests")) == (Status.OUT, Status.OUT)
 
 
 def test_evaluations_compare_by_value() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import argmap
 from argmap.cli import main
@@ -22,10 +23,22 @@ def data_of(page: str) -> dict[str, object]:
     return loaded
 
 
+def parts_of(page: str) -> list[list[Any]]:
+    found = re.search(r'<script type="application/json" id="argmap-parts">(.*?)</script>', page, re.DOTALL)
+    assert found is not None
+    loaded: list[list[Any]] = json.loads(found.group(1))
+    return loaded
+
+
+def markup_of(page: str) -> str:
+    """The page without the contents of its scripts."""
+    return re.sub(r"(<script\b[^>]*>).*?</script>", r"\1</script>", page, flags=re.DOTALL)
+
+
 def test_the_page_is_one_file_without_anything_to_fetch() -> None:
     page = argmap.render(argmap.load(MAPS / "drug-trial.argmap"), "html").decode("utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    assert page.count("<svg") == 1
+    assert markup_of(page).count("<svg") == 1
     assert not re.search(r"""<(?:script|link|img|iframe)[^>]*\s(?:src|href)=""", page)
     assert "@import" not in page and "url(" not in page
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
@@ -53,7 +66,8 @@ def test_script_json_cannot_close_the_script_or_start_markup() -> None:
 def test_a_hostile_map_stays_text() -> None:
     page = argmap.render(argmap.load(HOSTILE), "html").decode("utf-8")
     scripts = re.findall(r"<script\b", page)
-    assert len(scripts) == 2  # the data and the page's own script; nothing from the map
+    assert len(scripts) == 3  # the data, the picture's parts and the page's own script; nothing from the map
+    assert not any("<script" in row[-1] for row in parts_of(page))
     assert not re.search(r"""href=["']?\s*javascript""", page, re.IGNORECASE)
     assert "<img" not in page and "<iframe" not in page and "<b>" not in page
     data = data_of(page)
@@ -84,6 +98,22 @@ def test_the_command_line_page_with_evaluate(tmp_path: Path) -> None:
     out = tmp_path / "map.html"
     assert main(["render", str(MAPS / "drug-trial.argmap"), "-f", "html", "-o", str(out), "-q", "--evaluate"]) == 0
     assert data_of(out.read_text("utf-8"))["evaluation"] is not None
+
+
+def test_the_page_holds_every_node_and_edge_of_the_picture_once_with_its_box() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    svg = argmap.render(m, "svg").decode("utf-8")
+    drawn = re.findall(r'<g id="([^"]*)" class="(?:node|edge)\b', svg)
+    page = argmap.render(m, "html").decode("utf-8")
+    rows = parts_of(page)
+    assert [row[0] for row in rows] == [name.replace("&#45;", "-") for name in drawn]
+    assert not re.search(r'class="(?:node|edge)\b', markup_of(page))  # only as parts
+    assert markup_of(page).count('class="cluster section"') == 4  # the sections' boxes stay markup
+    thesis = next(row for row in rows if row[0] == "statement-z_effective")
+    x, y, width, height = thesis[2:6]
+    shape = re.search(r'd="M([-\d.]+),([-\d.]+)', thesis[-1])
+    assert shape is not None and width > 50 and height > 20
+    assert x <= float(shape.group(1)) <= x + width and y <= float(shape.group(2)) <= y + height
 
 
 def test_the_data_holds_each_inferences_critical_questions_and_what_it_raises() -> None:

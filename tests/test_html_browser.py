@@ -43,7 +43,7 @@ def launched_browser() -> Iterator[Any]:
 class Opened:
     """A page opened from a file, with every request, dialog and console error it caused."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
+    def __init__(self, browser: Any, path: Path, budget: int | None = None) -> None:
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -52,6 +52,8 @@ class Opened:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        if budget is not None:  # the most nodes and edges the page builds for one view
+            self.page.add_init_script(f"window.argmapBudget = {budget}")
         self.page.goto(path.as_uri())
         self.page.wait_for_selector("body[data-ready=true]")
 
@@ -213,10 +215,69 @@ def test_a_hostile_map_executes_nothing(browser: Any, tmp_path: Path) -> None:
     page.select_option("#sections", "s")
     assert page.locator("#panel").inner_text().count("<script>") >= 1  # shown as text
     assert opened.dialogs == [] and opened.errors == []
-    assert page.locator("script").count() == 2
+    assert page.locator("script").count() == 3  # the data, the picture's parts, the page's script
     assert page.locator("a[href^='javascript'], [onerror], [onload], [onmouseover]").count() == 0
     assert [url for url in opened.requests if not url.startswith("file://")] == []
     assert page.title().startswith("</title><script>")
+
+
+@pytest.fixture
+def as_big_map(browser: Any, tmp_path: Path) -> Iterator[Opened]:
+    """The drug trial's page drawn as a big map is: at most 20 nodes and edges (of 66) built for one view."""
+    opened = Opened(browser, write_page(tmp_path, MAPS / "drug-trial.argmap"), budget=20)
+    yield opened
+    opened.page.close()
+
+
+def test_a_big_map_opens_at_low_detail_and_a_click_there_opens_the_statement(as_big_map: Opened) -> None:
+    page = as_big_map.page
+    assert page.evaluate("argmapPage.detail()") is False
+    assert page.locator("#view .node").count() == 0  # nothing built yet
+    assert page.locator("#view .overview path").count() >= 2
+    point = page.evaluate("argmapPage.where('z_effective')")
+    page.mouse.click(point["x"], point["y"])
+    assert page.inner_text("#panel h2").startswith("Compound Z is an effective preventive treatment")
+    assert as_big_map.errors == []
+
+
+def test_a_big_map_builds_what_comes_into_view(as_big_map: Opened) -> None:
+    page = as_big_map.page
+    page.fill("#search", "unblinding")
+    page.press("#search", "Enter")
+    page.focus("#view")
+    for _ in range(4):
+        page.keyboard.press("+")
+    assert page.evaluate("argmapPage.detail()") is True
+    current = page.locator(".current")
+    found = (current.get_attribute("aria-label") or "") + (current.get_attribute("data-ref") or "")
+    assert current.count() == 1 and "unblinding" in found.lower()
+    every = "JSON.parse(document.getElementById('argmap-parts').textContent).filter(r => r[1] === 'node').length"
+    assert 0 < page.locator("#view .node").count() < page.evaluate(every)  # only those in view
+    box, view = current.bounding_box(), page.locator("#view").bounding_box()
+    assert box is not None and view is not None
+    assert abs(box["x"] + box["width"] / 2 - (view["x"] + view["width"] / 2)) < 2
+    page.click("#fit")
+    assert page.evaluate("argmapPage.detail()") is False
+    page.select_option("#sections", "trial_a")
+    assert "4 statements" in (page.locator(".fold-box").get_attribute("aria-label") or "")
+    assert as_big_map.errors == []
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in MAPS.glob("*.argmap")))
+def test_every_example_map_opens_whole_and_its_sections_fold(browser: Any, tmp_path: Path, name: str) -> None:
+    m = argmap.load(MAPS / name)
+    opened = Opened(browser, write_page(tmp_path, MAPS / name, RenderOptions(format="html", evaluate=True)))
+    page = opened.page
+    expected = sum(1 for _ in m.statements()) + sum(1 for _ in m.inferences())
+    assert page.locator("svg [data-ref][tabindex='0']").count() == expected
+    every = "JSON.parse(document.getElementById('argmap-parts').textContent).length"
+    assert page.locator("#view [data-layer] > g").count() == page.evaluate(every)  # every node and line built
+    sections = page.locator("#sections option[value]:not([value=''])").evaluate_all("os => os.map(o => o.value)")
+    for section in sections:
+        page.select_option("#sections", section)
+    assert page.locator(".fold-box").count() == len(sections)
+    assert opened.errors == []
+    page.close()
 
 
 def test_an_inference_panel_lists_its_open_questions_and_an_objection_what_it_raises(drug_trial: Opened) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,15 @@ def test_a_map_that_cannot_be_drawn_shows_its_problems() -> None:
     assert "2:12: E101 unknown statement `nowhere`" in page
     assert "unknown setting `colour`" in convert('```argmap colour="red"\nthesis t "T"\n```\n')
     assert "use the MkDocs plugin" in convert('```argmap file="tea.argmap"\n```\n')
+
+
+def test_two_maps_on_one_page_share_no_element_id() -> None:
+    tea = 'thesis tea "Tea is good."\nsection why "Why" {\n  claim tasty "Tasty."\n}\ntasty supports tea\n'
+    coffee = tea.replace("tea", "coffee").replace("Tea", "Coffee")
+    page = convert(f"```argmap\n{tea}```\n\n```argmap\n{coffee}```\n")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) > 4 and len(ids) == len(set(ids))
+    assert {link for link in re.findall(r'href="#([^"]+)"', page)} <= set(ids)
 
 
 def site(tmp_path: Path, page: str) -> Path:

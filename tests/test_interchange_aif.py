@@ -78,7 +78,10 @@ def test_repo_maps_export_and_read_back_with_the_same_structure(path: Path, dial
     out = dumps_aif(m, with_dialogue=dialogue)
     back = loads_aif(out.text)
     assert back.losses == ()
-    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged.
+    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged. The
+    # schemes the map defines travel as scheme descriptors and come back whole.
+    assert not [loss for loss in out.losses if loss.where.startswith("scheme ")]
+    assert list(back.map.schemes()) == list(m.schemes())
     assert [d for d in argmap.validate(back.map) if d.code != "W214"] == []
 
     def shape(x: argmap.ArgumentMap) -> object:

@@ -52,3 +52,13 @@ def test_the_extension_declares_both_grammars_and_the_preview() -> None:
         "markdown.argmap.codeblock": "./syntaxes/argmap.markdown.tmLanguage.json",
     }
     assert [c["command"] for c in manifest["contributes"]["commands"]] == ["argmap.preview"]
+
+
+def test_the_markdown_injection_opens_on_argmap_fences_only() -> None:
+    gen = generator()
+    fence = json.loads(gen.MARKDOWN.read_text(encoding="utf-8"))["repository"]["fence"]
+    opens = re.compile(fence["begin"].replace("\\G", "^"))  # Oniguruma's \G: where the last match ended
+    for line in ("```argmap", "~~~ argmap", "```ARGMAP {.numbered}", "  ````argmap title=tea"):
+        assert opens.match(line), line
+    for line in ("```python", "```argmapx", "``argmap", "text ```argmap"):
+        assert not opens.match(line), line

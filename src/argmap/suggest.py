@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
@@ -29,9 +30,15 @@ def close_matches(name: str, candidates: Iterable[str], n: int = 3) -> list[str]
         >>> close_matches("helth", ["health", "wealth", "tea"])
         ['health', 'wealth']
     """
+    return list(_close(name, tuple(candidates), n))
+
+
+@lru_cache(maxsize=512)
+def _close(name: str, candidates: tuple[str, ...], n: int) -> tuple[str, ...]:
+    """:func:`close_matches`, remembered: a map often repeats one misspelling, and a language server re-checks it."""
     import difflib  # only needed when something is misspelt
 
-    return difflib.get_close_matches(name, list(candidates), n=n, cutoff=0.6)
+    return tuple(difflib.get_close_matches(name, candidates, n=n, cutoff=0.6))
 
 
 def suggestion(hint: str | None) -> str | None:

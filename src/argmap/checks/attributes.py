@@ -73,17 +73,16 @@ def values(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
 def _check_value(element: Element, attribute: AttributeField, value: str) -> Diagnostic | None:
     """The problem with one attribute value of its form, or None."""
     key = attribute.name
-    span = element.span_of(f"attr:{key}")
     match attribute.form:
         case "date":
-            return None if is_date(value) else _bad_date(value, span)
+            return None if is_date(value) else _bad_date(value, element.span_of(f"attr:{key}"))
         case "url":
             if is_safe_url(value):
                 return None
             return Diagnostic.make(
                 "E131",
                 f'expected an http, https or mailto URL, found "{_short(value)}"',
-                span,
+                element.span_of(f"attr:{key}"),
                 "other schemes (javascript:, file:, data:) are refused so that rendered maps are safe",
             )
         case "ref":
@@ -93,7 +92,7 @@ def _check_value(element: Element, attribute: AttributeField, value: str) -> Dia
             return Diagnostic.make(
                 "E133",
                 f'`{key}` expects {what} id, found the text "{_short(value)}"',
-                span,
+                element.span_of(f"attr:{key}"),
                 f"declare {what} and refer to it by its id, e.g. `{key}: some_id`",
             )
         case "number":
@@ -102,7 +101,7 @@ def _check_value(element: Element, attribute: AttributeField, value: str) -> Dia
             return Diagnostic.make(
                 "E133",
                 f'`{key}` expects a whole number, found "{_short(value)}"',
-                span,
+                element.span_of(f"attr:{key}"),
                 f"for example `{key}: 2`; a higher rank weighs more",
             )
         case "name" | "text" | "list":

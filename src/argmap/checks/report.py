@@ -136,6 +136,7 @@ def to_dict(d: Diagnostic) -> dict[str, object]:
         "hint": d.hint,
         **_span_dict(d.span),
         "related": [{"message": r.message, **_span_dict(r.span)} for r in d.related],
+        "fix": d.fix,
     }
 
 

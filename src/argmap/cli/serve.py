@@ -4,11 +4,11 @@ A small server from the standard library (:mod:`http.server`) serves the
 interactive page (:mod:`argmap.rendering.html`) on 127.0.0.1. A watcher thread
 polls the modification times of the map and of every file it includes; when one
 changes it redraws the map and tells the page through Server-Sent Events
-(``/events``); the page fetches ``/picture.json`` and swaps in the new picture,
+(``/events``); the page fetches ``/picture.json`` and swaps in the parts that changed,
 keeping its zoom, place and folded sections. A map that no longer reads or
 checks cleanly shows its diagnostics above the last good picture.
 
-Routes: ``/`` the page, ``/picture.json`` the current picture (``svg``, ``data``)
+Routes: ``/`` the page, ``/picture.json`` the current picture (``picture``: its frame and parts, ``data``)
 and diagnostics (``problems``), ``/events`` the event stream.
 """
 
@@ -73,7 +73,7 @@ class Preview:
         self.options = options
         self.version = 0
         self.problems: list[str] = []
-        self.svg: str | None = None
+        self.picture_body: dict[str, Any] | None = None
         self.data: dict[str, Any] | None = None
         self.page = b""
         self.watched: list[str] = [os.path.abspath(path)]
@@ -113,14 +113,15 @@ class Preview:
         """Draw ``m`` as the new good picture; the problem, if that fails."""
         from argmap.rendering.build import LayoutError
         from argmap.rendering.engine import EngineError
-        from argmap.rendering.html import details, inline_svg, page
+        from argmap.rendering.html import details, page, picture
         from argmap.rendering.render import page_parts
 
         try:
             parts = page_parts(m, self.options)
         except (EngineError, LayoutError, ValueError) as exc:
             return [f"argmap: error: {shown(self.path)}: {exc}"]
-        self.svg = inline_svg(parts.svg.decode("utf-8"))
+        frame, rows = picture(parts.svg)
+        self.picture_body = {"frame": frame, "parts": rows}
         self.data = details(m, parts.prepared.graph, parts.evaluation)
         self.page = page(m, parts.prepared.graph, parts.svg, parts.evaluation)
         return []
@@ -139,7 +140,7 @@ class Preview:
     def picture(self) -> bytes:
         """``/picture.json``: the problems, and the last good picture and its data."""
         with self.changed:
-            body = {"version": self.version, "problems": self.problems, "svg": self.svg, "data": self.data}
+            body = {"version": self.version, "problems": self.problems, "picture": self.picture_body, "data": self.data}
         return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
     def stamps(self) -> dict[str, float | None]:

@@ -230,6 +230,22 @@ def cached(m: ArgumentMap, options: RenderOptions, folder: Path) -> Path:
 
 
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_ID_USE = re.compile(r'(\bid="|href="#|url\(#)')
+
+
+def _own_ids(svg: str) -> str:
+    """The picture with its element ids, and the links to them, made its own on a page of many maps.
+
+    Every picture names its outer group and its sections alike (``argmap-graph``, ``section-…``),
+    so two maps on one page would share ids: the prefix is made from the picture itself, which
+    keeps pages byte-stable from build to build.
+
+    Example:
+        >>> _own_ids('<svg><g id="a"><a href="#a"/><a href="https://x.org/#b"/></g></svg>')
+        '<svg><g id="m65e2d7b6-a"><a href="#m65e2d7b6-a"/><a href="https://x.org/#b"/></g></svg>'
+    """
+    prefix = "m" + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:8] + "-"
+    return _ID_USE.sub(lambda match: match.group(1) + prefix, svg)
 
 
 def inline_svg(svg: bytes, alt: str | None = None, width: str | None = None) -> str:
@@ -242,7 +258,7 @@ def inline_svg(svg: bytes, alt: str | None = None, width: str | None = None) -> 
     """
     from html import escape
 
-    body = _PROLOGUE.sub("", svg.decode("utf-8"), count=1).strip()
+    body = _own_ids(_PROLOGUE.sub("", svg.decode("utf-8"), count=1).strip())
     label = f' aria-label="{escape(alt)}"' if alt else ""
     body = body.replace("<svg", f'<svg role="img"{label} style="max-width: 100%; height: auto"', 1)
     style = f' style="width: {escape(width)}"' if width else ""

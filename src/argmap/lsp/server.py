@@ -4,14 +4,17 @@ Every open document is read with its includes (an open, unsaved buffer of an
 included file is read instead of the file on disk) and checked. A document
 that another open document includes is checked as part of that document, so
 its ids resolve as they do when the whole map is read. Diagnostics are
-published on open at once and on change after a short pause
-(:data:`DEBOUNCE`), for the document and for every file it includes.
+published on open at once and on change after a short pause (at most
+:data:`DEBOUNCE`, and no longer than the document's last check took), for the
+document and for every file it includes. After an edit only the top-level items
+it touched are parsed again (:mod:`argmap.lsp.reparse`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -29,12 +32,14 @@ from argmap.lsp import completion, convert, hover, outline
 from argmap.lsp.analysis import Analysis, analyse
 from argmap.lsp.occurrences import SCHEME_PREFIX, Occurrence, real
 from argmap.lsp.ranges import to_range, whole
+from argmap.lsp.reparse import Included
 from argmap.metadata import version
 from argmap.model import ArgumentMap, Span
 from argmap.model.index import index
 from argmap.syntax.formatter import FormatterError, format_text
 
-#: Seconds to wait after a change before checking, so that a burst of keystrokes is checked once.
+#: The longest wait, in seconds, after a change before checking, so that a burst of keystrokes is checked once.
+#: The wait is never longer than the document's last check took: waiting is only worth it when checking costs more.
 DEBOUNCE = 0.01
 #: The custom request that returns the rendered map as SVG: params ``{"uri": ...}``, result ``{"svg": ...}``.
 RENDER_SVG = "argmap/renderSvg"
@@ -48,6 +53,8 @@ class ArgmapServer(LanguageServer):
         self.analyses: dict[str, Analysis] = {}
         self.good: dict[str, Analysis] = {}
         self.waiting: dict[str, asyncio.TimerHandle] = {}
+        self.took: dict[str, float] = {}
+        self.included = Included()
 
     # -- documents -------------------------------------------------------------
 
@@ -88,7 +95,10 @@ class ArgmapServer(LanguageServer):
         if uri not in self.workspace.text_documents:
             return
         doc = self.workspace.get_text_document(uri)
-        a = analyse(doc.source, self.path_of(uri), self.read)
+        last = self.good.get(uri)
+        start = time.perf_counter()
+        a = analyse(doc.source, self.path_of(uri), self.read, last.parse if last is not None else None, self.included)
+        self.took[uri] = time.perf_counter() - start
         self.analyses[uri] = a
         if a.map is not None:
             self.good[uri] = a
@@ -99,11 +109,12 @@ class ArgmapServer(LanguageServer):
         self.publish(uri, a)
 
     def later(self, uri: str) -> None:
-        """Check a document after :data:`DEBOUNCE` seconds, unless it changes again first."""
+        """Check a document after a pause (see :data:`DEBOUNCE`), unless it changes again first."""
         handle = self.waiting.pop(uri, None)
         if handle is not None:
             handle.cancel()
-        self.waiting[uri] = asyncio.get_running_loop().call_later(DEBOUNCE, self.check, uri)
+        pause = min(DEBOUNCE, self.took.get(uri, DEBOUNCE))
+        self.waiting[uri] = asyncio.get_running_loop().call_later(pause, self.check, uri)
 
     def publish(self, uri: str, a: Analysis) -> None:
         """Publish the diagnostics of an analysis: for the document and each file it includes."""
@@ -129,8 +140,10 @@ class ArgmapServer(LanguageServer):
         uri = opened.get(path) or (from_fs_path(path) if path else None) or next(iter(opened.values()), "")
         if path not in cache:
             cache[path] = self._lines(uri, path)
-        rng = to_range(span)
-        return types.Location(uri=uri, range=self.workspace.position_codec.range_to_client_units(cache[path], rng))
+        lines, rng = cache[path], to_range(span)
+        if _plain(lines, rng.start) and _plain(lines, rng.end):  # characters are the client's units
+            return types.Location(uri=uri, range=rng)
+        return types.Location(uri=uri, range=self.workspace.position_codec.range_to_client_units(lines, rng))
 
     def _lines(self, uri: str, path: str | None) -> list[str]:
         if uri in self.workspace.text_documents:
@@ -155,6 +168,11 @@ class ArgmapServer(LanguageServer):
         """Client locations of spans."""
         opened, cache = self.open_uris(), {}  # type: ignore[var-annotated]
         return [self.locate(s, opened, cache) for s in spans]
+
+
+def _plain(lines: list[str], at: types.Position) -> bool:
+    """Whether a position is within an ASCII line, where a character is one unit in every encoding."""
+    return at.line < len(lines) and at.character <= len(lines[at.line]) and lines[at.line].isascii()
 
 
 def make_server() -> ArgmapServer:
@@ -191,6 +209,7 @@ def _documents(server: ArgmapServer) -> None:
         uri = params.text_document.uri
         ls.analyses.pop(uri, None)
         ls.good.pop(uri, None)
+        ls.took.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in list(ls.analyses):
             ls.later(other)

@@ -156,17 +156,23 @@ class AttributeField:
 
 
 def attribute_fields(cls: type) -> tuple[AttributeField, ...]:
-    """The attributes of an element class, in the order they are printed.
+    """The attributes of an element class, in the order they are printed (worked out once per class).
 
     Example:
         >>> [a.name for a in attribute_fields(Actor)]
         ['role', 'url', 'note', 'rank']
     """
-    return tuple(
-        AttributeField(f.name, f.metadata[ATTRIBUTE], f.metadata.get(REFERS_TO))
-        for f in attrs.fields(cls)
-        if ATTRIBUTE in f.metadata
-    )
+    found = _ATTRIBUTES.get(cls)
+    if found is None:
+        found = _ATTRIBUTES[cls] = tuple(
+            AttributeField(f.name, f.metadata[ATTRIBUTE], f.metadata.get(REFERS_TO))
+            for f in attrs.fields(cls)
+            if ATTRIBUTE in f.metadata
+        )
+    return found
+
+
+_ATTRIBUTES: dict[type, tuple[AttributeField, ...]] = {}
 
 
 def element_name(cls: type) -> str:
@@ -204,6 +210,13 @@ class PartSpans:
 
     def __repr__(self) -> str:
         return f"PartSpans({list(self)!r})"
+
+    def moved(self, lines: int) -> PartSpans:
+        """The same parts, ``lines`` lines further down (up, when negative): the text above them changed."""
+        raw = self._raw
+        if raw is None:
+            raw = [(n, s.line, s.column, s.end_line, s.end_column) for n, s in self._parts]
+        return PartSpans(self._path, [(n, a + lines, b, c + lines, d) for n, a, b, c, d in raw])
 
 
 Parts = tuple[tuple[str, Span], ...] | PartSpans

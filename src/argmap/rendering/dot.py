@@ -88,7 +88,7 @@ MAX_CLUSTER_DEPTH = 24
 FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every machine
 #: Room added to measured text for shaping (Arabic joins its letters) and rounding.
 TEXT_SLACK = 1.03
-ITALIC_SLACK = 1.08
+BADGE_SLACK = 1.1
 TEXT_SIZE = 11
 SMALL_SIZE = 7.5
 FOOTER_SIZE = 8.5
@@ -214,11 +214,15 @@ def _fit(lines: Iterable[str], size: float, bold: bool = False, padding: float =
     return f' WIDTH="{math.ceil(widest * TEXT_SLACK + 2 * padding)}"'
 
 
-def _italic_width(lines: Iterable[str], size: float) -> int:
-    """The width of a cell for italic lines: the engine measures them as upright, a little short."""
+def _roomy_width(lines: Iterable[str], size: float, bold: bool = False) -> int:
+    """The width of a cell beside a badge: its widest line with room to spare.
+
+    The engine measures italics as upright, and a browser may draw the text in
+    a wider fallback font; the slack keeps the badge off the last letters.
+    """
     from argmap.rendering.fonts import text_width
 
-    return math.ceil(max((text_width(line, size) for line in lines), default=0) * ITALIC_SLACK) + 2
+    return math.ceil(max((text_width(line, size, bold) for line in lines), default=0) * BADGE_SLACK) + 2
 
 
 def question_badge(count: int) -> str:
@@ -469,7 +473,8 @@ class _Writer:
             )
             return
         texts = [*node.text, node.scheme or ""]
-        label = "<" + self._badged(_fitted("<BR/>".join(parts), texts, 9, True), node.questions) + ">"
+        inner = _fitted("<BR/>".join(parts), texts, 9, True)
+        label = "<" + self._badged(inner, node.questions, _roomy_width(texts, 9, bold=True)) + ">"
         style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
@@ -572,7 +577,7 @@ class _Writer:
         if parts or edge.questions:
             texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
             label = _fitted("<BR/>".join(parts), texts, 8)
-            attrs["label"] = f"<{self._badged(label, edge.questions, _italic_width(texts, 8))}>"
+            attrs["label"] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
 

@@ -1,16 +1,20 @@
 """The interactive page: one self-contained HTML file of a map (``argmap render -f html``).
 
-The page is the SVG the layout engine draws, inline, plus the map's details as
-JSON in a ``<script type="application/json">`` and a small script and style
-sheet read from :mod:`argmap.rendering.page`. It makes no network request of
-any kind and gives the same bytes on every run.
+The page is the SVG the layout engine draws, cut by :mod:`argmap.rendering.svgparts`
+into its frame (inline markup) and its nodes and edges (SVG text in JSON, built
+by the page's script when they come into view), plus the map's details as JSON
+in a ``<script type="application/json">`` and a small script and style sheet
+read from :mod:`argmap.rendering.page`. It makes no network request of any
+kind and gives the same bytes on every run.
 
 The script finds the picture's elements by the ids of the map graph
 (``statement-ID``, ``inference-ID``, ``edge-ID``, ``section-ID``), so it
 works on whatever layout the engine makes. Every map text reaches the page
 as JSON and is put into the document with ``textContent`` only; ``<``, ``>``
 and ``&`` (and U+2028/U+2029) are escaped in the JSON, so no text can close
-the script element or be read as markup.
+the script element or be read as markup. The only markup the script builds is
+the picture's parts, Graphviz's SVG (in which every map text is escaped),
+parsed as XML by ``DOMParser``, where nothing runs.
 
 Example:
     >>> import argmap
@@ -33,6 +37,7 @@ from argmap.model import ArgumentMap, Inference
 from argmap.model.index import index
 from argmap.model.questions import InferenceQuestions, questions
 from argmap.rendering.mapgraph import MapGraph
+from argmap.rendering.svgparts import cut_picture
 
 #: What the page's script and style sheet are read from.
 _ASSETS = "argmap.rendering.page"
@@ -54,17 +59,28 @@ def page(m: ArgumentMap, graph: MapGraph, svg: bytes, evaluation: Evaluation | N
         svg: the SVG.
         evaluation: the map's evaluation, shown as a status overlay, or None.
     """
-    data = script_json(details(m, graph, evaluation))
+    frame, parts = picture(svg)
     title = _escape_text(graph.title or m.title or "Argument map")
     html = _asset("page.html")
-    parts = {
+    fields = {
         "@TITLE@": title,
         "@STYLE@": _asset("page.css"),
         "@SCRIPT@": _asset("page.js"),
-        "@DATA@": data,
-        "@SVG@": inline_svg(svg.decode("utf-8")),
+        "@DATA@": script_json(details(m, graph, evaluation)),
+        "@PARTS@": script_json(parts),
+        "@SVG@": frame,
     }
-    return re.sub("@(?:TITLE|STYLE|SCRIPT|DATA|SVG)@", lambda hit: parts[hit.group(0)], html).encode("utf-8")
+    return re.sub("@(?:TITLE|STYLE|SCRIPT|DATA|PARTS|SVG)@", lambda hit: fields[hit.group(0)], html).encode("utf-8")
+
+
+def picture(svg: bytes) -> tuple[str, list[list[Any]]]:
+    """The picture as the page holds it: its frame as markup, and its parts as JSON-ready rows.
+
+    A row is ``[id, layer, x, y, width, height, colour, ends, svg]`` (see :class:`argmap.rendering.svgparts.Part`).
+    """
+    cut = cut_picture(inline_svg(svg.decode("utf-8")))
+    rows = [[p.id, p.layer, *p.box, p.colour, list(p.ends), p.svg] for p in cut.parts]
+    return cut.frame, rows
 
 
 def _asset(name: str) -> str:

@@ -23,10 +23,13 @@ from argmap.fileio import read_text
 from argmap.language import quote
 from argmap.model import ArgumentMap, Include, Item, Section, Span
 from argmap.model.diagnostics import Diagnostic, Related
+from argmap.syntax.parsed import Parsed
 from argmap.syntax.parser import parse
 
 #: How an included file's text is read: from its path, raising :class:`ArgmapFileError`.
 Reader = Callable[[Path], str]
+#: How a file's text is parsed: ``parse(text, path)``, raising :class:`ArgmapSyntaxError`.
+ParseText = Callable[[str, str], Parsed]
 
 
 def loads(text: str, path: str | None = None, read: Reader | None = None) -> ArgumentMap:
@@ -47,6 +50,18 @@ def loads(text: str, path: str | None = None, read: Reader | None = None) -> Arg
         (['t', 'c'], None)
     """
     return _Loader(read=read or read_text).load_text(text, path, ())
+
+
+def from_parsed(
+    parsed: Parsed, path: str | None = None, read: Reader | None = None, parse_included: ParseText | None = None
+) -> ArgumentMap:
+    """The map of one file's parse: its includes read with ``read`` and ``parse_included``, its header lines gathered.
+
+    :func:`loads` is ``from_parsed(parse(text, path), path, read)``; a language
+    server that parsed only the part of a text that changed builds the map from
+    the parse it put together, and keeps the parses of included files that did not change.
+    """
+    return _Loader(read=read or read_text, parse=parse_included or parse).build(parsed, path, ())
 
 
 def parse_only(text: str, path: str | None = None) -> ArgumentMap:
@@ -84,15 +99,18 @@ class _Loader:
     deeply nested sections, cannot exhaust the recursion limit.
     """
 
-    def __init__(self, includes: bool = True, read: Reader = read_text) -> None:
+    def __init__(self, includes: bool = True, read: Reader = read_text, parse: ParseText = parse) -> None:
         self.diagnostics: list[Diagnostic] = []
         self.includes = includes
         self.read = read
+        self.parse = parse
         self.seen: dict[str, Span | None] = {}
 
     def load_text(self, text: str, path: str | None, chain: tuple[str, ...]) -> ArgumentMap:
-        _refuse_surrogates(text, path)
-        parsed = parse(text, path)
+        refuse_surrogates(text, path)
+        return self.build(parse(text, path), path, chain)
+
+    def build(self, parsed: Parsed, path: str | None, chain: tuple[str, ...]) -> ArgumentMap:
         items = parsed.items
         if parsed.includes and self.includes:
             real = os.path.realpath(path) if path else None
@@ -161,8 +179,8 @@ class _Loader:
             self._report("E105", f"cannot include `{inc.path}`: {exc.reason}", span)
             return (), ()
         try:
-            _refuse_surrogates(text, str(target))
-            parsed = parse(text, str(target))
+            refuse_surrogates(text, str(target))
+            parsed = self.parse(text, str(target))
         except ArgmapSyntaxError as exc:
             where = Span(exc.path, exc.line, exc.column, exc.line, exc.end_column)
             self._report(
@@ -258,7 +276,7 @@ def _drive(step: _Step[T]) -> T:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _refuse_surrogates(text: str, path: str | None) -> None:
+def refuse_surrogates(text: str, path: str | None) -> None:
     """Text with a lone surrogate cannot come from a UTF-8 file, and cannot be written to one.
 
     Raises:

@@ -5,8 +5,6 @@
   var D = JSON.parse(document.getElementById("argmap-data").textContent);
   var view = document.getElementById("view");
   var svg, graph, base, state = null;
-  var byRef = {};       // model element (statement id or inference key) -> its element in the picture
-  var refOf = new Map(); // element in the picture -> model element
   var folded = {};
   var matches = [], current = -1;
   var SAFE = /^(https?:\/\/|mailto:)/i;
@@ -18,39 +16,67 @@
     if (cls) e.className = cls;
     return e;
   }
-  function pictureId(prefix, id) { return document.getElementById(prefix + "-" + id); }
 
-  // -- The picture -------------------------------------------------------------------
-  function setUp() {
+  // -- The picture: its frame is in the page; each node and edge (a part) is built from its SVG
+  // text when it first comes into view. With more parts in view than BUDGET, the map is drawn at
+  // low detail instead: a box per node, a line per edge, a few <path> elements in all. --------
+  var NS = "http://www.w3.org/2000/svg", XLINK = "http://www.w3.org/1999/xlink";
+  // At most this many parts are built for one view (a test may set window.argmapBudget lower).
+  var BUDGET = window.argmapBudget || 1500;
+  var rows = JSON.parse(document.getElementById("argmap-parts").textContent);
+  var parts = [], partById = {}, partOf = {}, refs = [], layers = {}, layerParts = {};
+  var shift = { x: 0, y: 0 }, overview = null, overviewStale = true, detail = true, attached = 0;
+  var hidden = {}, matchSet = {}, currentRef = null, selected = null, critical = {}, reused = 0;
+
+  function setUp(previous) {
     svg = view.querySelector("svg");
     graph = svg.querySelector("g.graph");
     var vb = svg.viewBox.baseVal;
     base = { x: vb.x, y: vb.y, w: vb.width, h: vb.height };
-    byRef = {}; refOf = new Map();
+    var t = graph.transform.baseVal.consolidate();
+    shift = { x: t ? t.matrix.e : 0, y: t ? t.matrix.f : 0 };
+    layers = {}; layerParts = {};
+    graph.querySelectorAll("g[data-layer]").forEach(function (g) {
+      layers[g.getAttribute("data-layer")] = g; layerParts[g.getAttribute("data-layer")] = [];
+    });
+    overview = document.createElementNS(NS, "g");
+    overview.setAttribute("class", "overview");
+    graph.appendChild(overview);
+    parts = []; partById = {}; partOf = {}; refs = []; attached = 0; reused = 0;
+    rows.forEach(function (r, i) {
+      var p = { id: r[0], layer: r[1], x: r[2], y: r[3], w: r[4], h: r[5], colour: r[6], ends: r[7], svg: r[8], e: null, ref: null, index: i };
+      var old = previous && previous[p.id];
+      if (old && old.e && old.svg === p.svg) { p.e = old.e; p.e.remove(); reused += 1; }
+      parts.push(p); partById[p.id] = p;
+      if (layerParts[p.layer]) layerParts[p.layer].push(p);
+    });
     D.nodes.forEach(function (n) {
-      var e = pictureId(n[1] === "statement" ? "statement" : "inference", n[0]);
-      if (e) mark(e, n[2], n[1] === "statement" ? "statement" : "inference");
+      var p = partById[(n[1] === "statement" ? "statement-" : "inference-") + n[0]];
+      if (p) mark(p, n[2], n[1] === "statement" ? "statement" : "inference");
     });
     D.edges.forEach(function (ed) {
-      if (ed[3] && !byRef[ed[3]]) {
-        var e = pictureId("edge", ed[0]);
-        if (e) mark(e, ed[3], "inference");
-      }
+      var p = partById["edge-" + ed[0]];
+      if (ed[3] && !partOf[ed[3]] && p) mark(p, ed[3], "inference");
     });
-    applyStatuses();
-    folded = {};
+    if (parts.length <= BUDGET) { build(parts.filter(function (p) { return !p.e; })); attach(parts); }
+    parts.forEach(function (p) { if (p.e) label(p); });
+    folded = {}; hidden = {}; overviewStale = true;
   }
 
-  function mark(e, ref, what) {
-    byRef[ref] = e;
-    refOf.set(e, ref);
+  function mark(p, ref, what) {
+    p.ref = ref; p.what = what;
+    partOf[ref] = p; refs.push(ref);
+  }
+  function label(p) {
+    if (!p.ref) { decorate(p); return; }
+    var e = p.e;
     e.setAttribute("tabindex", "0");
     e.setAttribute("role", "button");
-    e.setAttribute("data-ref", ref);
-    e.setAttribute("aria-label", label(ref, what));
+    e.setAttribute("data-ref", p.ref);
+    e.setAttribute("aria-label", words(p.ref, p.what));
+    decorate(p);
   }
-
-  function label(ref, what) {
+  function words(ref, what) {
     if (what === "statement") {
       var s = D.statements[ref];
       return s ? s.kind + ": " + s.text : ref;
@@ -59,6 +85,126 @@
     if (!i) return ref;
     return (i.label ? i.label + ": " : "") + i.kind + " inference: " + i.premises.join(", ") + " to " + (i.target || "");
   }
+  function statusOf(ref) { return D.evaluation && ref ? D.evaluation.statuses[ref] : null; }
+  function decorate(p) {  // what the page says about a part, as classes on its element
+    var c = p.e.classList, ref = p.ref, st = statusOf(ref);
+    c.toggle("match", !!(ref && matchSet[ref]));
+    c.toggle("current", !!ref && ref === currentRef);
+    c.toggle("selected", !!ref && ref === selected);
+    c.toggle("critical", !!(ref && critical[ref]));
+    c.toggle("folded-away", !!hidden[p.id]);
+    ["in", "out", "undecided"].forEach(function (s) { c.toggle("st-" + s, s === st); });
+  }
+  function redecorate() {
+    parts.forEach(function (p) { if (p.e) decorate(p); });
+    overviewStale = true;
+    if (!detail) drawOverview();
+  }
+
+  function build(list) {  // the elements of these parts, from their SVG text, in one parse
+    if (!list.length) return;
+    var text = ['<svg xmlns="', NS, '" xmlns:xlink="', XLINK, '">'];
+    list.forEach(function (p) { text.push(p.svg); });
+    text.push("</svg>");
+    var doc = new DOMParser().parseFromString(text.join(""), "image/svg+xml").documentElement;
+    var made = doc.children;
+    if (doc.nodeName !== "svg" || made.length !== list.length) return;
+    for (var j = 0; j < list.length; j++) {
+      list[j].e = document.importNode(made[j], true);
+      label(list[j]);
+    }
+  }
+  function attach(list) {  // put these parts' elements in their layers, in the picture's order
+    var want = {}, any = false;
+    list.forEach(function (p) { if (p.e && !p.e.parentNode) { want[p.id] = true; any = true; } });
+    if (!any) return;
+    Object.keys(layerParts).forEach(function (name) {
+      var layer = layers[name], all = layerParts[name], next = null;
+      for (var j = all.length - 1; j >= 0; j--) {
+        var p = all[j];
+        if (want[p.id]) { layer.insertBefore(p.e, next); attached += 1; }
+        if (p.e && p.e.parentNode === layer) next = p.e;
+      }
+    });
+  }
+  function detachAllBut(keep) {
+    var wanted = {};
+    keep.forEach(function (p) { wanted[p.id] = true; });
+    parts.forEach(function (p) {
+      if (p.e && p.e.parentNode && !wanted[p.id]) { p.e.remove(); attached -= 1; }
+    });
+  }
+  function inView(margin) {  // the view in the graph's own units, widened by a margin
+    var s = size(), w = s.w / state.k, h = s.h / state.k;
+    return { x: state.cx - w / 2 - shift.x - w * margin, y: state.cy - h / 2 - shift.y - h * margin, w: w * (1 + 2 * margin), h: h * (1 + 2 * margin) };
+  }
+  function update() {  // build and show the parts in view, or the low-detail picture
+    if (parts.length <= BUDGET) return setDetail(true);
+    var r = inView(0.25);
+    var seen = parts.filter(function (p) {
+      return p.x <= r.x + r.w && p.x + p.w >= r.x && p.y <= r.y + r.h && p.y + p.h >= r.y;
+    });
+    if (seen.length > BUDGET) return setDetail(false);
+    build(seen.filter(function (p) { return !p.e; }));
+    if (attached + seen.length > 3 * BUDGET) detachAllBut(seen);
+    attach(seen);
+    setDetail(true);
+  }
+  function setDetail(on) {
+    if (!on && overviewStale) drawOverview();
+    if (on === detail) return;
+    detail = on;
+    Object.keys(layers).forEach(function (name) { layers[name].style.display = on ? "" : "none"; });
+    overview.style.display = on ? "none" : "";
+  }
+  var STATUS_FILL = { "in": "#dafbe1", "out": "#ffebe9", "undecided": "#fff8c5" };
+  function drawOverview() {
+    overviewStale = false;
+    overview.textContent = "";
+    var overlay = document.body.classList.contains("overlay"), paths = {}, order = [];
+    function add(key, d, attrs) {
+      if (!paths[key]) { paths[key] = { d: [], attrs: attrs }; order.push(key); }
+      paths[key].d.push(d);
+    }
+    var names = Object.keys(layers);
+    names.forEach(function (name) {
+      layerParts[name].forEach(function (p) {
+        if (hidden[p.id]) return;
+        if (p.layer === "edge") {
+          if (p.ends.length === 4) add("e" + p.colour, "M" + p.ends[0] + " " + p.ends[1] + "L" + p.ends[2] + " " + p.ends[3], { fill: "none", stroke: p.colour, "stroke-width": 1 });
+          return;
+        }
+        var st = overlay ? statusOf(p.ref) : null, fill = st ? STATUS_FILL[st] : p.colour;
+        add("n" + fill, box(p), { fill: fill, stroke: "#57606a", "stroke-width": 0.5 });
+      });
+    });
+    refs.forEach(function (ref) {
+      var p = partOf[ref];
+      if (hidden[p.id]) return;
+      if (matchSet[ref]) add("match", box(p), { fill: "none", stroke: "#bf8700", "stroke-width": 3 });
+      if (ref === currentRef) add("current", box(p), { fill: "none", stroke: "#fb8500", "stroke-width": 5 });
+      if (ref === selected) add("selected", box(p), { fill: "none", stroke: "#0969da", "stroke-width": 4 });
+      if (critical[ref]) add("critical", box(p), { fill: "none", stroke: "#cf222e", "stroke-width": 4 });
+    });
+    order.forEach(function (key) {
+      var path = document.createElementNS(NS, "path");
+      path.setAttribute("d", paths[key].d.join(""));
+      path.setAttribute("vector-effect", "non-scaling-stroke");
+      Object.keys(paths[key].attrs).forEach(function (a) { path.setAttribute(a, paths[key].attrs[a]); });
+      overview.appendChild(path);
+    });
+  }
+  function box(p) { return "M" + p.x + " " + p.y + "h" + p.w + "v" + p.h + "h" + (-p.w) + "z"; }
+  function partAt(px, py) {  // the statement or inference drawn at a point of the view
+    var s = size(), x = state.cx + (px - s.w / 2) / state.k - shift.x, y = state.cy + (py - s.h / 2) / state.k - shift.y;
+    var best = null;
+    refs.forEach(function (ref) {
+      var p = partOf[ref];
+      if (p.layer !== "node" || hidden[p.id] || x < p.x || x > p.x + p.w || y < p.y || y > p.y + p.h) return;
+      if (!best || p.w * p.h < best.w * best.h) best = p;
+    });
+    return best;
+  }
 
   // -- Pan and zoom: the view is a centre point and a scale (screen pixels per map unit) --
   function size() { return { w: view.clientWidth || 1, h: view.clientHeight || 1 }; }
@@ -66,6 +212,7 @@
     var s = size();
     var w = s.w / state.k, h = s.h / state.k;
     svg.setAttribute("viewBox", [state.cx - w / 2, state.cy - h / 2, w, h].map(function (v) { return v.toFixed(2); }).join(" "));
+    update();
   }
   function fit() {
     var s = size();
@@ -87,16 +234,16 @@
     show();
   }
   function pan(dx, dy) { state.cx -= dx / state.k; state.cy -= dy / state.k; show(); }
-  function boxOf(e) {  // an element's box in the svg's own units
-    var b = e.getBBox(), m = graph.transform.baseVal.consolidate();
-    var tx = m ? m.matrix.e : 0, ty = m ? m.matrix.f : 0;
-    return { x: b.x + tx, y: b.y + ty, w: b.width, h: b.height };
-  }
-  function centre(e) {
-    var b = boxOf(e);
-    state.cx = b.x + b.w / 2; state.cy = b.y + b.h / 2;
+  function centre(ref) {
+    var p = partOf[ref];
+    if (!p) return;
+    state.cx = p.x + shift.x + p.w / 2; state.cy = p.y + shift.y + p.h / 2;
     if (state.k < 0.6) state.k = 1;
     show();
+  }
+  function where(ref) {  // a part's centre in the window's coordinates
+    var p = partOf[ref], s = size(), r = view.getBoundingClientRect();
+    return { x: r.left + s.w / 2 + (p.x + shift.x + p.w / 2 - state.cx) * state.k, y: r.top + s.h / 2 + (p.y + shift.y + p.h / 2 - state.cy) * state.k };
   }
 
   var drag = null;
@@ -128,7 +275,7 @@
       "0": fit, "ArrowLeft": function () { pan(step, 0); }, "ArrowRight": function () { pan(-step, 0); },
       "ArrowUp": function () { pan(0, step); }, "ArrowDown": function () { pan(0, -step); }
     };
-    var ref = refOf.get(ev.target);
+    var ref = ev.target.getAttribute && ev.target.getAttribute("data-ref");
     if ((ev.key === "Enter" || ev.key === " ") && ref) { ev.preventDefault(); open(ref); return; }
     if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
   });
@@ -137,7 +284,9 @@
     var box = ev.target.closest ? ev.target.closest(".fold-box") : null;
     if (box) { ev.preventDefault(); fold(box.getAttribute("data-section"), false); return; }
     var e = ev.target.closest ? ev.target.closest("[data-ref]") : null;
-    if (e) { ev.preventDefault(); open(refOf.get(e)); }
+    if (e) { ev.preventDefault(); open(e.getAttribute("data-ref")); return; }
+    var r = view.getBoundingClientRect(), p = partAt(ev.clientX - r.left, ev.clientY - r.top);
+    if (p) { ev.preventDefault(); open(p.ref); }
   });
   window.addEventListener("resize", show);
   $("zoom-in").onclick = function () { zoom(1.25); };
@@ -155,26 +304,26 @@
     var i = D.inferences[ref];
     return i ? [ref, i.label, i.scheme, i.by && i.by.name].join("\n").toLowerCase() : ref.toLowerCase();
   }
+  var haystacks = null;
   function search(text) {
-    matches.forEach(function (e) { e.classList.remove("match", "current"); });
-    matches = []; current = -1;
+    matches = []; current = -1; matchSet = {}; currentRef = null;
     var q = text.trim().toLowerCase();
     if (q) {
-      Object.keys(byRef).forEach(function (ref) {
-        if (haystack(ref).indexOf(q) >= 0) matches.push(byRef[ref]);
+      if (!haystacks) haystacks = refs.map(haystack);  // built on the first search
+      refs.forEach(function (ref, j) {
+        if (haystacks[j].indexOf(q) >= 0) { matches.push(ref); matchSet[ref] = true; }
       });
-      matches.forEach(function (e) { e.classList.add("match"); });
     }
+    redecorate();
     $("found").textContent = q ? (matches.length ? matches.length + " found" : "none found") : "";
   }
   function step(by) {
     if (!matches.length) return;
-    if (current >= 0) matches[current].classList.remove("current");
     current = (current + by + matches.length) % matches.length;
-    var e = matches[current];
-    e.classList.add("current");
-    unfoldAround(refOf.get(e));
-    centre(e);
+    currentRef = matches[current];
+    unfoldAround(currentRef);
+    redecorate();
+    centre(currentRef);
     $("found").textContent = (current + 1) + " of " + matches.length;
   }
   $("search").addEventListener("input", function (ev) { search(ev.target.value); });
@@ -186,8 +335,10 @@
 
   // -- The details panel ----------------------------------------------------------------
   function go(ref) {
-    var e = byRef[ref];
-    if (e) { unfoldAround(ref); centre(e); e.focus({ preventScroll: true }); }
+    if (partOf[ref]) {
+      unfoldAround(ref); centre(ref);
+      if (partOf[ref].e) partOf[ref].e.focus({ preventScroll: true });
+    }
     open(ref);
   }
   function refButton(ref) {
@@ -239,8 +390,7 @@
   function open(ref) {
     var body = $("panel-body");
     body.textContent = "";
-    document.querySelectorAll(".selected, .critical").forEach(function (e) { e.classList.remove("selected", "critical"); });
-    if (byRef[ref]) byRef[ref].classList.add("selected");
+    selected = ref; critical = {};
     var dl = el("dl"), s = D.statements[ref], i = D.inferences[ref];
     var ev = D.evaluation;
     if (s) {
@@ -304,15 +454,17 @@
         return w;
       }) : "none: no single statement, actor or source changes it");
       points.forEach(function (p) {
-        p.rejected.forEach(function (r) { if (byRef[r]) byRef[r].classList.add("critical"); });
+        p.rejected.forEach(function (r) { critical[r] = true; });
       });
     }
     body.appendChild(dl);
+    redecorate();
     $("panel").hidden = false;
   }
   $("close").onclick = function () {
     $("panel").hidden = true;
-    document.querySelectorAll(".selected, .critical").forEach(function (e) { e.classList.remove("selected", "critical"); });
+    selected = null; critical = {};
+    redecorate();
   };
 
   // -- Folding: a folded section is one box over its place, with its counts; the lines
@@ -323,20 +475,11 @@
     return false;
   }
   function fold(section, on) {
-    var box = pictureId("section", section);
+    var box = document.getElementById("section-" + section);
     if (!box) return;
-    if (on === folded[section] || (!on && !folded[section])) return;
-    var inside = {}, counts = { statement: 0, junction: 0 };
-    D.nodes.forEach(function (n) { if (within(n[3], section)) { inside[n[0]] = true; counts[n[1]] += 1; } });
-    D.nodes.forEach(function (n) {
-      if (!inside[n[0]]) return;
-      var e = pictureId(n[1] === "statement" ? "statement" : "inference", n[0]);
-      if (e) e.classList.toggle("folded-away", on);
-    });
-    D.edges.forEach(function (ed) {
-      var e = pictureId("edge", ed[0]);
-      if (e) e.classList.toggle("folded-away", on && !!inside[ed[1]] && !!inside[ed[2]]);
-    });
+    if (on === !!folded[section]) return;
+    var counts = { statement: 0, junction: 0 };
+    D.nodes.forEach(function (n) { if (within(n[3], section)) counts[n[1]] += 1; });
     if (on) {
       var b = box.getBBox();
       var ns = "http://www.w3.org/2000/svg";
@@ -361,8 +504,23 @@
       folded[section].remove();
       delete folded[section];
     }
+    hideFolded();
     var option = $("sections").querySelector('option[value="' + CSS.escape(section) + '"]');
     if (option) option.textContent = (on ? "▸ " : "▾ ") + titleOf[section];
+  }
+  function hideFolded() {  // the nodes in a folded section, and the lines within it
+    var clusterOf = {};
+    hidden = {};
+    D.nodes.forEach(function (n) { clusterOf[n[0]] = n[3]; });
+    Object.keys(folded).forEach(function (section) {
+      D.nodes.forEach(function (n) {
+        if (within(n[3], section)) hidden[(n[1] === "statement" ? "statement-" : "inference-") + n[0]] = true;
+      });
+      D.edges.forEach(function (ed) {
+        if (within(clusterOf[ed[1]], section) && within(clusterOf[ed[2]], section)) hidden["edge-" + ed[0]] = true;
+      });
+    });
+    redecorate();
   }
   function unfoldAround(ref) {
     var n = D.nodes.find(function (x) { return x[2] === ref; });
@@ -388,14 +546,6 @@
   }
 
   // -- Evaluation: statuses as an overlay, the caption ------------------------------------
-  function applyStatuses() {
-    var ev = D.evaluation;
-    if (!ev) return;
-    Object.keys(byRef).forEach(function (ref) {
-      var st = ev.statuses[ref];
-      if (st) byRef[ref].classList.add("st-" + st);
-    });
-  }
   function caption() {
     var ev = D.evaluation, cap = $("caption");
     if (!ev) { cap.hidden = true; $("overlay-switch").hidden = true; document.body.classList.remove("overlay"); return; }
@@ -415,24 +565,31 @@
     $("overlay-switch").hidden = false;
     document.body.classList.toggle("overlay", $("overlay").checked);
   }
-  $("overlay").addEventListener("change", function (ev) { document.body.classList.toggle("overlay", ev.target.checked); });
+  $("overlay").addEventListener("change", function (ev) {
+    document.body.classList.toggle("overlay", ev.target.checked);
+    redecorate();
+  });
 
-  // -- Live preview (argmap serve): swap the picture, keep the view ------------------------
-  function replace(text, data) {
-    var keep = state, was = Object.keys(folded);
-    var parsed = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+  // -- Live preview (argmap serve): the new picture, keeping the view, the selection, the
+  // folded sections and the search; a part drawn exactly as before keeps its element. -------
+  function replace(picture, data) {
+    var keep = state, was = Object.keys(folded), chosen = selected, panelOpen = !$("panel").hidden;
+    var parsed = new DOMParser().parseFromString(picture.frame, "image/svg+xml").documentElement;
     if (parsed.nodeName !== "svg") return;
+    var previous = partById;
     var fresh = document.importNode(parsed, true);
     fresh.setAttribute("width", "100%"); fresh.setAttribute("height", "100%");
     view.replaceChildren(fresh);
-    D = data;
-    setUp();
+    D = data; rows = picture.parts; haystacks = null; detail = true;
+    setUp(previous);
     sectionsMenuReset();
     caption();
     state = keep;
     if (state) show(); else fit();
     was.forEach(function (s) { fold(s, true); });
     search($("search").value);
+    if (chosen && panelOpen && (D.statements[chosen] || D.inferences[chosen])) open(chosen);
+    else { selected = null; critical = {}; $("panel").hidden = true; redecorate(); }
   }
   function sectionsMenuReset() {
     var menu = $("sections");
@@ -449,7 +606,7 @@
     source.addEventListener("picture", function () {
       fetch("/picture.json", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (p) {
         problems(p.problems);
-        if (p.svg) replace(p.svg, p.data);
+        if (p.picture) replace(p.picture, p.data);
       });
     });
   }
@@ -459,5 +616,10 @@
   caption();
   fit();
   document.body.setAttribute("data-ready", "true");
-  window.argmapPage = { fit: fit, zoom: zoom, search: search, step: step, open: open, fold: fold, state: function () { return state; } };
+  window.argmapPage = {
+    fit: fit, zoom: zoom, search: search, step: step, open: open, fold: fold, where: where,
+    state: function () { return state; },
+    detail: function () { return detail; },
+    reused: function () { return reused; }
+  };
 })();
