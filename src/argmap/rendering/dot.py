@@ -582,16 +582,16 @@ class _Writer:
         g.edge(_name(tail), _name(head), **look, **attrs)
 
     def _badged(self, label: str, questions: tuple[str, ...], width: int | None = None) -> str:
-        """A label with the count badge of its open critical questions on its right (none without any).
+        """A label with the count badge of its open critical questions on its left (none without any).
 
-        ``width`` makes the label's cell that wide, for text the engine would measure short (italics),
-        so that the badge does not cover its last letters.
+        On the left, the badge cannot cover text that a browser draws wider than the engine measured
+        it (another font); ``width`` gives the label's cell room to spare all the same.
         """
         if not questions:
             return label
         cell = f'<TD WIDTH="{width}">' if width else "<TD>"
         text = f"{cell}{label}</TD>" if label else ""
-        return f"{_BADGED_TABLE}<TR>{text}{self._badge(len(questions))}</TR></TABLE>"
+        return f"{_BADGED_TABLE}<TR>{self._badge(len(questions))}{text}</TR></TABLE>"
 
     def _badge(self, count: int) -> str:
         """A cell holding the badge: a box of a fixed size (the engine would stretch it to its row's height)."""
