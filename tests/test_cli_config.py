@@ -112,6 +112,10 @@ def test_evaluate_semantics_come_from_the_file(project: Path) -> None:
             "pyproject.toml:2: tool.argmap.ignore: no diagnostic code or name matches `W999`",
         ),
         (
+            '[tool.argmap]\nrequire-questions = ["expert opinion"]\n',
+            "pyproject.toml:2: tool.argmap.require-questions: `expert opinion` is not a scheme key",
+        ),
+        (
             '[tool.argmap]\nignore = "W2"\n',
             "pyproject.toml:2: tool.argmap.ignore: expected a list of strings, found 'W2'",
         ),
@@ -142,3 +146,42 @@ def test_config_naming_a_pyproject_without_a_table_is_an_error(project: Path) ->
     assert code == exit_codes.USAGE and "pyproject.toml: has no [tool.argmap] table" in err
     code, _, err = run("check", "--config", "missing.toml", "maps", cwd=project)
     assert code == exit_codes.USAGE and "cannot read configuration missing.toml" in err
+
+
+#: A map whose expert-opinion argument has every question open but one.
+REVIEWED = """\
+thesis t "Tea is good for you."
+claim c "A nutritionist says tea is good for you."
+claim field "The nutritionist studies diet and health." { tags: [expertise] }
+argument a: field + c => t { scheme: expert_opinion }
+objection paid "The nutritionist is paid by a tea company."
+undercut u: paid => a { raises: trustworthiness }
+"""
+
+
+def test_require_questions_in_the_file_makes_strict_check_demand_every_question(tmp_path: Path) -> None:
+    (tmp_path / "tea.argmap").write_text(REVIEWED, encoding="utf-8")
+    assert run("check", "--strict", "tea.argmap", cwd=tmp_path)[0] == exit_codes.OK
+    (tmp_path / "argmap.toml").write_text('require-questions = ["expert_opinion"]\n')
+    code, out, _ = run("check", "--strict", "--format", "json", "tea.argmap", cwd=tmp_path)
+    assert code == exit_codes.FOUND and codes(out) == ["W215"] * 5  # six questions, one raised
+    (tmp_path / "argmap.toml").write_text('require-questions = ["sign"]\n')  # a scheme the map does not use
+    assert run("check", "--strict", "tea.argmap", cwd=tmp_path)[0] == exit_codes.OK
+    (tmp_path / "argmap.toml").write_text('require-questions = ["all"]\nignore = ["W215"]\n')
+    assert run("check", "--strict", "tea.argmap", cwd=tmp_path)[0] == exit_codes.OK
+
+
+def test_require_questions_in_the_file_takes_a_scheme_the_map_defines_and_refuses_an_unknown_one(
+    tmp_path: Path,
+) -> None:
+    own = 'scheme sunk_talks "Sunk talks" { question real premise "Was it real?" }\n'
+    (tmp_path / "talks.argmap").write_text(
+        own + 'thesis t "T"\nclaim c "C"\nargument a: c => t { scheme: sunk_talks }\n', encoding="utf-8"
+    )
+    (tmp_path / "argmap.toml").write_text('require-questions = ["sunk_talks"]\n')
+    code, out, _ = run("check", "--format", "json", "talks.argmap", cwd=tmp_path)
+    assert code == exit_codes.OK and codes(out) == ["W215"]
+    (tmp_path / "argmap.toml").write_text('require-questions = ["sunk_talk"]\n')
+    code, _, err = run("check", "talks.argmap", cwd=tmp_path)
+    assert code == exit_codes.USAGE
+    assert "argmap.toml: require-questions: no scheme `sunk_talk`" in err and "did you mean `sunk_talks`?" in err

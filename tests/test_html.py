@@ -114,3 +114,18 @@ def test_the_page_holds_every_node_and_edge_of_the_picture_once_with_its_box() -
     shape = re.search(r'd="M([-\d.]+),([-\d.]+)', thesis[-1])
     assert shape is not None and width > 50 and height > 20
     assert x <= float(shape.group(1)) <= x + width and y <= float(shape.group(2)) <= y + height
+
+
+def test_the_data_holds_each_inferences_critical_questions_and_what_it_raises() -> None:
+    m = argmap.load(MAPS / "drug-trial.argmap")
+    inferences = data_of(argmap.render(m, "html").decode("utf-8"))["inferences"]
+    assert isinstance(inferences, dict)
+    questions = {q["key"]: q for q in inferences["a_inf"]["questions"]}
+    assert questions["third_factor"]["state"] == "answered"
+    assert questions["direction"] == {
+        "key": "direction",
+        "type": "assumption",
+        "text": "Is there good evidence that the causal relationship goes from A to B, and not just from B to A?",
+        "state": "open",
+    }
+    assert inferences["unblind_u"]["raises"] == "third_factor" and inferences["unblind_u"]["questions"] == []

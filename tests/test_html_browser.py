@@ -278,3 +278,14 @@ def test_every_example_map_opens_whole_and_its_sections_fold(browser: Any, tmp_p
     assert page.locator(".fold-box").count() == len(sections)
     assert opened.errors == []
     page.close()
+
+
+def test_an_inference_panel_lists_its_open_questions_and_an_objection_what_it_raises(drug_trial: Opened) -> None:
+    page = drug_trial.page
+    page.evaluate("argmapPage.open('a_inf')")
+    text = page.locator("#panel").inner_text()
+    assert "Open questions" in text
+    assert "direction (assumption): Is there good evidence that the causal relationship goes from A to B" in text
+    assert "third_factor (answered)" in text
+    page.evaluate("argmapPage.open('unblind_u')")
+    assert "Raises\nthird_factor" in page.locator("#panel").inner_text()

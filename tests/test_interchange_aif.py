@@ -29,11 +29,14 @@ def test_linked_premises_become_one_inference_and_ids_are_normalised() -> None:
     (inf,) = got.map.inferences()
     assert inf.kind is InferenceKind.SUPPORT
     assert inf.premises == ("n1", "n2") and inf.target == "n3"  # "1" and 1 are one node
-    assert inf.scheme == "Argument From Consequences"
     assert [s.kind for s in got.map.statements()] == [StatementKind.CLAIM, StatementKind.CLAIM, StatementKind.THESIS]
     assert got.losses == ()
-    # AIF names its schemes in words; argmap's checker points out that this is no catalogue key.
-    assert [d.code for d in argmap.validate(got.map)] == ["W213"]
+    # AIF names its schemes in words: one the catalogue lacks becomes a scheme the map defines, so no W213.
+    assert inf.scheme == "argument_from_consequences"
+    assert [(s.key, s.name, s.questions) for s in got.map.schemes()] == [
+        ("argument_from_consequences", "Argument From Consequences", ())
+    ]
+    assert argmap.validate(got.map) == []
 
 
 def test_ca_on_ra_is_an_undercut_of_that_inference() -> None:
@@ -75,13 +78,11 @@ def test_repo_maps_export_and_read_back_with_the_same_structure(path: Path, dial
     out = dumps_aif(m, with_dialogue=dialogue)
     back = loads_aif(out.text)
     assert back.losses == ()
-    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged; nor can
-    # it define a scheme: the export says so, and the key comes back unknown (W213).
-    defined = {d.key for d in m.schemes()}
-    assert {loss.where for loss in out.losses if loss.where.startswith("scheme ")} == {f"scheme `{k}`" for k in defined}
-    unknown = {d.message.split("`")[1] for d in argmap.validate(back.map) if d.code == "W213"}
-    assert unknown == defined
-    assert [d for d in argmap.validate(back.map) if d.code not in ("W213", "W214")] == []
+    # AIF has no tags, so a premise tagged as its scheme requires (W214) comes back untagged. The
+    # schemes the map defines travel as scheme descriptors and come back whole.
+    assert not [loss for loss in out.losses if loss.where.startswith("scheme ")]
+    assert list(back.map.schemes()) == list(m.schemes())
+    assert [d for d in argmap.validate(back.map) if d.code != "W214"] == []
 
     def shape(x: argmap.ArgumentMap) -> object:
         return (
@@ -228,3 +229,72 @@ def test_arguebuf_reads_exports_with_the_same_counts(path: Path, tmp_path: Path)
     assert len(graph.atom_nodes) == len(list(m.statements()))
     assert len(supports) == sum(i.kind is InferenceKind.SUPPORT for i in m.inferences())
     assert len(attacks) == sum(i.kind is not InferenceKind.SUPPORT for i in m.inferences()) + 2 * contradictions
+
+
+# -- schemes and critical questions ----------------------------------------------------
+
+OWN_SCHEME = (ROOT / "tests" / "cases" / "check" / "OK-map-scheme.argmap").read_text(encoding="utf-8")
+
+
+def test_a_map_scheme_and_its_questions_travel_as_descriptors_and_come_back() -> None:
+    m = argmap.loads(OWN_SCHEME)
+    out = dumps_aif(m)
+    data = json.loads(out.text)
+    (scheme,) = data["schemes"]
+    assert (scheme["schemeID"], scheme["name"]) == ("sunk_talks", "Argument from sunk talks")
+    assert [(d["type"], d.get("tag")) for d in scheme["descriptors"]] == [
+        ("PremiseDescription", "investment"),
+        ("ConclusionDescription", None),
+    ]
+    assert [(q["key"], q["type"], q["descriptor"]) for q in scheme["cqs"]] == [
+        ("real", "premise", "PremiseDescription"),
+        ("cheaper", "exception", "ExceptionDescription"),
+    ]
+    ra = next(n for n in data["nodes"] if n["type"] == "RA")
+    assert (ra["text"], ra["schemeID"]) == ("Argument from sunk talks", "sunk_talks")
+    assert data["schemefulfillments"] == [{"nodeID": "a", "schemeID": "sunk_talks"}]
+    assert not [loss for loss in out.losses if "scheme" in loss.where or "raises" in loss.what]
+    back = loads_aif(out.text).map
+    assert list(back.schemes()) == list(m.schemes())
+    assert [(i.scheme, i.raises) for i in back.inferences()] == [("sunk_talks", None), (None, "cheaper")]
+    states = [(q.question.key, q.state) for q in argmap.questions(back)[0].questions]
+    assert states == [("real", "open"), ("cheaper", "raised")]
+
+
+def test_catalogue_questions_are_described_and_raises_and_answers_come_back() -> None:
+    m = argmap.load(ROOT / "maps" / "drug-trial.argmap")
+    data = json.loads(dumps_aif(m).text)
+    described = {s["schemeID"]: s for s in data["schemes"]}
+    assert set(described) == {i.scheme for i in m.inferences() if i.scheme}
+    third = next(q for q in described["correlation_to_cause"]["cqs"] if q["key"] == "third_factor")
+    assert third["descriptor"] == "ExceptionDescription" and third["cqID"] == "correlation_to_cause.third_factor"
+    back = loads_aif(json.dumps(data)).map
+    assert list(back.schemes()) == []  # the catalogue's own: nothing to define
+    asked = sorted((i.key, i.raises, i.answers) for i in back.inferences() if i.raises or i.answers)
+    assert asked == sorted((i.key, i.raises, i.answers) for i in m.inferences() if i.raises or i.answers)
+    before = [[(q.question.key, q.state) for q in iq.questions] for iq in argmap.questions(m)]
+    assert [[(q.question.key, q.state) for q in iq.questions] for iq in argmap.questions(back)] == before
+
+
+def test_schemes_named_in_words_are_the_catalogues_when_it_has_them() -> None:
+    nodes = [
+        {"nodeID": "p", "text": "The doctor says so.", "type": "I"},
+        {"nodeID": "c", "text": "Take the pill.", "type": "I"},
+        {"nodeID": "q", "text": "Everyone takes it.", "type": "I"},
+        {"nodeID": "r1", "text": "Argument From Expert Opinion", "type": "RA", "schemeID": 72},
+        {"nodeID": "r2", "text": "Argument From Popular Practice", "type": "RA"},
+        {"nodeID": "r3", "text": "Argument From Popular Practice", "type": "RA"},
+    ]
+    edges = [("p", "r1"), ("r1", "c"), ("q", "r2"), ("r2", "c"), ("p", "r3"), ("r3", "q")]
+    text = json.dumps({"nodes": nodes, "edges": [{"fromID": a, "toID": b} for a, b in edges]})
+    got = loads_aif(text).map
+    popular = "argument_from_popular_practice"
+    assert [i.scheme for i in got.inferences()] == ["expert_opinion", popular, popular]
+    assert [s.key for s in got.schemes()] == ["argument_from_popular_practice"]  # one definition for both nodes
+    assert [d.code for d in argmap.validate(got) if d.code == "W213"] == []
+
+
+def test_a_scheme_descriptor_argmap_cannot_read_is_a_loss() -> None:
+    text = json.dumps({"nodes": [{"nodeID": "a", "text": "A", "type": "I"}], "schemes": [{"name": "No key"}]})
+    got = loads_aif(text)
+    assert [loss.where for loss in got.losses] == ["a scheme descriptor"] and list(got.map.schemes()) == []

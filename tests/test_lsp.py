@@ -461,3 +461,30 @@ async def test_hover_definition_and_rename_of_a_scheme_key(client: LanguageClien
     hover = await client.text_document_hover_async(types.HoverParams(text_document=doc(path), position=catalogue))
     assert hover is not None and "from the catalogue" in hover.contents.value  # type: ignore[union-attr]
     assert "`field` (premise)" in hover.contents.value  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_completion_offers_scheme_keys_and_the_words_of_a_schemes_body(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "talks.argmap"
+    path.write_text(SCHEMES)
+    await open_doc(client, path)
+    typing_scheme = SCHEMES + "argument c: spent => t { scheme: "
+    keys = await labels(client, path, typing_scheme, pos(typing_scheme, "scheme: ", nth=2, offset=8))
+    assert {"sunk_talks", "expert_opinion", "sign"} <= keys
+    inside = SCHEMES.replace("  question cheaper", "  \n  question cheaper")
+    words = await labels(client, path, inside, types.Position(line=1, character=2))
+    assert {"premise", "conclusion", "question", "reference", "note"} <= words and "claim" not in words
+    typing_line = SCHEMES + "pre"
+    assert "premise" not in await labels(client, path, typing_line, pos(typing_line, "pre", nth=0, offset=3))
+
+
+@pytest.mark.asyncio
+async def test_a_scheme_is_a_document_symbol(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "talks.argmap"
+    path.write_text(SCHEMES)
+    await open_doc(client, path)
+    found = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc(path)))
+    assert found is not None
+    assert [(s.name, s.detail) for s in found][:1] == [("sunk_talks", "scheme: Argument from sunk talks")]  # type: ignore[union-attr]

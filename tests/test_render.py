@@ -234,6 +234,69 @@ def test_status_overlay_has_badges_and_a_legend() -> None:
     assert {"IN", "OUT", "UNDECIDED"} <= legend_words(root)
 
 
+QUESTIONED = """
+thesis t "Tea is good for you."
+claim c "A nutritionist says tea is good for you."
+claim field "The nutritionist studies diet and health." { tags: [expertise] }
+argument a: field + c => t { scheme: expert_opinion }
+objection paid "The nutritionist is paid by a tea company."
+undercut u: paid => a { raises: trustworthiness }
+claim s "Tea has antioxidants."
+s supports t { scheme: sign }
+"""
+
+
+def _words_of(el: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in el.iter(f"{SVG}text")]
+
+
+def _tooltip(el: ET.Element) -> str:
+    return next((a.get(f"{XLINK}title", "") for a in el.iter(f"{SVG}a") if a.get(f"{XLINK}title")), "")
+
+
+def test_open_questions_are_a_badge_with_their_texts_in_the_tooltip() -> None:
+    root = svg_tree(argmap.render(argmap.loads(QUESTIONED)))
+    ids = by_id(root)
+    # expert_opinion has 6 questions, `u` raises one: 5 open, on the junction of the linked premises.
+    assert "?5" in _words_of(ids["inference-a"])
+    tip = _tooltip(ids["inference-a"])
+    assert "Open critical questions (5):" in tip
+    assert "? field (premise): Is E an expert in the field that A is in?" in tip
+    assert "trustworthiness" not in tip
+    # A one-premise inference drawn as one line carries the badge by its label: sign has 2 questions.
+    (edge,) = [el for key, el in ids.items() if key.startswith("edge-") and "sign" in _words_of(el)]
+    assert "?2" in _words_of(edge) and "? other_events (exception)" in _tooltip(edge)
+
+
+def test_an_objection_that_raises_a_question_is_tagged_with_its_key() -> None:
+    root = svg_tree(argmap.render(argmap.loads(QUESTIONED)))
+    (edge,) = [el for key, el in by_id(root).items() if key.startswith("edge-u")]
+    assert "raises: trustworthiness" in _words_of(edge)
+    assert "Raises the question trustworthiness: Is E personally reliable as a source?" in _tooltip(edge)
+
+
+def test_the_legend_explains_the_badge_only_when_one_is_drawn() -> None:
+    meaning = "critical questions of its scheme nobody has asked yet"
+    assert {meaning, "?2"} <= legend_words(svg_tree(argmap.render(argmap.loads(QUESTIONED))))
+    considered = """
+    thesis t "T"  claim s "S"  objection o "O"  objection p "P"
+    argument r: s => t { scheme: sign }
+    o undercuts r { raises: strength }
+    p undercuts r { raises: other_events }
+    """
+    root = svg_tree(argmap.render(argmap.loads(considered)))
+    assert meaning not in legend_words(root)
+    assert not [w for el in root.iter() for w in _words_of(el) if w.startswith("?")]
+
+
+def test_the_map_graph_carries_open_questions_and_raises() -> None:
+    graph = build_graph(argmap.loads(QUESTIONED))
+    junction = graph.node("a")
+    assert junction.questions == ("expertise", "field", "opinion", "consistency", "backup_evidence")
+    assert [e.raises for e in graph.edges if e.ref == "u"] == ["trustworthiness"]
+    assert [e.questions for e in graph.edges if e.label == "sign"] == [("strength", "other_events")]
+
+
 def test_sources_with_urls_are_links() -> None:
     m = argmap.loads(
         """

@@ -272,7 +272,7 @@ def test_two_line_junction_labels_keep_clear_of_the_border() -> None:
     junction = by_id(svg_of(m, legend=False), "inference-j")
     _, y0, _, y1 = box(junction)
     texts = list(junction.iter(f"{SVG}text"))
-    assert len(texts) == 3  # the name, the label, the scheme
+    assert len(texts) == 4  # the badge of open questions, the name, the label, the scheme
     for t in texts:
         size = float(t.get("font-size", "0"))
         baseline = float(t.get("y", "0"))

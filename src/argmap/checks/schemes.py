@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 from argmap.language import QUESTION_TYPES, written
-from argmap.model import ArgumentMap, Inference, InferenceKind
+from argmap.model import ArgumentMap, Inference, InferenceKind, SchemeDefinition
 from argmap.model.diagnostics import Diagnostic, Related
 from argmap.model.index import MapIndex
 from argmap.model.questions import answered_on, raised_on, scheme_of
@@ -51,34 +51,38 @@ def definitions(m: ArgumentMap, ix: MapIndex) -> Iterator[Diagnostic]:
                 "give one of them another key, or remove it",
                 (Related(first.span_of("id"), "first defined here"),),
             )
-    shipped = catalogue()
     for d in m.schemes():
-        seen: dict[str, int] = {}
-        for n, q in enumerate(d.questions):
-            if q.key in seen:
-                yield Diagnostic.make(
-                    "E137",
-                    f"scheme `{d.key}` asks question `{q.key}` twice",
-                    d.span_of(f"question:{n}"),
-                    "give each question of a scheme its own key: `raises:` and `answers:` name it",
-                    (Related(d.span_of(f"question:{seen[q.key]}"), "first asked here"),),
-                )
-            seen.setdefault(q.key, n)
-            if q.type not in QUESTION_TYPES:
-                types = ", ".join(QUESTION_TYPES)
-                hint = did_you_mean(q.type, QUESTION_TYPES) or f"a question's type is one of {types}"
-                yield Diagnostic.make(
-                    "E138",
-                    f"question `{q.key}` of scheme `{d.key}` has type `{q.type}`, not one of {types}",
-                    d.span_of(f"question-type:{n}"),
-                    hint,
-                )
-        if ix.schemes.get(d.key) is d and shipped.get(d.key) is not None:
+        yield from _asked(d)
+        hidden = catalogue().get(d.key)
+        if hidden is not None and ix.schemes.get(d.key) is d:
             yield Diagnostic.make(
                 "W218",
-                f"scheme `{d.key}` hides the catalogue's scheme of that key ({shipped.get(d.key).name})",  # type: ignore[union-attr]
+                f"scheme `{d.key}` hides the catalogue's scheme of that key ({hidden.name})",
                 d.span_of("id"),
                 "give the map's scheme a key of its own, unless it means to replace the catalogue's",
+            )
+
+
+def _asked(d: SchemeDefinition) -> Iterator[Diagnostic]:
+    """E137 and E138: a question key given twice, a question type argmap does not know."""
+    seen: dict[str, int] = {}
+    types = ", ".join(QUESTION_TYPES)
+    for n, q in enumerate(d.questions):
+        if q.key in seen:
+            yield Diagnostic.make(
+                "E137",
+                f"scheme `{d.key}` asks question `{q.key}` twice",
+                d.span_of(f"question:{n}"),
+                "give each question of a scheme its own key: `raises:` and `answers:` name it",
+                (Related(d.span_of(f"question:{seen[q.key]}"), "first asked here"),),
+            )
+        seen.setdefault(q.key, n)
+        if q.type not in QUESTION_TYPES:
+            yield Diagnostic.make(
+                "E138",
+                f"question `{q.key}` of scheme `{d.key}` has type `{q.type}`, not one of {types}",
+                d.span_of(f"question-type:{n}"),
+                did_you_mean(q.type, QUESTION_TYPES) or f"a question's type is one of {types}",
             )
 
 

@@ -130,8 +130,13 @@ def run(args: argparse.Namespace) -> int:
             files.error(str(exc))
             return exit_codes.USAGE
         diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
-        if required and isinstance(result, ArgumentMap):
-            diagnostics = sorted([*diagnostics, *open_questions(result, required)], key=Diagnostic.sort_key)
+        try:
+            needed = required | _schemes(config.require_questions, defined)
+        except UsageError as exc:
+            files.error(f"{config.path}: {str(exc).replace('--require-questions', 'require-questions')}")
+            return exit_codes.USAGE
+        if needed and isinstance(result, ArgumentMap):
+            diagnostics = sorted([*diagnostics, *open_questions(result, needed)], key=Diagnostic.sort_key)
         diagnostics = [d for d in diagnostics if not config.ignored_in(d)]
         for d in select(diagnostics, chosen or config.select, [*config.ignore, *dropped]):
             if d not in seen:

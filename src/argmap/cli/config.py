@@ -11,6 +11,7 @@ that has a ``[tool.argmap]`` table. ``--config PATH`` names the file instead;
     [tool.argmap]
     select = ["E", "W2"]
     ignore = ["W203"]
+    require-questions = ["expert_opinion", "witness_testimony"]
 
     [tool.argmap.per-file-ignores]
     "drafts/*.argmap" = ["W202"]
@@ -52,7 +53,7 @@ else:  # pragma: no cover - Python 3.10
 
 NAMES = ("argmap.toml", "pyproject.toml")
 #: The keys of each table, and (for render and evaluate) the RenderOptions field each one sets.
-TOP_KEYS = ("select", "ignore", "per-file-ignores", "render", "evaluate")
+TOP_KEYS = ("select", "ignore", "per-file-ignores", "require-questions", "render", "evaluate")
 RENDER_KEYS: dict[str, str | None] = {"theme": "theme", "direction": "direction", "out-dir": None, "formats": None}
 EVALUATE_KEYS = {"semantics": "semantics"}
 
@@ -74,6 +75,8 @@ class Config:
         out_dir: the folder pictures are written to, relative to the file's folder.
         formats: the formats ``argmap render`` writes when none is asked for.
         semantics: the semantics of ``argmap evaluate`` and ``render --evaluate``.
+        require_questions: scheme keys (or ``all``) whose every critical question ``argmap check``
+            reports while nobody has raised or answered it (W215), as ``--require-questions`` does.
     """
 
     path: str | None = None
@@ -84,6 +87,7 @@ class Config:
     out_dir: str | None = None
     formats: tuple[str, ...] = ()
     semantics: str | None = None
+    require_questions: tuple[str, ...] = ()
 
     def ignored_in(self, d: Diagnostic) -> bool:
         """True when a per-file ignore covers this diagnostic's file and code."""
@@ -266,6 +270,7 @@ class _Reader:
             out_dir=self._text(render["out-dir"], ("render", "out-dir")) if "out-dir" in render else None,
             formats=self._formats(render.get("formats", [])),
             semantics=semantics,
+            require_questions=self._scheme_keys(data.get("require-questions", [])),
         )
 
     def _table(self, value: Any, keys: tuple[str, ...], allowed: Sequence[str]) -> dict[str, Any]:
@@ -293,6 +298,16 @@ class _Reader:
             if not known_code(code):
                 raise self._error(keys, f"no diagnostic code or name matches `{code}`{code_hint(code)}")
         return tuple(codes)
+
+    def _scheme_keys(self, value: Any) -> tuple[str, ...]:
+        """Scheme keys or ``all``; whether a scheme has the key is known once the maps are read."""
+        keys = self._list(value, ("require-questions",))
+        for key in keys:
+            if not key.strip() or any(ch.isspace() for ch in key):
+                raise self._error(
+                    ("require-questions",), f"`{key}` is not a scheme key (such as expert_opinion) or all"
+                )
+        return tuple(keys)
 
     def _per_file(self, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
         keys = ("per-file-ignores",)

@@ -10,7 +10,9 @@ CA node, an undercut a CA node pointing at the RA or CA it undercuts, and a
 contradiction two CA nodes, one each way, with the text ``Contradiction``. With
 ``with_dialogue`` the L / YA layer says who asserted what: each statement with
 ``by``, ``quote`` or ``source`` gets a locution (L node, an ``Asserting`` YA
-node, an entry in ``locutions``) and each actor a participant.
+node, an entry in ``locutions``) and each actor a participant. Schemes, their
+critical questions and ``raises:`` / ``answers:`` travel as scheme descriptors
+and node fields (see :mod:`argmap.interchange.aif_schemes`).
 
 Reading does the reverse. Node ids are normalised (``7`` and ``"7"`` are one
 node; an id that is not an argmap id becomes one, e.g. ``n7``). An I-node's
@@ -40,6 +42,7 @@ from attrs import fields
 
 from argmap.errors import ArgmapSyntaxError
 from argmap.fileio import read_text, write_atomic
+from argmap.interchange import aif_schemes
 from argmap.interchange.jsontext import parse, where
 from argmap.interchange.losses import Exported, Imported, Loss
 from argmap.language import RESERVED, is_id
@@ -91,7 +94,15 @@ def dumps_aif(m: ArgumentMap, *, with_dialogue: bool = False) -> Exported:
     """
     writer = _Writer(m, with_dialogue)
     writer.write()
-    data = {"nodes": writer.nodes, "edges": writer.edges, "locutions": writer.locutions, "participants": writer.people}
+    data: dict[str, Any] = {
+        "nodes": writer.nodes,
+        "edges": writer.edges,
+        "locutions": writer.locutions,
+        "participants": writer.people,
+    }
+    if writer.schemes:
+        data["schemes"] = writer.schemes
+        data["schemefulfillments"] = writer.fulfilments
     return Exported(json.dumps(data, indent=2, ensure_ascii=False) + "\n", tuple(writer.losses))
 
 
@@ -114,6 +125,8 @@ class _Writer:
         self.statement_ids = {s.id for s in m.statements()}
         self.inference_nodes: dict[str, str] = {}
         self.counters: dict[str, int] = defaultdict(int)
+        self.schemes = aif_schemes.forms(m)
+        self.fulfilments: list[dict[str, str]] = []
 
     def lose(self, item: Item, what: str) -> None:
         self.losses.append(Loss.of(item, what))
@@ -162,7 +175,8 @@ class _Writer:
             elif isinstance(item, Source):
                 self.source(item)
             elif isinstance(item, SchemeDefinition):
-                self.lose(item, "plain AIF nodes cannot define a scheme; RA and CA nodes keep its key as their text")
+                for key, _ in item.extra:
+                    self.lose(item, f"the unknown attribute `{key}`: AIF scheme descriptors have no place for it")
             else:
                 self.actor(item)
         for preference in preferences:
@@ -224,11 +238,17 @@ class _Writer:
 
     def inference(self, inf: Inference) -> None:
         node_id = self.node_of[id(inf)]
-        if inf.kind is InferenceKind.SUPPORT:
-            self.node(node_id, inf.scheme or SUPPORT_TEXT, "RA")
-        else:
-            self.node(node_id, inf.scheme or ATTACK_TEXT, "CA")
-        self.attributes(inf, {"kind", "premises", "target", "id", "scheme"})
+        kind, default = ("RA", SUPPORT_TEXT) if inf.kind is InferenceKind.SUPPORT else ("CA", ATTACK_TEXT)
+        known = aif_schemes.named(self.m, inf)
+        self.node(node_id, known[0] if known else inf.scheme or default, kind)
+        node = self.nodes[-1]
+        if known:
+            node["scheme"], node["schemeID"] = known
+            self.fulfilments.append({"nodeID": node_id, "schemeID": known[1]})
+        for attr, field in (("raises", "raisesCQ"), ("answers", "answersCQ")):
+            if getattr(inf, attr) is not None:
+                node[field] = getattr(inf, attr)
+        self.attributes(inf, {"kind", "premises", "target", "id", "scheme", "raises", "answers"})
         for premise in inf.premises:
             if premise in self.statement_ids:
                 self.edge(premise, node_id)
@@ -346,6 +366,7 @@ class _Reader:
         self.outs: dict[str, list[str]] = defaultdict(list)
         self.losses: list[Loss] = []
         self.names: dict[str, str] = {}
+        self.schemes = aif_schemes.SchemeReader(data, self.span)
 
     def span(self, node: object) -> Span:
         line, column = where(node)
@@ -362,6 +383,8 @@ class _Reader:
             self.names[node_id] = self.argmap_id(node_id)
         items: list[Item] = []
         inferences = self.inferences()
+        items.extend(self.schemes.definitions)
+        self.losses.extend(self.schemes.losses)
         said = self.dialogue()
         roles = _roles([inf for inf, _ in inferences])
         for node_id in statements:
@@ -469,14 +492,13 @@ class _Reader:
             return None
         else:
             kind, target = InferenceKind.UNDERCUT, self.names.setdefault(head, self.argmap_id(head, "i"))
-        text = node.get("text")
-        default = SUPPORT_TEXT if support else ATTACK_TEXT
-        scheme = text if isinstance(text, str) and text.strip() and text != default else None
+        scheme = self.schemes.key_for(node_id, node)
+        asked = {k: v for k, f in (("raises", "raisesCQ"), ("answers", "answersCQ")) if _is_key(v := node.get(f))}
         ident = self.names.get(node_id)
         if ident is None and is_id(node_id) and node_id not in RESERVED and not node_id.isdigit():
             ident = self.names[node_id] = self.argmap_id(node_id)
         premise_ids = tuple(self.names[p] for p in premises)
-        return Inference(kind, premise_ids, target, id=ident, scheme=scheme, span=self.span(node))
+        return Inference(kind, premise_ids, target, id=ident, scheme=scheme, span=self.span(node), **asked)  # type: ignore[arg-type]
 
     def pa_ends(self, node_id: str) -> list[str]:
         """The nodes a PA node prefers and disprefers: its one tail and its one head."""
@@ -585,6 +607,11 @@ class _Reader:
         used = {s for _, _, s in said.values() if s}
         titles = {ident: key.removeprefix("source:") for key, ident in self.names.items() if key.startswith("source:")}
         return [Source(ident, title) for ident, title in titles.items() if ident in used]
+
+
+def _is_key(value: object) -> bool:
+    """True for a question key as ``raisesCQ`` and ``answersCQ`` hold it: an id."""
+    return isinstance(value, str) and is_id(value)
 
 
 _WHY = {

@@ -11,16 +11,19 @@ import re
 
 from lsprotocol import types
 
-from argmap.language import INFERENCE_WORDS, KEYWORDS, RELATION_VERBS, InferenceKind
+from argmap.language import INFERENCE_WORDS, KEYWORDS, QUESTION_TYPES, RELATION_VERBS, InferenceKind
 from argmap.lsp.occurrences import real
-from argmap.model import ArgumentMap, Inference, Statement
+from argmap.model import ArgumentMap, Inference, SchemeDefinition, Statement
 from argmap.model.elements import Actor, Contradiction, Source, attribute_fields, walk
 from argmap.model.index import index
+from argmap.schemes import catalogue
 
 _ID = r"[^\W\d][\w-]*"
 _PARTIAL = rf"(?:{_ID})?\Z"
 #: The context before the cursor, and what kind of id belongs there.
 _AFTER_REF = re.compile(rf"\b(by|source)\s*:\s*{_PARTIAL}")
+_AFTER_SCHEME = re.compile(rf"\bscheme\s*:\s*{_PARTIAL}")
+_QUESTION_TYPE = re.compile(rf"^\s*question\s+{_ID}\s+{_PARTIAL}")
 _AFTER_UNDERCUTS = re.compile(rf"\b{INFERENCE_WORDS[InferenceKind.UNDERCUT].verb}\s+{_PARTIAL}")
 _AFTER_VERB = re.compile(rf"\b(?:{'|'.join(RELATION_VERBS)})\s+{_PARTIAL}")
 _INFERENCE_KEYWORDS = "|".join(w.keyword for w in INFERENCE_WORDS.values())
@@ -28,7 +31,7 @@ _IN_PREMISES = re.compile(rf"(?:\b(?:{_INFERENCE_KEYWORDS})\b[^:]*:|\+|=>)\s*{_P
 _KEY = re.compile(rf"(?:\{{|,)\s*{_PARTIAL}|^\s*{_PARTIAL}")
 _LINE_START = re.compile(rf"^\s*{_PARTIAL}")
 
-_CLASSES = (Statement, Source, Actor, Inference, Contradiction)
+_CLASSES = (Statement, Source, Actor, Inference, Contradiction, SchemeDefinition)
 
 
 def complete(m: ArgumentMap | None, before: str, in_block: type | None) -> list[types.CompletionItem]:
@@ -39,6 +42,12 @@ def complete(m: ArgumentMap | None, before: str, in_block: type | None) -> list[
         before: the text of the line before the cursor.
         in_block: the element class whose attribute block holds the cursor, if any.
     """
+    if _AFTER_SCHEME.search(before):
+        return _schemes(m)
+    if in_block is SchemeDefinition:
+        if _QUESTION_TYPE.search(before):
+            return [types.CompletionItem(label=t, kind=types.CompletionItemKind.EnumMember) for t in QUESTION_TYPES]
+        return _scheme_words() + _attributes(SchemeDefinition) if _LINE_START.search(before) else []
     ref = _AFTER_REF.search(before)
     if ref:
         return _ids(m, Actor if ref.group(1) == "by" else Source)
@@ -63,6 +72,29 @@ def _ids(m: ArgumentMap | None, cls: type) -> list[types.CompletionItem]:
                 types.CompletionItem(label=ident, kind=types.CompletionItemKind.Reference, detail=_detail(element))
             )
     return out
+
+
+def _schemes(m: ArgumentMap | None) -> list[types.CompletionItem]:
+    """The keys a ``scheme:`` can name: the map's own schemes first, then the catalogue's."""
+    own = index(m).schemes if m is not None else {}
+    out = [
+        types.CompletionItem(label=key, kind=types.CompletionItemKind.EnumMember, detail=f"{d.name} (this map)")
+        for key, d in own.items()
+    ]
+    out += [
+        types.CompletionItem(label=s.key, kind=types.CompletionItemKind.EnumMember, detail=s.name)
+        for s in catalogue().schemes
+        if s.key not in own
+    ]
+    return out
+
+
+def _scheme_words() -> list[types.CompletionItem]:
+    return [
+        types.CompletionItem(label=k.word, kind=types.CompletionItemKind.Keyword, detail=k.role)
+        for k in KEYWORDS
+        if k.role == "scheme-part"
+    ]
 
 
 def _detail(element: object) -> str:
@@ -93,7 +125,7 @@ def _keywords() -> list[types.CompletionItem]:
     return [
         types.CompletionItem(label=k.word, kind=types.CompletionItemKind.Keyword, detail=k.role)
         for k in KEYWORDS
-        if k.starts_item
+        if k.reserved
     ]
 
 

@@ -7,7 +7,7 @@ from lsprotocol import types
 from argmap.language import INFERENCE_WORDS
 from argmap.lsp.occurrences import real
 from argmap.lsp.ranges import to_range
-from argmap.model import ArgumentMap, Include, Inference, Item, Section, Statement
+from argmap.model import ArgumentMap, Include, Inference, Item, SchemeDefinition, Section, Statement
 from argmap.model.elements import Actor, Source, walk
 
 _KINDS = {
@@ -16,11 +16,12 @@ _KINDS = {
     Inference: types.SymbolKind.Function,
     Source: types.SymbolKind.Object,
     Actor: types.SymbolKind.Constant,
+    SchemeDefinition: types.SymbolKind.Class,
 }
 
 
 def symbols(m: ArgumentMap) -> list[types.DocumentSymbol]:
-    """Sections, statements, sources, actors and named inferences of the map's own file, nested as written."""
+    """Sections, statements, sources, actors, named inferences and schemes of the map's own file, as written."""
     return _symbols(m.items)
 
 
@@ -45,6 +46,8 @@ def _symbol(item: Item) -> types.DocumentSymbol | None:
         name, detail = item.id, item.title if isinstance(item, Source) else item.name
     elif isinstance(item, Inference) and ident is not None:
         name, detail = ident, INFERENCE_WORDS[item.kind].keyword
+    elif isinstance(item, SchemeDefinition):
+        name, detail, ident = item.key, f"scheme: {item.name}", item.key
     else:
         return None
     whole = to_range(item.span)

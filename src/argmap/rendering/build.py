@@ -56,6 +56,7 @@ from argmap.model import (
     walk,
 )
 from argmap.model.index import MapIndex, index
+from argmap.model.questions import InferenceQuestions, questions, raised_on, scheme_of
 from argmap.model.relations import attack_kind, relation_kind
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind, Reference
 from argmap.rendering.options import DEFAULTS, RenderOptions
@@ -386,6 +387,7 @@ class _Builder:
         self.edges: list[Edge] = []
         self.cluster_of: dict[int, str] = {}  # id(section) -> cluster id
         self.references = _references(m, ix, view)
+        self.asked: dict[str, InferenceQuestions] = {iq.inference.key: iq for iq in questions(m)}
 
     def build(self) -> MapGraph:
         clusters = self._clusters()
@@ -606,14 +608,42 @@ class _Builder:
                 focus=inf.key == self.view.focus,
                 ghost=inf.key in self.view.ghosts,
                 hidden=self.view.hidden.get(inf.key, 0),
+                questions=self._open(inf),
+                raises=self._raises(inf),
             )
         )
+
+    def _open(self, inf: Inference) -> tuple[str, ...]:
+        """The keys of the critical questions of the inference's scheme that nothing raises or answers."""
+        iq = self.asked.get(inf.key)
+        return tuple(q.question.key for q in iq.open()) if iq is not None and iq.inference is inf else ()
+
+    def _raises(self, inf: Inference) -> str | None:
+        """The question the inference raises, when it raises one of an inference's scheme."""
+        return inf.raises if inf.raises is not None and raised_on(inf, self.ix) else None
+
+    def _question_lines(self, inf: Inference) -> list[str]:
+        """Tooltip lines: the open questions with their texts, and the question the inference raises."""
+        lines = []
+        iq = self.asked.get(inf.key)
+        unasked = iq.open() if iq is not None and iq.inference is inf else ()
+        if unasked:
+            lines.append(f"Open critical questions ({len(unasked)}):")
+            lines += [f"? {q.question.key} ({q.question.type}): {one_line(q.question.text)}" for q in unasked]
+        raised = self._raises(inf)
+        if raised is not None:
+            owner = raised_on(inf, self.ix)[0]
+            scheme = scheme_of(owner, self.ix)
+            asked = scheme.question(raised) if scheme is not None else None
+            lines.append(f"Raises the question {raised}" + (f": {one_line(asked.text)}" if asked else ""))
+        return lines
 
     def _inference_tooltip(self, inf: Inference) -> str:
         """What hovering an inference shows: its one name first (see :func:`inference_title`)."""
         lines = [inference_title(inf)]
         if inf.scheme:
             lines.append(f"Scheme: {one_line(inf.scheme)}")
+        lines += self._question_lines(inf)
         if inf.warrant:
             lines.append(f"Warrant: {one_line(inf.warrant)}")
         if inf.by:
@@ -645,8 +675,11 @@ class _Builder:
             return
         label = " · ".join(x for x in (inf.id, shorten(inf.scheme, 24) if inf.scheme else None) if x) or None
         name = inference_slug(inf)
+        asked, raised = self._open(inf), self._raises(inf)
         for p in premises:
-            self.edges.append(Edge(self.ids.take(name), self.node_of[p], target, kind, True, inf.key, label, tooltip))
+            self.edges.append(
+                Edge(self.ids.take(name), self.node_of[p], target, kind, True, inf.key, label, tooltip, asked, raised)
+            )
 
     def _contradiction(self, c: Contradiction) -> None:
         left, right = self.node_of.get(c.left), self.node_of.get(c.right)

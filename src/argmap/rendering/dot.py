@@ -105,6 +105,7 @@ MAX_CLUSTER_DEPTH = 24
 FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every machine
 #: Room added to measured text for shaping (Arabic joins its letters) and rounding.
 TEXT_SLACK = 1.03
+BADGE_SLACK = 1.1
 TEXT_SIZE = 11
 SMALL_SIZE = 7.5
 LEGEND_SIZE = 7.5
@@ -125,6 +126,10 @@ STATUS_MEANING = {
     Status.OUT: "falls: defeated, or no reason holds",
     Status.UNDECIDED: "undecided: caught in an open conflict",
 }
+_BADGED_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
+_BADGE_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+#: What the badge ``?2`` on an inference says, in the legend.
+QUESTIONS_MEANING = "critical questions of its scheme nobody has asked yet"
 EDGE_WORDS = {
     EdgeKind.SUPPORT: "supports",
     EdgeKind.REBUT: "rebuts a conclusion",
@@ -225,6 +230,27 @@ def _fit(lines: Iterable[str], size: float, bold: bool = False, padding: float =
 
     widest = max(text_width(line, size, bold) for line in lines)
     return f' WIDTH="{math.ceil(widest * TEXT_SLACK + 2 * padding)}"'
+
+
+def _roomy_width(lines: Iterable[str], size: float, bold: bool = False) -> int:
+    """The width of a cell beside a badge: its widest line with room to spare.
+
+    The engine measures italics as upright, and a browser may draw the text in
+    a wider fallback font; the slack keeps the badge off the last letters.
+    """
+    from argmap.rendering.fonts import text_width
+
+    return math.ceil(max((text_width(line, size, bold) for line in lines), default=0) * BADGE_SLACK) + 2
+
+
+def question_badge(count: int) -> str:
+    """The text of the badge of an inference with ``count`` open critical questions: ``?3``."""
+    return f"?{count}"
+
+
+def raises_tag(key: str) -> str:
+    """The tag of an inference that raises the critical question ``key``, as the language writes it."""
+    return f"raises: {key}"
 
 
 def _fitted(label: str, lines: Iterable[str], size: float, bold: bool = False) -> str:
@@ -455,6 +481,8 @@ class _Writer:
             parts.append(word)
         if node.hidden:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
+        if node.raises:
+            parts.append(_font(_i(html_text(raises_tag(node.raises))), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
             "id": _name(node_id(node)),
             "class": self._classes(node, f"glyph-{junction_glyph(node)}"),
@@ -463,7 +491,7 @@ class _Writer:
             "color": box.border,
             "penwidth": f"{box.penwidth + (1.6 if node.focus else 0):g}",
         }
-        if not parts:
+        if not parts and not node.questions:
             return "", {
                 **common,
                 "shape": "circle" if node.style == InferenceKind.SUPPORT.value else "square",
@@ -474,7 +502,8 @@ class _Writer:
                 "fillcolor": box.border,
             }
         texts = [*node.text, node.scheme or "", node.name or ""]
-        label = "<" + _fitted("<BR/>".join(parts), texts, 9, True) + ">"
+        inner = _fitted("<BR/>".join(parts), texts, 9, True)
+        label = "<" + self._badged(inner, node.questions, _roomy_width(texts, 9, bold=True)) + ">"
         style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
@@ -571,10 +600,38 @@ class _Writer:
             attrs["minlen"] = str(minlen)
         if loose:
             attrs["constraint"] = "false"
-        if edge.label:
-            attrs["label"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
+        parts = [_font(_i(html_text(edge.label)), 8)] if edge.label else []
+        if edge.raises:
+            parts.append(_font(_i(html_text(raises_tag(edge.raises))), 8, t.muted))
+        if parts or edge.questions:
+            texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
+            label = _fitted("<BR/>".join(parts), texts, 8)
+            attrs["label"] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
+
+    def _badged(self, label: str, questions: tuple[str, ...], width: int | None = None) -> str:
+        """A label with the count badge of its open critical questions on its left (none without any).
+
+        On the left, the badge cannot cover text that a browser draws wider than the engine measured
+        it (another font); ``width`` gives the label's cell room to spare all the same.
+        """
+        if not questions:
+            return label
+        cell = f'<TD WIDTH="{width}">' if width else "<TD>"
+        text = f"{cell}{label}</TD>" if label else ""
+        return f"{_BADGED_TABLE}<TR>{self._badge(len(questions))}{text}</TR></TABLE>"
+
+    def _badge(self, count: int) -> str:
+        """A cell holding the badge: a box of a fixed size (the engine would stretch it to its row's height)."""
+        from argmap.rendering.fonts import text_width
+
+        t = self.theme
+        text = question_badge(count)
+        word = _font(_b(text), SMALL_SIZE, t.badge_text)
+        width, height = math.ceil(text_width(text, SMALL_SIZE, True)) + 4, math.ceil(SMALL_SIZE * 1.6)
+        box = f'<TD BGCOLOR="{t.muted}" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}">{word}</TD>'
+        return f"<TD>{_BADGE_TABLE}<TR>{box}</TR></TABLE></TD>"
 
     # Legend
 
@@ -652,6 +709,8 @@ class _Writer:
         boxes = len(items)
         items += [self._legend_edge(k) for k in EdgeKind if f"edge-{k.value}" in used]
         items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
+        if QUESTIONS_GLYPH in used:
+            items.append(self._legend_questions())
         lines = len(items)
         if self.graph.statuses:
             items += [[functools.partial(self._legend_status, status=s)] for s in Status]
@@ -741,6 +800,19 @@ class _Writer:
 
         text = functools.partial(self._legend_text, name=f"{name}-text", text=JUNCTION_GLYPHS[key])
         return [draw, text]
+
+    def _legend_questions(self) -> list[_Cell]:
+        """The badge of open critical questions, and what it means."""
+        name = f"{LEGEND_ID}-questions"
+
+        def draw(lg: graphviz.Digraph) -> str:
+            label = f"<{_BADGE_TABLE}<TR>{self._badge(2)}</TR></TABLE>>"
+            lg.node(
+                name, label=label, id=name, shape="plain", style="", tooltip=QUESTIONS_MEANING, **{"class": "legend"}
+            )
+            return name
+
+        return [draw, functools.partial(self._legend_text, name=f"{name}-text", text=QUESTIONS_MEANING)]
 
     def _legend_status(self, lg: graphviz.Digraph, status: Status) -> str:
         t = self.theme
@@ -851,8 +923,12 @@ def _line_ends(item: list[str]) -> bool:
     return len(item) > 1 and {item[0].rsplit("-", 1)[-1], item[1].rsplit("-", 1)[-1]} == {"tail", "head"}
 
 
+#: The glyph of the badge that counts an inference's open critical questions.
+QUESTIONS_GLYPH = "questions-badge"
+
+
 def glyphs(graph: MapGraph) -> set[str]:
-    """The glyphs a picture of the map graph draws: ``statement-KIND``, ``edge-KIND`` and junctions.
+    """The glyphs a picture of the map graph draws: ``statement-KIND``, ``edge-KIND``, junctions, question badges.
 
     A junction is ``junction-KIND-dot`` (a dot for a support, a small square for an
     attack or undercut) or ``junction-KIND-box`` (a box with a name, label or scheme).
@@ -866,12 +942,14 @@ def glyphs(graph: MapGraph) -> set[str]:
         else:
             out.add(junction_glyph(node))
     out.update(f"edge-{e.kind.value}" for e in graph.edges)
+    if any(n.questions for n in graph.nodes) or any(e.questions for e in graph.edges):
+        out.add(QUESTIONS_GLYPH)
     return out
 
 
 def junction_glyph(node: Node) -> str:
     """``junction-KIND-dot`` or ``junction-KIND-box`` (see :func:`glyphs`)."""
-    boxed = bool(node.text or node.scheme or node.name or node.status is not None or node.hidden)
+    boxed = bool(node.text or node.scheme or node.name or node.questions or node.status is not None or node.hidden)
     return f"junction-{node.style}-{'box' if boxed else 'dot'}"
 
 

@@ -33,8 +33,9 @@ from typing import Any
 
 from argmap.evaluation.evaluator import Evaluation
 from argmap.links import safe_url
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Inference
 from argmap.model.index import index
+from argmap.model.questions import InferenceQuestions, questions
 from argmap.rendering.mapgraph import MapGraph
 from argmap.rendering.svgparts import cut_picture
 
@@ -135,6 +136,7 @@ def details(m: ArgumentMap, graph: MapGraph, evaluation: Evaluation | None = Non
             "url": safe_url(st.url),
             "section": section.title if section else None,
         }
+    asked = {iq.inference.key: iq for iq in questions(m)}
     inferences = {}
     for inf in ix.inferences:
         actor = ix.actors.get(inf.by) if inf.by else None
@@ -149,6 +151,9 @@ def details(m: ArgumentMap, graph: MapGraph, evaluation: Evaluation | None = Non
             "note": inf.note,
             "tags": list(inf.tags),
             "by": None if actor is None else {"id": actor.id, "name": actor.name, "role": actor.role},
+            "questions": _questions(asked.get(inf.key), inf),
+            "raises": inf.raises,
+            "answers": inf.answers,
         }
     return {
         "title": graph.title,
@@ -160,6 +165,16 @@ def details(m: ArgumentMap, graph: MapGraph, evaluation: Evaluation | None = Non
         "clusters": [[c.id, c.title, c.parent] for c in graph.clusters],
         "evaluation": None if evaluation is None else _evaluation(evaluation),
     }
+
+
+def _questions(iq: InferenceQuestions | None, inf: Inference) -> list[dict[str, str]]:
+    """The critical questions of an inference's scheme, each with its type, text and state."""
+    if iq is None or iq.inference is not inf:
+        return []
+    return [
+        {"key": q.question.key, "type": q.question.type, "text": q.question.text, "state": q.state}
+        for q in iq.questions
+    ]
 
 
 def _evaluation(ev: Evaluation) -> dict[str, Any]:

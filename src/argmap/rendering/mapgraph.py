@@ -83,6 +83,9 @@ class Node:
         focus: the element a focused view is centred on.
         ghost: outside the part of the map shown, drawn for context only.
         hidden: how many relations of the node a partial view leaves out.
+        questions: a junction's open critical questions: the keys of the questions of its
+            scheme that nothing raises or answers (drawn as a count badge, ``?2``).
+        raises: the key of the critical question a junction's inference raises (``raises:``).
     """
 
     id: str
@@ -101,6 +104,8 @@ class Node:
     focus: bool = False
     ghost: bool = False
     hidden: int = 0
+    questions: tuple[str, ...] = ()
+    raises: str | None = None
 
 
 @frozen
@@ -117,6 +122,9 @@ class Edge:
         ref: the inference key it belongs to (None for contradictions).
         label: a short label along the edge (the scheme of a one-premise inference).
         tooltip: a description shown on hover.
+        questions: like a junction's, for an inference drawn as one edge (no junction): the keys
+            of its open critical questions, drawn as a count badge by its label.
+        raises: like a junction's, for an inference drawn as one edge: the question it raises.
     """
 
     id: str
@@ -127,6 +135,8 @@ class Edge:
     ref: str | None = None
     label: str | None = None
     tooltip: str = ""
+    questions: tuple[str, ...] = ()
+    raises: str | None = None
 
 
 @frozen

@@ -416,6 +416,15 @@
       row(dl, "Premises", i.premises.map(refButton));
       if (i.target) row(dl, "Conclusion", refButton(i.target));
       row(dl, "Scheme", i.scheme);
+      var unasked = i.questions.filter(function (q) { return q.state === "open"; });
+      row(dl, "Open questions", unasked.map(function (q) {
+        return el("span", q.key + " (" + q.type + "): " + q.text, "question");
+      }));
+      row(dl, "Asked questions", i.questions.filter(function (q) { return q.state !== "open"; }).map(function (q) {
+        return el("span", q.key + " (" + q.state + "): " + q.text, "question");
+      }));
+      row(dl, "Raises", i.raises);
+      row(dl, "Answers", i.answers);
       row(dl, "Warrant", i.warrant);
       if (i.by) row(dl, "By", i.by.name);
       row(dl, "Note", i.note);
