@@ -7,6 +7,7 @@ question sets aside, and what then changes.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from argmap.cli import exit_codes, main
 from argmap.evaluation.doubt import critical_questions
 from argmap.evaluation.matters import only_together, questions_that_matter
 
-from .conftest import MAPS
+from .conftest import MAPS, ROOT
 
 HINT = """
 scheme hint "Argument from a hint" {
@@ -220,3 +221,11 @@ def test_the_article_agrees_with_the_doubt(capsys: pytest.CaptureFixture[str]) -
     assert doubt["critical_questions"] == {"us_prevented": [], "us_interests": []}
     m = argmap.load(MAPS / "peace-talks.argmap")
     assert critical_questions(m) == {"us_prevented": [], "us_interests": []}
+
+
+def test_the_command_line_page_shows_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    shown = re.search(r"```console\n\$ argmap questions maps/drug-trial.argmap --matters\n(.*?)```", page, re.S)
+    assert shown is not None
+    assert main(["questions", "--matters", str(MAPS / "drug-trial.argmap")]) == exit_codes.OK
+    assert capsys.readouterr().out == shown.group(1)
