@@ -72,6 +72,8 @@ def test_only_the_exceptions_that_change_a_status_are_listed() -> None:
     ]
     (first, *_) = questions_that_matter(m)
     assert [c.statement for c in first.theses()] == ["t"]
+    # No circle on the map: preferred semantics (which evaluates the map again each time) agrees.
+    assert _listed(questions_that_matter(m, "preferred")) == _listed(questions_that_matter(m))
 
 
 def test_what_only_several_questions_together_bring_down() -> None:
@@ -229,3 +231,21 @@ def test_the_command_line_page_shows_real_output(capsys: pytest.CaptureFixture[s
     assert shown is not None
     assert main(["questions", "--matters", str(MAPS / "drug-trial.argmap")]) == exit_codes.OK
     assert capsys.readouterr().out == shown.group(1)
+
+
+@pytest.mark.parametrize("name", ["peace-talks.argmap", "drug-trial.argmap"])
+def test_solving_only_what_depends_on_an_inference_agrees_with_evaluating_again(name: str) -> None:
+    """Grounded semantics solves only the region below each inference; each entry is checked by a full evaluation.
+
+    An inference not listed must change nothing when it is rejected, either.
+    """
+    m = argmap.load(MAPS / name)
+    ev = argmap.evaluate(m)
+    listed = {i.inference.key: {c.statement: c.after for c in i.changes} for i in questions_that_matter(m)}
+    assert listed
+    for iq in argmap.questions(m):
+        if not any(q.question.type != "premise" for q in iq.open()):
+            continue
+        after = argmap.evaluate(m, reject=[iq.inference.key]).statement_status
+        changed = {s: a for s, a in after.items() if a is not ev.statement_status[s]}
+        assert listed.get(iq.inference.key, {}) == changed, iq.inference.key

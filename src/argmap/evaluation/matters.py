@@ -27,7 +27,9 @@ from attrs import evolve, frozen
 
 from argmap.evaluation.doubt import DOUBTED, stand_only_unasked
 from argmap.evaluation.evaluator import Evaluation, evaluate
+from argmap.evaluation.grounded import Solver
 from argmap.evaluation.status import Status
+from argmap.evaluation.theory import OUT, UNDEC
 from argmap.model import ArgumentMap, Inference, StatementKind
 from argmap.model.index import index
 from argmap.model.questions import QuestionState, questions
@@ -84,8 +86,9 @@ def questions_that_matter(
     The arguments are those of :func:`argmap.evaluate`. An inference the
     what-if assumes or rejects is left alone (raising a question changes
     nothing there). Sorted by how much changes: most theses first, then most
-    statements, then in map order. Each inference is evaluated again once,
-    so the cost is that of one evaluation per inference with open questions.
+    statements, then in map order. Under grounded semantics without
+    preferences each inference costs the size of what depends on it; under
+    the others, or with preferences, one evaluation of the map.
 
     Raises:
         EvaluationError: as :func:`argmap.evaluate`.
@@ -107,17 +110,57 @@ def impacts(ev: Evaluation) -> list[Impact]:
         asked = tuple(q for q in iq.open() if q.question.type in DOUBTED)
         if not asked or position in scenario.assumed_rules | scenario.rejected_rules:
             continue
-        after = ev.under(evolve(scenario, rejected_rules=scenario.rejected_rules | {position})).statement_status
-        changes = [
-            Change(sid, status, after[sid], sid in theses)
-            for sid, status in ev.statement_status.items()
-            if after[sid] is not status
-        ]
+        after = _without(ev, position)
+        changes = [Change(sid, ev.statement_status[sid], status, sid in theses) for sid, status in after.items()]
         if changes:
             changes.sort(key=lambda c: not c.thesis)
             found.append((position, Impact(iq.inference, iq.scheme, asked, tuple(changes))))
     found.sort(key=lambda pair: (-len(pair[1].theses()), -len(pair[1].changes), pair[0]))
     return [impact for _, impact in found]
+
+
+def _without(ev: Evaluation, position: int) -> dict[str, Status]:
+    """The statements whose status changes once the inference at ``position`` is set aside, with their new status.
+
+    Under grounded semantics without preferences only what depends on the
+    inference can change, so only that region is solved again (as
+    :mod:`.critical` does); otherwise the map is evaluated again.
+    """
+    g = ev.graph
+    if ev.semantics != "grounded" or g.weighed:
+        what_if = evolve(ev.scenario, rejected_rules=ev.scenario.rejected_rules | {position})
+        after = ev.under(what_if).statement_status
+        return {sid: after[sid] for sid, status in ev.statement_status.items() if after[sid] is not status}
+    solver = ev.cache.get("solver")
+    if not isinstance(solver, Solver):
+        solver = ev.cache["solver"] = Solver(g)
+    rule = g.rule[position]
+    if ev.labels[rule] == OUT:
+        return {}  # already set aside: nothing depends on it holding
+    region = _downstream(rule, g.outputs)
+    label = list(ev.labels)
+    for v in region:
+        label[v] = UNDEC
+    label[rule] = OUT
+    solver.solve(label, [v for v in region if v != rule])
+    statuses = (Status.UNDECIDED, Status.IN, Status.OUT)
+    return {
+        sid: statuses[label[node]]
+        for sid, node in g.statement.items()
+        if node in region and label[node] != ev.labels[node]
+    }
+
+
+def _downstream(start: int, outputs: list[list[int]]) -> set[int]:
+    """``start`` and every node that depends on it."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        for w in outputs[todo.pop()]:
+            if w not in seen:
+                seen.add(w)
+                todo.append(w)
+    return seen
 
 
 def only_together(ev: Evaluation, found: list[Impact]) -> list[str]:
