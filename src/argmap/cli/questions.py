@@ -91,5 +91,8 @@ def _report(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> str:
     )
     if args.matters:
         return matters_report.render(ev, args.format, width)
-    note = f"{matters_report.summary(ev, impacts(ev)).removesuffix('.')}; {MATTERS} lists them."
+    found = impacts(ev)
+    note = matters_report.summary(ev, found)
+    if found:
+        note = f"{note.removesuffix('.')}; {MATTERS} lists them."
     return question_report.render(m, args.format, True, width, [note])

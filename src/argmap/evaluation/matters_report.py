@@ -37,8 +37,9 @@ def open_doubted(m: ArgumentMap) -> int:
 def summary(ev: Evaluation, found: list[Impact]) -> str:
     """One line: how many of the open exception and assumption questions matter, and under which semantics."""
     matter = sum(len(i.questions) for i in found)
+    verb = "matters" if matter == 1 else "matter"
     return (
-        f"{matter} of {open_doubted(ev.map)} open exception and assumption questions matter: "
+        f"{matter} of {open_doubted(ev.map)} open exception and assumption questions {verb}: "
         f"raising one alone changes a status ({ev.semantics} semantics)."
     )
 
