@@ -249,3 +249,20 @@ def test_solving_only_what_depends_on_an_inference_agrees_with_evaluating_again(
         after = argmap.evaluate(m, reject=[iq.inference.key]).statement_status
         changed = {s: a for s, a in after.items() if a is not ev.statement_status[s]}
         assert listed.get(iq.inference.key, {}) == changed, iq.inference.key
+
+
+def test_the_open_table_points_to_matters_only_when_something_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With `k` defeating `t`, raising the one open exception of `a` changes nothing (see above)."""
+    path = tmp_path / "road.argmap"
+    path.write_text(PREFERRED, encoding="utf-8")
+    count = "open exception and assumption questions"
+    assert main(["questions", "--open", str(path)]) == exit_codes.OK
+    last = capsys.readouterr().out.rstrip("\n").split("\n")[-1]
+    assert last == f"0 of 1 {count} matter: raising one alone changes a status (grounded semantics)."
+    assert main(["questions", "--open", "--prefer", "a", "k", str(path)]) == exit_codes.OK
+    last = capsys.readouterr().out.rstrip("\n").split("\n")[-1]
+    assert last == (
+        f"1 of 1 {count} matters: raising one alone changes a status (grounded semantics); --matters lists them."
+    )
