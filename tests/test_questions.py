@@ -62,7 +62,12 @@ def test_open_lists_only_unasked_questions() -> None:
     m = argmap.loads(REVIEW)
     text = table(m, only_open=True)
     assert "trustworthiness" not in text and "consistency" not in text
-    assert "  open  field  (premise) Is E an expert in the field that A is in?" in text
+    assert text.split("\n")[:4] == [  # compact: one line per question, keys and types in columns
+        "a  expert_opinion  Argument from expert opinion",
+        "  expertise  premise  How credible is E as an expert source?",
+        "  field      premise  Is E an expert in the field that A is in?",
+        "  opinion    premise  What did E assert that implies A?",
+    ]
     page = markdown(m)
     assert "| `trustworthiness` | exception | answered by disclosed attacks paid (raised by u) |" in page
 

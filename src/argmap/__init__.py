@@ -63,6 +63,7 @@ __all__ = [
     "load",
     "loads",
     "questions",
+    "questions_that_matter",
     "relations",
     "render",
     "to_dot",
@@ -108,6 +109,7 @@ _LAZY = {
     "NodeKind": "rendering.mapgraph",
     "EdgeKind": "rendering.mapgraph",
     "questions": "model.questions",
+    "questions_that_matter": "evaluation.matters",
     "evaluate": "evaluation.evaluator",
     "Evaluation": "evaluation.evaluator",
     "Status": "evaluation.status",
@@ -117,6 +119,7 @@ if TYPE_CHECKING:
     from argmap.checks.validate import validate
     from argmap.errors import ArgmapFileError, ArgmapSyntaxError
     from argmap.evaluation.evaluator import Evaluation, evaluate
+    from argmap.evaluation.matters import questions_that_matter
     from argmap.evaluation.status import Status
     from argmap.model import (
         Actor,

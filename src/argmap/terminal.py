@@ -94,6 +94,19 @@ class Style:
 PLAIN = Style()
 
 
+def cut(text: str, width: int | None) -> str:
+    """``text`` on one line, cut with ``…`` to ``width`` columns (None: kept whole; never below 12).
+
+    Example:
+        >>> cut("Is the expert personally reliable as a source?", 20), cut("kept  whole", None)
+        ('Is the expert perso…', 'kept whole')
+    """
+    text = " ".join(text.split())
+    if width is None or len(text) <= max(12, width):
+        return text
+    return text[: max(12, width) - 1].rstrip() + "…"
+
+
 def wrap(text: str, width: int | None, indent: str = "", first: str = "") -> list[str]:
     """``first + text`` broken between words to ``width`` columns, later lines starting with ``indent``.
 

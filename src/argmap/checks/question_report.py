@@ -14,10 +14,12 @@ Example:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from argmap.model import ArgumentMap, Inference
 from argmap.model.questions import InferenceQuestions, QuestionState, questions
+from argmap.terminal import cut
 
 FORMATS = ("table", "json", "markdown")
 
@@ -51,14 +53,36 @@ def _totals(m: ArgumentMap) -> str:
     )
 
 
-def table(m: ArgumentMap, only_open: bool = False) -> str:
-    """One block per inference: its key, scheme and name, then one line per question."""
+def table(m: ArgumentMap, only_open: bool = False, width: int | None = None, notes: Sequence[str] = ()) -> str:
+    """One block per inference: its key, scheme and name, then one line per question.
+
+    With ``only_open`` the blocks are compact: no state (all are open), the
+    keys and types in columns and each text on one line, cut to ``width``
+    columns when given. ``notes`` are lines added after the totals.
+    """
+    if only_open:
+        return _compact(m, width, notes)
     lines: list[str] = []
     for iq, shown in _rows(m, only_open):
         lines.append(f"{iq.inference.key}  {iq.scheme.key}  {iq.scheme.name}")
         lines += [f"  {_state(q)}  {q.question.key}  ({q.question.type}) {q.question.text}" for q in shown]
         lines.append("")
-    return "\n".join([*lines, _totals(m)])
+    return "\n".join([*lines, _totals(m), *notes])
+
+
+def _compact(m: ArgumentMap, width: int | None, notes: Sequence[str]) -> str:
+    """The open questions, one line each under their inference's line, texts cut to ``width``."""
+    rows = _rows(m, True)
+    keys = max((len(q.question.key) for _, shown in rows for q in shown), default=0)
+    types = max((len(q.question.type) for _, shown in rows for q in shown), default=0)
+    lines: list[str] = []
+    for iq, shown in rows:
+        head = f"{iq.inference.key}  {iq.scheme.key}  "
+        lines.append(head + cut(iq.scheme.name, None if width is None else width - len(head)))
+        for q in shown:
+            lead = f"  {q.question.key:<{keys}}  {q.question.type:<{types}}  "
+            lines.append(lead + cut(q.question.text, None if width is None else width - len(lead)))
+    return "\n".join([*lines, "", _totals(m), *notes])
 
 
 def markdown(m: ArgumentMap, only_open: bool = False) -> str:
@@ -97,8 +121,10 @@ def to_dict(m: ArgumentMap, only_open: bool = False) -> dict[str, Any]:
     }
 
 
-def render(m: ArgumentMap, fmt: str, only_open: bool = False) -> str:
-    """The report in one of :data:`FORMATS`."""
+def render(
+    m: ArgumentMap, fmt: str, only_open: bool = False, width: int | None = None, notes: Sequence[str] = ()
+) -> str:
+    """The report in one of :data:`FORMATS`; ``width`` and ``notes`` as :func:`table` takes them (table only)."""
     if fmt == "json":
         return json.dumps(to_dict(m, only_open), indent=2, ensure_ascii=False)
-    return markdown(m, only_open) if fmt == "markdown" else table(m, only_open)
+    return markdown(m, only_open) if fmt == "markdown" else table(m, only_open, width, notes)

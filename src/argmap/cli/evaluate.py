@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return loaded
     try:
         if args.doubt_open_questions:
-            return _doubting(loaded, args)
+            return _doubting(loaded, args, semantics)
         ev = evaluate(
             loaded,
             semantics,
@@ -93,19 +93,23 @@ def run(args: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _doubting(m: ArgumentMap, args: argparse.Namespace) -> int:
-    """Evaluate with open questions doubted, and name what stands only because nobody asked."""
+def _doubting(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> int:
+    """Evaluate with open questions doubted, and name what stands only because nobody asked.
+
+    The semantics, the what-if and the preference settings are those of a plain evaluation.
+    """
     from argmap.evaluation import summary as evaluation_report
     from argmap.evaluation.doubt import critical_questions, doubted, stand_only_unasked
     from argmap.evaluation.evaluator import evaluate_scenario
     from argmap.evaluation.whatif import resolve
 
-    base = resolve(m, args.assume, args.reject, args.distrust)
-    ev = evaluate_scenario(m, args.semantics, doubted(m, base))
+    base = resolve(m, args.assume, args.reject, args.distrust, [tuple(pair) for pair in args.prefer])
+    settings = (args.ordering, args.comparison)
+    ev = evaluate_scenario(m, semantics, doubted(m, base), *settings)
     for ident in args.explain:
         ev.explain(ident)
-    unasked = stand_only_unasked(m, args.semantics, base)
-    critical = critical_questions(m, args.semantics, base) if args.critical else {}
+    unasked = stand_only_unasked(m, semantics, base, *settings)
+    critical = critical_questions(m, semantics, base, *settings) if args.critical else {}
     if args.format == "json":
         data = evaluation_report.to_dict(ev, args.critical, args.explain)
         data["stand_only_unasked"] = unasked
