@@ -35,12 +35,13 @@ several arguments each; :data:`MAX_ARGUMENTS` bounds it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import product
 
 from argmap.evaluation import COMPARISONS as COMPARISONS
 from argmap.evaluation import ORDERINGS as ORDERINGS
 from argmap.evaluation.errors import EvaluationTooLarge
-from argmap.evaluation.preferences import Key, Preferences, weaker_set
+from argmap.evaluation.preferences import Links, Preferences
 from argmap.evaluation.theory import AND, ASM, OR, Graph, _contradicting, _support_has_circle
 from argmap.evaluation.whatif import Scenario
 from argmap.model import ArgumentMap, InferenceKind
@@ -49,7 +50,6 @@ from argmap.model.index import index
 #: The most arguments built for one map.
 MAX_ARGUMENTS = 2_000_000
 PREMISE, AXIOM = -1, -2
-_EMPTY: frozenset[Key] = frozenset()
 
 
 class Arguments:
@@ -60,7 +60,7 @@ class Arguments:
         self.top: list[int] = []  # a rule position, PREMISE or AXIOM
         self.subs: list[tuple[int, ...]] = []
         self.attackable: list[bool] = []
-        self.links: list[frozenset[Key]] = []  # last link, or every link (weakest link)
+        self.links: list[int] = []  # last link, or every link (weakest link): numbers of sets in ``Links``
         self.uses: list[frozenset[int]] = []  # statements concluded below (only with circles)
 
     def __len__(self) -> int:
@@ -77,7 +77,8 @@ def compile_arguments(
     n = len(sids)
     concluded = ix.concluded()
     weakest = ordering == "weakest-link"
-    args = _build(m, scenario, number, concluded, weakest)
+    links = Links(order, comparison == "elitist")
+    args = _build(m, scenario, number, concluded, weakest, links)
     g = Graph()
     g.weighed = True
     first = g.add_nodes([OR] * n)
@@ -98,11 +99,13 @@ def compile_arguments(
             g.edge(v, g.statement[sids[c]])
         if top >= 0:
             g.edge(v, g.rule[top])
-    _defeats(g, args, own, node, n, _contradicting(ix), number, order, weakest, comparison == "elitist")
+    _defeats(g, args, own, node, n, _contradicting(ix), number, links)
     return g, args
 
 
-def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded: set[str], weakest: bool) -> Arguments:
+def _build(
+    m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded: set[str], weakest: bool, links: Links
+) -> Arguments:
     ix = index(m)
     n = len(number)
     args = Arguments()
@@ -132,7 +135,7 @@ def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded
     seen: set[tuple[int, tuple[int, ...]]] = set()
     todo: list[int] = []
 
-    def add(conclusion: int, top: int, subs: tuple[int, ...], attackable: bool, links: frozenset[Key]) -> None:
+    def add(conclusion: int, top: int, subs: tuple[int, ...], attackable: bool, linked: int) -> None:
         if len(args) >= MAX_ARGUMENTS:
             raise EvaluationTooLarge(
                 f"more than {MAX_ARGUMENTS} arguments to weigh with preferences",
@@ -143,7 +146,7 @@ def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded
         args.top.append(top)
         args.subs.append(subs)
         args.attackable.append(attackable)
-        args.links.append(links)
+        args.links.append(linked)
         if circles:
             below: set[int] = set()
             for s in subs:
@@ -155,23 +158,25 @@ def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded
 
     for sid, i in number.items():
         if sid in scenario.assumed:
-            add(i, AXIOM, (), False, _EMPTY)
+            add(i, AXIOM, (), False, Links.EMPTY)
         elif sid not in concluded:
-            add(i, PREMISE, (), True, frozenset((sid,)))
+            add(i, PREMISE, (), True, links.of((sid,)))
     for sid in sorted(scenario.rejected):
-        add(n + number[sid], AXIOM, (), False, _EMPTY)
+        add(n + number[sid], AXIOM, (), False, Links.EMPTY)
     for p in sorted(scenario.rejected_rules):
-        add(2 * n + p, AXIOM, (), False, _EMPTY)
+        add(2 * n + p, AXIOM, (), False, Links.EMPTY)
+    own_link = [links.of((p,)) for p in range(len(ix.inferences))]
     strict = scenario.assumed_rules
     while todo:
         new = todo.pop()
-        for r in used_by.get(args.conclusion[new], ()):
+        literal = args.conclusion[new]
+        for r in used_by.get(literal, ()):
             p, body, head = rules[r]
-            choices = [by_conclusion[lit] for lit in body]
-            for subs in product(*choices):
-                if new not in subs or (r, subs) in seen:
-                    continue
-                seen.add((r, subs))
+            for subs in _combinations(body, literal, new, by_conclusion):
+                if len(body) > 1:
+                    if (r, subs) in seen:
+                        continue
+                    seen.add((r, subs))
                 if (
                     circles
                     and head >= 0
@@ -180,9 +185,20 @@ def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded
                 ):
                     continue
                 defeasible = p not in strict
-                links = _links(args, subs, p, defeasible, weakest)
-                add(head, p, subs, defeasible, links)
+                add(head, p, subs, defeasible, _links(args, links, subs, own_link[p] if defeasible else None, weakest))
     return args
+
+
+def _combinations(
+    body: list[int], literal: int, new: int, by_conclusion: dict[int, list[int]]
+) -> Iterator[tuple[int, ...]]:
+    """Every choice of one argument per premise of ``body`` that uses the argument ``new`` (for ``literal``)."""
+    if len(body) == 1:
+        yield (new,)
+        return
+    for i, lit in enumerate(body):
+        if lit == literal:
+            yield from product(*[[new] if j == i else by_conclusion[b] for j, b in enumerate(body)])
 
 
 def _uses(args: Arguments, subs: tuple[int, ...], statement: int) -> bool:
@@ -190,14 +206,14 @@ def _uses(args: Arguments, subs: tuple[int, ...], statement: int) -> bool:
     return any(statement in args.uses[s] or statement == args.conclusion[s] for s in subs)
 
 
-def _links(args: Arguments, subs: tuple[int, ...], p: int, defeasible: bool, weakest: bool) -> frozenset[Key]:
-    """The last-link set (the rule itself, or the sub-arguments' last links) or the weakest-link set."""
-    if defeasible and not weakest:
-        return frozenset((p,))
-    found: set[Key] = {p} if defeasible else set()
+def _links(args: Arguments, links: Links, subs: tuple[int, ...], rule: int | None, weakest: bool) -> int:
+    """The last-link set (a defeasible ``rule``, else the sub-arguments' last links) or the weakest-link set."""
+    if rule is not None and not weakest:
+        return rule
+    found = Links.EMPTY if rule is None else rule
     for s in subs:
-        found |= args.links[s]
-    return frozenset(found)
+        found = links.union(found, args.links[s])
+    return found
 
 
 def _defeats(
@@ -208,9 +224,7 @@ def _defeats(
     n: int,
     contradicting: dict[str, list[str]],
     number: dict[str, int],
-    order: Preferences,
-    weakest: bool,
-    elitist: bool,
+    links: Links,
 ) -> None:
     """Wire each successful attack: the attacker's node into the attacked argument's assumption."""
     attackable_for: dict[int, list[int]] = defaultdict(list)  # literal -> attackable arguments concluding it
@@ -221,14 +235,11 @@ def _defeats(
             if args.top[a] >= 0:
                 by_rule[args.top[a]].append(a)
     rivals: dict[int, list[int]] = {number[s]: [number[o] for o in others] for s, others in contradicting.items()}
-    cache: dict[tuple[frozenset[Key], frozenset[Key]], bool] = {}
+    weighed = bool(links.order)
+    link = args.links
 
     def weaker(a: int, b: int) -> bool:
-        key = (args.links[a], args.links[b])
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = bool(order) and weaker_set(order, key[0], key[1], elitist)
-        return found
+        return weighed and links.weaker(link[a], link[b])
 
     for a in range(len(args)):
         c = args.conclusion[a]
