@@ -100,6 +100,13 @@ def compile_arguments(
         if top >= 0:
             g.edge(v, g.rule[top])
     _defeats(g, args, own, node, n, _contradicting(ix), number, links)
+    for a in range(len(args)):
+        if own[a] >= 0:
+            c, top = args.conclusion[a], args.top[a]
+            if c < n:
+                g.rejecting.setdefault(sids[c], []).append(own[a])
+            if top >= 0:
+                g.rejecting_rule.setdefault(top, []).append(own[a])
     return g, args
 
 
@@ -254,3 +261,5 @@ def _defeats(
             for b in attackable_for.get(t, ()):
                 if not weaker(a, b):
                     g.edge(node + a, own[b])
+                else:
+                    g.blocked.setdefault(own[b], []).append(node + a)

@@ -115,7 +115,7 @@ def evaluate_scenario(
     Raises:
         EvaluationTooLarge: as for :func:`evaluate`.
     """
-    order = Preferences(index(m), scenario.prefer)
+    order = Preferences(index(m), scenario.prefer, scenario.reversed)
     with gc_paused():
         if order:
             graph, _ = compile_arguments(m, scenario, order, ordering, comparison)

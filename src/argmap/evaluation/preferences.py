@@ -32,7 +32,9 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+
+from attrs import frozen
 
 from argmap.model import Inference, Preference, Statement
 from argmap.model.index import MapIndex
@@ -40,14 +42,30 @@ from argmap.model.index import MapIndex
 #: An element of the order: an inference's position, or a statement's id.
 Key = int | str
 _NONE = -1
+
+
+@frozen
+class Written:
+    """One preference as read: ``weaker < stronger``, the line it was written on (None: a what-if), its position."""
+
+    stronger: Key
+    weaker: Key
+    line: Preference | None
+    side: int
+
+
 _INF = 1 << 60
 
 
 class Preferences:
     """The strict preference ``x < y`` between inferences and premises of one map."""
 
-    def __init__(self, ix: MapIndex, extra: Iterable[tuple[str, str]]) -> None:
-        """Read ranks and ``outweighs`` lines, plus ``extra`` pairs ``(stronger, weaker)`` (what-ifs)."""
+    def __init__(self, ix: MapIndex, extra: Iterable[tuple[str, str]], reverse: Collection[int] = ()) -> None:
+        """Read ranks and ``outweighs`` lines, plus ``extra`` pairs ``(stronger, weaker)`` (what-ifs).
+
+        ``reverse`` lists preferences to read the other way round, by position
+        among the map's ``outweighs`` lines followed by the ``extra`` pairs.
+        """
         position = {inf.id: p for p, inf in reversed(list(enumerate(ix.inferences))) if inf.id is not None}
         self._names = {p: inf.key for p, inf in enumerate(ix.inferences)}
         self.rank: dict[Key, int] = {}
@@ -59,14 +77,14 @@ class Preferences:
             found = _rank(inf, ix)
             if found is not None:
                 self.rank[p] = found
-        #: ``(stronger, weaker, the line written, or None for a what-if)`` for each preference.
-        self.written: list[tuple[Key, Key, Preference | None]] = []
+        #: Each preference that names two elements, as read (a reversed one: reversed).
+        self.written: list[Written] = []
         sides: list[tuple[str, str, Preference | None]] = [(p.stronger, p.weaker, p) for p in ix.preferences]
         sides += [(stronger, weaker, None) for stronger, weaker in extra]
-        for stronger, weaker, pref in sides:
+        for i, (stronger, weaker, pref) in enumerate(sides):
             a, b = _key(stronger, ix, position), _key(weaker, ix, position)
             if a is not None and b is not None:
-                self.written.append((a, b, pref))
+                self.written.append(Written(b, a, pref, i) if i in reverse else Written(a, b, pref, i))
         self._levels = sorted(set(self.rank.values()))
         self._build()
 
@@ -114,9 +132,10 @@ class Preferences:
     def _path(self, x: Key, y: Key) -> list[str]:
         """The steps of a shortest path from ``x`` to ``y`` through written pairs and ranks, in words."""
         up: dict[Key, list[tuple[Key, str]]] = defaultdict(list)
-        for stronger, weaker, pref in self.written:
+        for w in self.written:
+            pref = w.line
             where = f"written at {pref.span}" if pref is not None and pref.span is not None else "a what-if"
-            up[weaker].append((stronger, f"`{self.name(stronger)}` outweighs `{self.name(weaker)}` ({where})"))
+            up[w.weaker].append((w.stronger, f"`{self.name(w.stronger)}` outweighs `{self.name(w.weaker)}` ({where})"))
         came: dict[Key, tuple[Key, str] | None] = {x: None}
         todo = [x]
         while todo:
@@ -126,13 +145,13 @@ class Preferences:
                     return self._unwind(came, y)
                 steps = list(up.get(v, ()))
                 if v in self.rank:
-                    for w in (y, *(s for s, _, _ in self.written), *(w for _, w, _ in self.written)):
-                        if w != v and w in self.rank and self.rank[w] >= self.rank[v]:
-                            steps.append((w, self._by_rank(w, v)))
-                for w, why in steps:
-                    if w not in came:
-                        came[w] = (v, why)
-                        nxt.append(w)
+                    for k in (y, *(e.stronger for e in self.written), *(e.weaker for e in self.written)):
+                        if k != v and k in self.rank and self.rank[k] >= self.rank[v]:
+                            steps.append((k, self._by_rank(k, v)))
+                for k, why in steps:
+                    if k not in came:
+                        came[k] = (v, why)
+                        nxt.append(k)
             todo = nxt
         return []
 
@@ -159,7 +178,8 @@ class Preferences:
         level_node = {r: i for i, r in enumerate(self._levels)}
         node: dict[Key, int] = {}
         edges: list[list[int]] = [[i + 1] if i + 1 < len(self._levels) else [] for i in range(len(self._levels))]
-        for stronger, weaker, _ in self.written:
+        for pair in self.written:
+            stronger, weaker = pair.stronger, pair.weaker
             for k in (stronger, weaker):
                 if k not in node:
                     node[k] = len(edges)
