@@ -100,12 +100,13 @@ def _doubting(m: ArgumentMap, args: argparse.Namespace) -> int:
     from argmap.evaluation.evaluator import evaluate_scenario
     from argmap.evaluation.whatif import resolve
 
-    base = resolve(m, args.assume, args.reject, args.distrust)
-    ev = evaluate_scenario(m, args.semantics, doubted(m, base))
+    base = resolve(m, args.assume, args.reject, args.distrust, [tuple(pair) for pair in args.prefer])
+    weigh = {"ordering": args.ordering, "comparison": args.comparison}
+    ev = evaluate_scenario(m, args.semantics, doubted(m, base), **weigh)
     for ident in args.explain:
         ev.explain(ident)
-    unasked = stand_only_unasked(m, args.semantics, base)
-    critical = critical_questions(m, args.semantics, base) if args.critical else {}
+    unasked = stand_only_unasked(m, args.semantics, base, **weigh)
+    critical = critical_questions(m, args.semantics, base, **weigh) if args.critical else {}
     if args.format == "json":
         data = evaluation_report.to_dict(ev, args.critical, args.explain)
         data["stand_only_unasked"] = unasked

@@ -51,11 +51,21 @@ def doubted(m: ArgumentMap, scenario: Scenario) -> Scenario:
     return evolve(scenario, rejected_rules=frozenset(rejected), why=why)
 
 
-def stand_only_unasked(m: ArgumentMap, semantics: str = "grounded", scenario: Scenario | None = None) -> list[str]:
-    """Statements IN as the map is written (under ``scenario``) but not IN once open questions are doubted."""
+def stand_only_unasked(
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    scenario: Scenario | None = None,
+    ordering: str = "last-link",
+    comparison: str = "elitist",
+) -> list[str]:
+    """Statements IN as the map is written (under ``scenario``) but not IN once open questions are doubted.
+
+    Both evaluations weigh the map's preferences, and the scenario's
+    ``prefer`` pairs, by ``ordering`` and ``comparison``.
+    """
     base = scenario or resolve(m)
-    before = evaluate_scenario(m, semantics, base)
-    after = evaluate_scenario(m, semantics, doubted(m, base))
+    before = evaluate_scenario(m, semantics, base, ordering, comparison)
+    after = evaluate_scenario(m, semantics, doubted(m, base), ordering, comparison)
     return [
         sid
         for sid, status in before.statement_status.items()
@@ -64,17 +74,22 @@ def stand_only_unasked(m: ArgumentMap, semantics: str = "grounded", scenario: Sc
 
 
 def critical_questions(
-    m: ArgumentMap, semantics: str = "grounded", scenario: Scenario | None = None
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    scenario: Scenario | None = None,
+    ordering: str = "last-link",
+    comparison: str = "elitist",
 ) -> dict[str, list[tuple[str, str]]]:
     """For each thesis, the open exception or assumption questions whose raising alone changes its status.
 
     Raising one question of an inference sets that inference aside, so each
     question is tried by rejecting its inference alone. Returns
     ``{thesis id: [(inference key, question key), ...]}`` in map order,
-    with every thesis, even those no question can move.
+    with every thesis, even those no question can move. Preferences are
+    weighed as in :func:`stand_only_unasked`.
     """
     base = scenario or resolve(m)
-    before = evaluate_scenario(m, semantics, base)
+    before = evaluate_scenario(m, semantics, base, ordering, comparison)
     theses = [s.id for s in m.statements() if s.kind.value == "thesis"]
     out: dict[str, list[tuple[str, str]]] = {t: [] for t in theses}
     positions = {id(inf): n for n, inf in enumerate(index(m).inferences)}
@@ -83,7 +98,8 @@ def critical_questions(
         open_keys = [q.question.key for q in iq.open() if q.question.type in DOUBTED]
         if not open_keys or position in base.assumed_rules or position in base.rejected_rules:
             continue
-        after = evaluate_scenario(m, semantics, evolve(base, rejected_rules=base.rejected_rules | {position}))
+        what_if = evolve(base, rejected_rules=base.rejected_rules | {position})
+        after = evaluate_scenario(m, semantics, what_if, ordering, comparison)
         for t in theses:
             if after.statement_status.get(t) is not before.statement_status.get(t):
                 out[t] += [(iq.inference.key, key) for key in open_keys]
