@@ -41,7 +41,7 @@ from itertools import product
 from argmap.evaluation import COMPARISONS as COMPARISONS
 from argmap.evaluation import ORDERINGS as ORDERINGS
 from argmap.evaluation.errors import EvaluationTooLarge
-from argmap.evaluation.preferences import Links, Preferences
+from argmap.evaluation.preferences import Key, Links, Preferences
 from argmap.evaluation.theory import AND, ASM, OR, Graph, _contradicting, _support_has_circle
 from argmap.evaluation.whatif import Scenario
 from argmap.model import ArgumentMap, InferenceKind
@@ -63,8 +63,50 @@ class Arguments:
         self.links: list[int] = []  # last link, or every link (weakest link): numbers of sets in ``Links``
         self.uses: list[frozenset[int]] = []  # statements concluded below (only with circles)
 
+        #: Filled in by :func:`compile_arguments`: the node of argument 0 (argument ``a`` is node
+        #: ``node + a``), the links and order compared, the statement ids by number, the ordering.
+        self.node = 0
+        self.compared: Links | None = None
+        self.sids: list[str] = []
+        self.weakest = False
+        self._by_conclusion: dict[int, list[int]] | None = None
+        self._number: dict[str, int] | None = None
+
     def __len__(self) -> int:
         return len(self.conclusion)
+
+    def elements(self, a: int) -> list[Key]:
+        """The links of argument ``a`` themselves (premise ids and inference positions), in a fixed order."""
+        found: dict[Key, None] = {}
+        todo = [a]
+        while todo:
+            b = todo.pop()
+            top = self.top[b]
+            if top == PREMISE:
+                found[self.sids[self.conclusion[b]]] = None
+                continue
+            if top == AXIOM:
+                continue
+            if self.attackable[b]:
+                found[top] = None
+                if not self.weakest:
+                    continue
+            todo.extend(reversed(self.subs[b]))
+        return list(found)
+
+    def concluding(self, literal: int) -> list[int]:
+        """The arguments for a literal: statement ``i``, ``n + i`` for its contrary, ``2n + p`` for an undercut."""
+        if self._by_conclusion is None:
+            self._by_conclusion = defaultdict(list)
+            for a, c in enumerate(self.conclusion):
+                self._by_conclusion[c].append(a)
+        return self._by_conclusion.get(literal, [])
+
+    def number(self, sid: str) -> int:
+        """A statement's number among the literals."""
+        if self._number is None:
+            self._number = {s: i for i, s in enumerate(self.sids)}
+        return self._number[sid]
 
 
 def compile_arguments(
@@ -79,6 +121,7 @@ def compile_arguments(
     weakest = ordering == "weakest-link"
     links = Links(order, comparison == "elitist")
     args = _build(m, scenario, number, concluded, weakest, links)
+    args.compared, args.sids, args.weakest = links, sids, weakest
     g = Graph()
     g.weighed = True
     first = g.add_nodes([OR] * n)
@@ -86,7 +129,7 @@ def compile_arguments(
     first = g.add_nodes([OR] * len(ix.inferences))
     g.rule = list(range(first, len(g)))
     g.applicability = [-1] * len(ix.inferences)
-    node = g.add_nodes([AND] * len(args))
+    node = args.node = g.add_nodes([AND] * len(args))
     own = [g.add(ASM) if args.attackable[a] else -1 for a in range(len(args))]
     for a in range(len(args)):
         v = node + a

@@ -1,9 +1,10 @@
 """Critical points: what a status rests on.
 
-A *critical point* of a statement ``t`` is a statement, an actor or a source
-whose rejection alone changes the status of ``t``: a load-bearing premise,
-an objection that alone brings ``t`` down, or a party on whose word ``t``
-depends. Rejecting an actor rejects every statement and inference ``by``
+A *critical point* of a statement ``t`` is a statement, an inference, an
+actor or a source whose rejection alone changes the status of ``t``: a
+load-bearing premise or inference, an objection that alone brings ``t``
+down, or a party on whose word ``t`` depends; or a preference whose
+reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``). Rejecting an actor rejects every statement and inference ``by``
 it; rejecting a source rejects every statement it reports. ``t`` itself is
 never counted among what a party's rejection sets aside.
 
@@ -18,6 +19,15 @@ kept at its labels; nothing else is recomputed. The cost is the sum, over
 candidates, of those regions: for maps of the shape of real reconstructions
 (trees of reasons with local objections) about the size of the cone times its
 depth; at worst the size of the cone times the size of the graph.
+
+**With preferences** the nodes are arguments: rejecting a statement or an
+inference sets OUT the own assumption of every argument for it, and the same
+region solving applies. A change is followed from node to node wherever a
+node has a single output in the cone and that output lies on no circle, each
+step remembered, so along a chain of undercuts every candidate costs a step,
+not the chain. A preference can only matter if both of its sides are used by
+arguments in the cone of ``t`` (attacks that a preference stops included);
+each such preference is reversed and the map evaluated again.
 
 **Preferred and stable.** Stable semantics is not directional (a conflict
 anywhere can remove every stable extension), so every statement and party
@@ -35,6 +45,7 @@ Example:
     ...     print(point)
     rejecting statement `e` alone makes `t` OUT (now IN)
     rejecting statement `f` alone makes `t` OUT (now IN)
+    rejecting inference `e + f supports t` alone makes `t` OUT (now IN)
     rejecting actor `ann` alone (2 statements) makes `t` OUT (now IN)
 """
 
