@@ -4,8 +4,9 @@ A *critical point* of a statement ``t`` is a statement, an inference, an
 actor or a source whose rejection alone changes the status of ``t``: a
 load-bearing premise or inference, an objection that alone brings ``t``
 down, or a party on whose word ``t`` depends; or a preference whose
-reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``). Rejecting an actor rejects every statement and inference ``by``
-it; rejecting a source rejects every statement it reports. ``t`` itself is
+reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``).
+Rejecting an actor rejects every statement and inference ``by`` it;
+rejecting a source rejects every statement it reports. ``t`` itself is
 never counted among what a party's rejection sets aside.
 
 **Grounded semantics (the fast path).** Only what ``t`` depends on can
