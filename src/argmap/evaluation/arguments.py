@@ -130,7 +130,8 @@ def compile_arguments(
     g.rule = list(range(first, len(g)))
     g.applicability = [-1] * len(ix.inferences)
     node = args.node = g.add_nodes([AND] * len(args))
-    own = [g.add(ASM) if args.attackable[a] else -1 for a in range(len(args))]
+    contradicting = _contradicting(ix)
+    own = _own_assumptions(g, args, n, {number[sid] for sid in contradicting})
     for a in range(len(args)):
         v = node + a
         if own[a] >= 0:
@@ -142,15 +143,38 @@ def compile_arguments(
             g.edge(v, g.statement[sids[c]])
         if top >= 0:
             g.edge(v, g.rule[top])
-    _defeats(g, args, own, node, n, _contradicting(ix), number, links)
+    _defeats(g, args, own, node, n, contradicting, number, links)
     for a in range(len(args)):
-        if own[a] >= 0:
-            c, top = args.conclusion[a], args.top[a]
+        if args.attackable[a]:  # what rejecting sets OUT: its own assumption, or else the argument itself
+            c, top, v = args.conclusion[a], args.top[a], own[a] if own[a] >= 0 else node + a
             if c < n:
-                g.rejecting.setdefault(sids[c], []).append(own[a])
+                g.rejecting.setdefault(sids[c], []).append(v)
             if top >= 0:
-                g.rejecting_rule.setdefault(top, []).append(own[a])
+                g.rejecting_rule.setdefault(top, []).append(v)
     return g, args
+
+
+def _own_assumptions(g: Graph, args: Arguments, n: int, contradicted: set[int]) -> list[int]:
+    """An assumption node for each argument that something can defeat (-1 for the others).
+
+    An argument is defeasible when its last step is a premise or a defeasible
+    rule, but only needs an assumption when some argument concludes the
+    contrary of its conclusion, contradicts it, or undercuts its last rule:
+    most premises and inferences of a map are never attacked, and leaving
+    their assumptions out keeps the graph near the size of the flat one.
+    """
+    attacked = set(contradicted)
+    undercut: set[int] = set()
+    for c in set(args.conclusion):
+        if n <= c < 2 * n:
+            attacked.add(c - n)
+        elif c >= 2 * n:
+            undercut.add(c - 2 * n)
+    own = [-1] * len(args)
+    for a in range(len(args)):
+        if args.attackable[a] and (args.conclusion[a] in attacked or args.top[a] in undercut):
+            own[a] = g.add(ASM)
+    return own
 
 
 def _build(
@@ -281,7 +305,7 @@ def _defeats(
     by_rule: dict[int, list[int]] = defaultdict(list)
     for a in range(len(args)):
         if args.attackable[a]:
-            attackable_for[args.conclusion[a]].append(a)
+            attackable_for[args.conclusion[a]].append(a)  # every one has its assumption: something attacks it
             if args.top[a] >= 0:
                 by_rule[args.top[a]].append(a)
     rivals: dict[int, list[int]] = {number[s]: [number[o] for o in others] for s, others in contradicting.items()}
