@@ -169,15 +169,18 @@ def main() -> int:
             plain = argmap.load(generated(folder, n))
             ev = grounded(m)
             counts = ", ".join(f"{k} {status.name}" for status, k in ev.counts().items())
-            walls_bare, walls = [], []
+            walls_bare, walls, cpu_bare, cpu = [], [], [], []
             for _ in range(args.runs):  # taking turns, so that the load of the machine falls on both alike
-                walls_bare += timed(lambda plain=plain: grounded(plain), 1)  # type: ignore[misc]
-                walls += timed(lambda m=m: grounded(m), 1)  # type: ignore[misc]
+                for work, wall_list, cpu_list in ((plain, walls_bare, cpu_bare), (m, walls, cpu)):
+                    start_cpu = time.process_time()
+                    wall_list += timed(lambda work=work: grounded(work), 1)  # type: ignore[misc]
+                    cpu_list.append(time.process_time() - start_cpu)
             ratio = statistics.median(walls) / statistics.median(walls_bare)
-            note = f"yardstick: the same map without preferences; parsing took {parse:.1f} s"
-            row(f"{n:,} statements", "bare", walls_bare, note)
-            note = f"{len(ev.graph):,} nodes; {counts}; {ratio:.1f}x the yardstick"
-            row(f"{n:,} with preferences", "grounded", walls, note)
+            cpu_ratio = statistics.median(cpu) / statistics.median(cpu_bare)
+            note = f"yardstick: the same map without preferences; CPU {statistics.median(cpu_bare):.2f} s"
+            row(f"{n:,} statements", "bare", walls_bare, f"{note}; parsing took {parse:.1f} s")
+            note = f"{len(ev.graph):,} nodes; {counts}; CPU {statistics.median(cpu):.2f} s"
+            row(f"{n:,} with preferences", "grounded", walls, f"{note}; {ratio:.1f}x (CPU {cpu_ratio:.1f}x) the yardstick")
             del m, ev, plain
         for n in args.chain:
             for ranked in (False, True):
