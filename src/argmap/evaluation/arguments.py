@@ -69,8 +69,10 @@ class Arguments:
         self.compared: Links | None = None
         self.sids: list[str] = []
         self.weakest = False
+        self.own: list[int] = []  # each argument's assumption node, -1 when nothing can attack it
         self._by_conclusion: dict[int, list[int]] | None = None
         self._number: dict[str, int] | None = None
+        self._rejecting: tuple[dict[str, list[int]], dict[int, list[int]]] | None = None
 
     def __len__(self) -> int:
         return len(self.conclusion)
@@ -102,6 +104,27 @@ class Arguments:
                 self._by_conclusion[c].append(a)
         return self._by_conclusion.get(literal, [])
 
+    def rejecting(self) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
+        """The nodes that rejecting a statement (by id) or an inference (by position) sets OUT.
+
+        Those are the own assumptions of the attackable arguments for it (or,
+        for an argument that nothing attacks, the argument itself).
+        """
+        if self._rejecting is None:
+            statements: dict[str, list[int]] = defaultdict(list)
+            rules: dict[int, list[int]] = defaultdict(list)
+            n = len(self.sids)
+            for a in range(len(self)):
+                if self.attackable[a]:
+                    c, top = self.conclusion[a], self.top[a]
+                    v = self.own[a] if self.own[a] >= 0 else self.node + a
+                    if c < n:
+                        statements[self.sids[c]].append(v)
+                    if top >= 0:
+                        rules[top].append(v)
+            self._rejecting = (dict(statements), dict(rules))
+        return self._rejecting
+
     def number(self, sid: str) -> int:
         """A statement's number among the literals."""
         if self._number is None:
@@ -124,33 +147,31 @@ def compile_arguments(
     args.compared, args.sids, args.weakest = links, sids, weakest
     g = Graph()
     g.weighed = True
-    first = g.add_nodes([OR] * n)
-    g.statement = dict(zip(sids, range(first, first + n), strict=True))
+    first_statement = g.add_nodes([OR] * n)
+    g.statement = dict(zip(sids, range(first_statement, first_statement + n), strict=True))
     first = g.add_nodes([OR] * len(ix.inferences))
     g.rule = list(range(first, len(g)))
     g.applicability = [-1] * len(ix.inferences)
     node = args.node = g.add_nodes([AND] * len(args))
     contradicting = _contradicting(ix)
-    own = _own_assumptions(g, args, n, {number[sid] for sid in contradicting})
-    for a in range(len(args)):
+    own = args.own = _own_assumptions(g, args, n, {number[sid] for sid in contradicting})
+    inputs, outputs, statement_node, rule_node = g.inputs, g.outputs, first_statement, g.rule
+    for a, (subs, c, top, mine) in enumerate(zip(args.subs, args.conclusion, args.top, own, strict=True)):
         v = node + a
-        if own[a] >= 0:
-            g.edge(own[a], v)
-        for s in args.subs[a]:
-            g.edge(node + s, v)
-        c, top = args.conclusion[a], args.top[a]
+        ins = inputs[v]
+        if mine >= 0:
+            ins.append(mine)
+            outputs[mine].append(v)
+        for s in subs:
+            ins.append(node + s)
+            outputs[node + s].append(v)
         if 0 <= c < n:
-            g.edge(v, g.statement[sids[c]])
+            outputs[v].append(statement_node + c)
+            inputs[statement_node + c].append(v)
         if top >= 0:
-            g.edge(v, g.rule[top])
+            outputs[v].append(rule_node[top])
+            inputs[rule_node[top]].append(v)
     _defeats(g, args, own, node, n, contradicting, number, links)
-    for a in range(len(args)):
-        if args.attackable[a]:  # what rejecting sets OUT: its own assumption, or else the argument itself
-            c, top, v = args.conclusion[a], args.top[a], own[a] if own[a] >= 0 else node + a
-            if c < n:
-                g.rejecting.setdefault(sids[c], []).append(v)
-            if top >= 0:
-                g.rejecting_rule.setdefault(top, []).append(v)
     return g, args
 
 
@@ -234,7 +255,15 @@ def _build(
         if sid in scenario.assumed:
             add(i, AXIOM, (), False, Links.EMPTY)
         elif sid not in concluded:
-            add(i, PREMISE, (), True, links.of((sid,)))
+            args.conclusion.append(i)  # a premise: as add() does, without its checks
+            args.top.append(PREMISE)
+            args.subs.append(())
+            args.attackable.append(True)
+            args.links.append(links.of((sid,)))
+            if circles:
+                args.uses.append(frozenset())
+            by_conclusion[i].append(len(args) - 1)
+            todo.append(len(args) - 1)
     for sid in sorted(scenario.rejected):
         add(n + number[sid], AXIOM, (), False, Links.EMPTY)
     for p in sorted(scenario.rejected_rules):

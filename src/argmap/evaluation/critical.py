@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
+from argmap.evaluation.arguments import Arguments
 from argmap.evaluation.errors import EvaluationTooLarge
 from argmap.evaluation.grounded import Solver, _decide
 from argmap.evaluation.preferences import Key, Preferences
@@ -210,13 +211,13 @@ def _grounded_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Statu
     label = list(ev.labels)
     target = g.statement[subject]
     cone = _reach([target], g.inputs, None)
-    keep = {s for s in g.statement if any(label[v] != OUT for v in _forced(g, (s,), ()) if v in cone)}
-    keep_rules = {p for p in range(len(g.rule)) if any(label[v] != OUT for v in _forced(g, (), (p,)) if v in cone)}
+    keep = {s for s in g.statement if any(label[v] != OUT for v in _forced(ev, (s,), ()) if v in cone)}
+    keep_rules = {p for p in range(len(g.rule)) if any(label[v] != OUT for v in _forced(ev, (), (p,)) if v in cone)}
     effects = _Effects(solver, label, cone, target)
     results = []
     for candidate in _candidates(ev, subject, keep, keep_rules):
         _, _, statements, positions = candidate
-        forced = [v for v in _forced(g, statements, positions) if v in cone and label[v] != OUT]
+        forced = [v for v in _forced(ev, statements, positions) if v in cone and label[v] != OUT]
         if not forced:
             continue
         if len(forced) == 1:
@@ -227,11 +228,14 @@ def _grounded_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Statu
     return results
 
 
-def _forced(g: Graph, statements: tuple[str, ...], positions: tuple[int, ...]) -> list[int]:
+def _forced(ev: Evaluation, statements: tuple[str, ...], positions: tuple[int, ...]) -> list[int]:
     """The nodes that rejecting these statements and inferences sets OUT."""
-    if g.weighed:  # the own assumption of each argument for them
-        out = [v for s in statements for v in g.rejecting.get(s, ())]
-        return out + [v for p in positions for v in g.rejecting_rule.get(p, ())]
+    g = ev.graph
+    args = ev.cache.get("arguments")
+    if isinstance(args, Arguments):  # the own assumption of each argument for them
+        by_statement, by_rule = args.rejecting()
+        out = [v for s in statements for v in by_statement.get(s, ())]
+        return out + [v for p in positions for v in by_rule.get(p, ())]
     return [g.statement[s] for s in statements] + [g.rule[p] for p in positions]
 
 
@@ -371,7 +375,7 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
     cone = _reach([g.statement[subject]], inputs, None)
 
     def relevant(k: Key) -> bool:
-        nodes = _forced(g, (k,), ()) if isinstance(k, str) else _forced(g, (), (k,))
+        nodes = _forced(ev, (k,), ()) if isinstance(k, str) else _forced(ev, (), (k,))
         return any(v in cone for v in nodes)
 
     tries = [w for w in order.written if w.side not in ev.scenario.reversed and relevant(w.stronger)]

@@ -67,7 +67,7 @@ class Preferences:
         among the map's ``outweighs`` lines followed by the ``extra`` pairs.
         """
         position = {inf.id: p for p, inf in reversed(list(enumerate(ix.inferences))) if inf.id is not None}
-        self._names = {p: inf.key for p, inf in enumerate(ix.inferences)}
+        self._inferences = ix.inferences
         self.rank: dict[Key, int] = {}
         for sid, st in ix.statements.items():
             found = _rank(st, ix)
@@ -94,7 +94,7 @@ class Preferences:
 
     def name(self, x: Key) -> str:
         """An element as a sentence names it: a statement's id, an inference's key."""
-        return x if isinstance(x, str) else self._names[x]
+        return x if isinstance(x, str) else self._inferences[x].key
 
     def cls(self, x: Key) -> int:
         """The class of equal elements ``x`` belongs to, or -1 when no preference mentions it."""
@@ -334,9 +334,16 @@ class Links:
         self.sets: list[tuple[bool, tuple[int, ...]]] = [(False, ())]
         self._merged: dict[tuple[int, int], int] = {}
         self._weaker: dict[tuple[int, int], bool] = {}
+        self._single: dict[int, int] = {}
 
     def of(self, keys: Iterable[Key]) -> int:
         """The number of the set of these elements."""
+        if isinstance(keys, tuple) and len(keys) == 1:  # most sets: one premise or one rule, by its class
+            c = self.order.cls(keys[0])
+            found = self._single.get(c)
+            if found is None:
+                found = self._single[c] = self._intern(c < 0, {c} if c >= 0 else set())
+            return found
         loose = False
         classes: set[int] = set()
         for k in keys:

@@ -77,10 +77,6 @@ class Graph:
         self._undercut: dict[int, int] = {}
         #: True when the nodes are ASPIC+ arguments weighed by preferences (see :mod:`.arguments`).
         self.weighed = False
-        #: With preferences, the nodes that rejecting a statement (by id) or an inference (by
-        #: position) sets OUT: the own assumptions of the attackable arguments for it.
-        self.rejecting: dict[str, list[int]] = {}
-        self.rejecting_rule: dict[int, list[int]] = {}
         #: With preferences, the attacks that fail because the attacked argument is strictly
         #: preferred: for each argument's own assumption, the attacking argument nodes.
         self.blocked: dict[int, list[int]] = {}
