@@ -243,11 +243,7 @@ def _build(
         args.attackable.append(attackable)
         args.links.append(linked)
         if circles:
-            below: set[int] = set()
-            for s in subs:
-                below |= args.uses[s]
-                below.add(args.conclusion[s])
-            args.uses.append(frozenset(below))
+            args.uses.append(_below(args, subs))
         by_conclusion[conclusion].append(a)
         todo.append(a)
 
@@ -270,26 +266,47 @@ def _build(
         add(2 * n + p, AXIOM, (), False, Links.EMPTY)
     own_link = [links.of((p,)) for p in range(len(ix.inferences))]
     strict = scenario.assumed_rules
+    conclusion, top, subs_of, attackable, linked = args.conclusion, args.top, args.subs, args.attackable, args.links
     while todo:
         new = todo.pop()
-        literal = args.conclusion[new]
+        literal = conclusion[new]
         for r in used_by.get(literal, ()):
             p, body, head = rules[r]
-            for subs in _combinations(body, literal, new, by_conclusion):
-                if len(body) > 1:
+            single = len(body) == 1
+            for subs in ((new,),) if single else _combinations(body, literal, new, by_conclusion):
+                if not single:
                     if (r, subs) in seen:
                         continue
                     seen.add((r, subs))
-                if (
-                    circles
-                    and head >= 0
-                    and head < n
-                    and any(head in args.uses[s] or head == args.conclusion[s] for s in subs)
-                ):
+                if circles and 0 <= head < n and any(head in args.uses[s] or head == conclusion[s] for s in subs):
                     continue
                 defeasible = p not in strict
-                add(head, p, subs, defeasible, _links(args, links, subs, own_link[p] if defeasible else None, weakest))
+                if defeasible and not weakest:  # the usual case, inlined: add() with the rule as its last link
+                    if len(conclusion) >= MAX_ARGUMENTS:
+                        add(head, p, subs, True, own_link[p])  # raises
+                    conclusion.append(head)
+                    top.append(p)
+                    subs_of.append(subs)
+                    attackable.append(True)
+                    linked.append(own_link[p])
+                    if circles:
+                        args.uses.append(_below(args, subs))
+                    a = len(conclusion) - 1
+                    by_conclusion[head].append(a)
+                    todo.append(a)
+                else:
+                    rule = own_link[p] if defeasible else None
+                    add(head, p, subs, defeasible, _links(args, links, subs, rule, weakest))
     return args
+
+
+def _below(args: Arguments, subs: tuple[int, ...]) -> frozenset[int]:
+    """The statements the sub-arguments conclude, at any depth."""
+    below: set[int] = set()
+    for s in subs:
+        below |= args.uses[s]
+        below.add(args.conclusion[s])
+    return frozenset(below)
 
 
 def _combinations(
