@@ -182,3 +182,31 @@ def test_doubting_on_the_command_line_takes_prefer(tmp_path, capsys) -> None:  #
     data = json.loads(capsys.readouterr().out)
     assert data["stand_only_unasked"] == ["t"]
     assert data["what_if"]["prefer"] == [["a", "x"]]
+
+
+DISTRUSTED = """
+actor ann "Ann"
+thesis t "T"
+claim m "M" { rank: 2 }
+claim n "N" { rank: 1 }
+claim k "K" { by: ann }
+m supports t
+m contradicts n
+k attacks m
+"""
+
+
+def test_distrust_leaves_the_rest_to_the_preferences(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Ann's `k` brings `m` down (no preference protects `m` from it). Distrusting Ann, the contradiction of
+    `m` (rank 2) and `n` (rank 1) is left, and the ranks decide it for `m`; `--prefer n m` against the ranks
+    makes the two equal, and the contradiction stays undecided."""
+    path = tmp_path / "m.argmap"
+    path.write_text(DISTRUSTED, encoding="utf-8")
+
+    def statuses(*options: str) -> dict[str, str]:
+        assert main(["evaluate", str(path), "--format", "json", *options]) == exit_codes.OK
+        return {s["id"]: s["status"] for s in json.loads(capsys.readouterr().out)["statements"]}
+
+    assert statuses()["t"] == "out"
+    assert statuses("--distrust", "ann") == {"t": "in", "m": "in", "n": "out", "k": "out"}
+    assert statuses("--distrust", "ann", "--prefer", "n", "m")["t"] == "undecided"

@@ -81,3 +81,12 @@ def test_the_command_line_and_its_json_say_it_too(tmp_path, capsys) -> None:  # 
     data = json.loads(capsys.readouterr().out)
     assert "but `r` outweighs `x` (written at " in data["explanations"][0]["text"]
     assert "but `r` outweighs `x` (written at " in data["theses"][0]["explanation"]["text"]
+
+
+def test_an_objection_whose_every_attack_a_preference_stops_is_not_named_as_a_winner() -> None:
+    """`m` falls to `k`; `n` contradicts it too, but `m` (rank 2) outweighs `n` (rank 1): only `k` is named."""
+    m = argmap.loads(
+        'thesis t "T"  claim m "M" { rank: 2 }  claim n "N" { rank: 1 }  claim k "K"\n'
+        "m supports t\nm contradicts n\nk attacks m\n"
+    )
+    assert str(argmap.evaluate(m).explain("m")).splitlines()[0] == "`m` is OUT: undermined by `k`."

@@ -262,11 +262,10 @@ class _Explainer:
             attackers = [a for a in args.concluding(len(args.sids) + i) if args.top[a] == position]
         attacked = [b for b in args.concluding(i) if args.attackable[b]]
         holds = [lab == 1 for lab in self.ev.labels[args.node : args.node + len(args)]]
-        for a in (a for a in attackers if holds[a]):
-            for b in (b for b in attacked if holds[b]):
-                if _weaker(args, a, b):
-                    return attrs.evolve(point, note=_why(args, b, a), blocked=True)
-        for a in (a for a in attackers if holds[a]):
+        live = [a for a in attackers if holds[a]]
+        if live and attacked and all(_weaker(args, a, b) for a in live for b in attacked):
+            return attrs.evolve(point, note=_why(args, attacked[0], live[0]), blocked=True)  # no defeat at all
+        for a in live:
             for b in (b for b in attacked if not holds[b]):
                 if _weaker(args, b, a):
                     return attrs.evolve(point, note=_why(args, a, b))
