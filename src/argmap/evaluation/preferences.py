@@ -402,14 +402,3 @@ class Links:
         if self.elitist:
             return tuple(sorted(c for c in classes if not any(below(d, c) for d in classes)))
         return tuple(sorted(c for c in classes if not any(below(c, d) for d in classes)))
-
-
-def weaker_set(order: Preferences, a: frozenset[Key], b: frozenset[Key], elitist: bool) -> bool:
-    """``a`` strictly weaker than ``b`` as sets (Modgil and Prakken's elitist or democratic comparison)."""
-    if not a:
-        return False
-    if not b:
-        return True
-    if elitist:
-        return any(all(order.weaker(x, y) for y in b) for x in a)
-    return all(any(order.weaker(x, y) for y in b) for x in a)
