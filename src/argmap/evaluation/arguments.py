@@ -349,9 +349,9 @@ def _defeats(
     """Wire each successful attack: the attacker's node into the attacked argument's assumption."""
     attackable_for: dict[int, list[int]] = defaultdict(list)  # literal -> attackable arguments concluding it
     by_rule: dict[int, list[int]] = defaultdict(list)
-    for a in range(len(args)):
-        if args.attackable[a]:
-            attackable_for[args.conclusion[a]].append(a)  # every one has its assumption: something attacks it
+    for a, mine in enumerate(own):
+        if mine >= 0:  # the arguments something can attack: exactly those with an assumption of their own
+            attackable_for[args.conclusion[a]].append(a)
             if args.top[a] >= 0:
                 by_rule[args.top[a]].append(a)
     rivals: dict[int, list[int]] = {number[s]: [number[o] for o in others] for s, others in contradicting.items()}
