@@ -229,7 +229,10 @@ def _theses(ev: Evaluation, critical: bool, width: int | None = None) -> list[st
 def _critical(ev: Evaluation, tid: str) -> list[str]:
     points = ev.critical(tid)
     if not points:
-        return [f"  Critical points: none; no single statement, actor or source changes `{tid}` alone."]
+        return [
+            f"  Critical points: none; no single statement, inference, actor, source or preference "
+            f"changes `{tid}` alone."
+        ]
     out = [f"  Critical points ({len(points)}):"]
     out += [f"  {i}. {point}" for i, point in enumerate(points, 1)]
     return out
