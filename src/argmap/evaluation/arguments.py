@@ -70,6 +70,8 @@ class Arguments:
         self.sids: list[str] = []
         self.weakest = False
         self.own: list[int] = []  # each argument's assumption node, -1 when nothing can attack it
+        #: Every rebuttal, undermining or contradiction as ``(attacker, attacked)``, whether it defeats or not.
+        self.attacks: list[tuple[int, int]] = []
         self._by_conclusion: dict[int, list[int]] | None = None
         self._number: dict[str, int] | None = None
         self._rejecting: tuple[dict[str, list[int]], dict[int, list[int]]] | None = None
@@ -372,6 +374,7 @@ def _defeats(
         targets = [c - n] if c >= n else rivals.get(c, [])
         for t in targets:
             for b in attackable_for.get(t, ()):
+                args.attacks.append((a, b))
                 if not weaker(a, b):
                     g.edge(node + a, own[b])
                 else:

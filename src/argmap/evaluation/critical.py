@@ -26,9 +26,10 @@ inference sets OUT the own assumption of every argument for it, and the same
 region solving applies. A change is followed from node to node wherever a
 node has a single output in the cone and that output lies on no circle, each
 step remembered, so along a chain of undercuts every candidate costs a step,
-not the chain. A preference can only matter if both of its sides are used by
-arguments in the cone of ``t`` (attacks that a preference stops included);
-each such preference is reversed and the map evaluated again.
+not the chain. A preference matters only if its reversal changes whether
+an attack on an argument in the cone of ``t`` defeats (attacks that a
+preference stops included); that is worked out once per evaluation for
+every preference, and only those are tried by evaluating the map again.
 
 **Preferred and stable.** Stable semantics is not directional (a conflict
 anywhere can remove every stable extension), so every statement and party
@@ -60,7 +61,7 @@ from attrs import evolve, frozen
 from argmap.evaluation.arguments import Arguments
 from argmap.evaluation.errors import EvaluationTooLarge
 from argmap.evaluation.grounded import Solver, _decide
-from argmap.evaluation.preferences import Key, Preferences
+from argmap.evaluation.preferences import Links, Preferences
 from argmap.evaluation.status import Status
 from argmap.evaluation.theory import IN, OUT, UNDEC, Graph
 from argmap.language import OUTWEIGHS
@@ -363,23 +364,25 @@ def _full_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Status]]:
 def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoint]:
     """The preferences (``outweighs`` lines and ``--prefer`` pairs) whose reversal alone changes ``subject``.
 
-    Only a preference between two elements that ``subject`` depends on can
-    change it; each of those is tried by evaluating the map again with it
-    reversed.
+    A reversal changes statuses only by changing which attacks defeat. So
+    each preference is first read reversed and the attacks compared again
+    (under grounded semantics only those on arguments ``subject`` depends
+    on, a stopped attack included); only where some attack changes is the
+    map evaluated again.
     """
     g = ev.graph
-    if not g.weighed:
+    args = ev.cache.get("arguments")
+    if not g.weighed or not isinstance(args, Arguments) or args.compared is None:
         return []
-    order = Preferences(index(ev.map), ev.scenario.prefer, ev.scenario.reversed)
-    inputs = [[*ins, *g.blocked.get(v, ())] for v, ins in enumerate(g.inputs)]  # an attack a reversal may let in
-    cone = _reach([g.statement[subject]], inputs, None)
-
-    def relevant(k: Key) -> bool:
-        nodes = _forced(ev, (k,), ()) if isinstance(k, str) else _forced(ev, (), (k,))
-        return any(v in cone for v in nodes)
-
-    tries = [w for w in order.written if w.side not in ev.scenario.reversed and relevant(w.stronger)]
-    tries = [w for w in tries if relevant(w.weaker)]
+    ix = index(ev.map)
+    order = Preferences(ix, ev.scenario.prefer, ev.scenario.reversed)
+    changed = _changed_defeats(ev, args, order)
+    if ev.semantics == "grounded":  # directional: only what the subject depends on can change it
+        inputs = [[*ins, *g.blocked.get(v, ())] for v, ins in enumerate(g.inputs)]  # stopped attacks included
+        cone = _reach([g.statement[subject]], inputs, None)
+        tries = [w for w in order.written if any(v in cone for v in changed.get(w.side, ()))]
+    else:
+        tries = [w for w in order.written if changed.get(w.side)]
     if len(tries) > MAX_REVERSALS:
         raise EvaluationTooLarge(
             f"critical points of `{subject}` would evaluate the map again for each of {len(tries):,} preferences "
@@ -394,4 +397,39 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
             ident = f"{order.name(w.stronger)} {OUTWEIGHS} {order.name(w.weaker)}"
             where = str(w.line.span) if w.line is not None and w.line.span is not None else None
             found.append(CriticalPoint(subject, "preference", ident, before, after, (), (), where))
+    return found
+
+
+def _changed_defeats(ev: Evaluation, args: Arguments, order: Preferences) -> dict[int, set[int]]:
+    """For each preference, the attacked arguments (their assumption nodes) whose defeat its reversal changes.
+
+    Worked out once per evaluation, over every attack, and shared by the theses.
+    """
+    found = ev.cache.get("changed defeats")
+    if isinstance(found, dict):
+        return found
+    old = args.compared
+    assert old is not None
+    found = {}
+    for w in order.written:
+        if w.side in ev.scenario.reversed:
+            continue
+        reversed_order = old.order.reversing(w.side)
+        new = Links(reversed_order, old.elitist)
+        number: dict[int, int] = {}
+
+        def links(a: int, new: Links = new, number: dict[int, int] = number) -> int:
+            got = number.get(a)
+            if got is None:
+                got = number[a] = new.of(args.elements(a))
+            return got
+
+        weighed_before, weighed_after = bool(old.order), bool(reversed_order)
+        found[w.side] = {
+            args.own[b]
+            for a, b in args.attacks
+            if (weighed_before and old.weaker(args.links[a], args.links[b]))
+            != (weighed_after and new.weaker(links(a), links(b)))
+        }
+    ev.cache["changed defeats"] = found
     return found

@@ -31,6 +31,7 @@ Example:
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
@@ -87,6 +88,13 @@ class Preferences:
                 self.written.append(Written(b, a, pref, i) if i in reverse else Written(a, b, pref, i))
         self._levels = sorted(set(self.rank.values()))
         self._build()
+
+    def reversing(self, side: int) -> Preferences:
+        """The same order with preference ``side`` read the other way round (the ranks are not read again)."""
+        other = copy.copy(self)
+        other.written = [Written(w.weaker, w.stronger, w.line, w.side) if w.side == side else w for w in self.written]
+        other._build()
+        return other
 
     def __bool__(self) -> bool:
         """Whether any preference is written at all."""
