@@ -3,6 +3,7 @@
 Usage:
     python benchmarks/bench_evaluate.py [--sizes 10000 100000] [--critical 1000 10000]
                                         [--search 10000 100000] [--runs 5] [--command]
+                                        [--preferences 10000 100000] [--chain 10000]
 
 Each size is a map from ``benchmarks/generate.py --seed 1``, read once. Then,
 per run and in the same process:
@@ -12,6 +13,17 @@ per run and in the same process:
 - preferred and stable: ``argmap.evaluate(m, semantics)``, likewise;
 - critical: ``argmap.evaluate(m)`` and ``Evaluation.critical(t)`` for every
   thesis ``t``.
+
+- preferences: the map from ``generate.py --preferences`` (the same map
+  plus ranks and ``outweighs`` lines), ``argmap.evaluate(m)`` building and
+  weighing the ASPIC+ arguments, side by side with the yardstick: the bare
+  grounded labelling of the same map without its ranks and ``outweighs``
+  lines (``generate.py`` without ``--preferences``), the two taking turns
+  in the same run;
+- chain: a thesis under a chain of ``n`` undercuts, each objection ranked
+  and one attack on the thesis that a preference defeats;
+  ``argmap.evaluate(m)`` and ``Evaluation.critical("t")`` (every statement,
+  inference and preference tried), with and without the ranks.
 
 Printed per size: statements, nodes of the compiled graph, the median and
 the range of the runs, and how the statuses came out. The article's map is
@@ -39,13 +51,13 @@ from argmap.model import ArgumentMap
 HERE = Path(__file__).resolve().parent
 
 
-def generated(folder: Path, statements: int) -> Path:
-    """A map from generate.py with this many statements."""
-    path = folder / f"g{statements}.argmap"
+def generated(folder: Path, statements: int, preferences: bool = False) -> Path:
+    """A map from generate.py with this many statements (and ranks and outweighs lines)."""
+    path = folder / f"g{statements}{'p' if preferences else ''}.argmap"
     if not path.exists():
         with path.open("w", encoding="utf-8") as out:
             command = [sys.executable, str(HERE / "generate.py"), "--statements", str(statements), "--seed", "1"]
-            subprocess.run(command, stdout=out, check=True)
+            subprocess.run([*command, *(["--preferences"] if preferences else [])], stdout=out, check=True)
     return path
 
 
@@ -74,6 +86,21 @@ def critical(m: ArgumentMap) -> int:
     return sum(len(ev.critical(t)) for t in ev.theses())
 
 
+def chain(n: int, ranked: bool) -> ArgumentMap:
+    """A thesis under a chain of ``n`` undercuts; ranked: each objection ranked, an attack a preference defeats."""
+    rank = (lambda i: f" {{ rank: {1 + i % 3} }}") if ranked else (lambda i: "")
+    lines = ['thesis t "T"', f'evidence e "E"{rank(0)}', "argument r0: e => t"]
+    for i in range(1, n + 1):
+        lines += [f'objection o{i} "Objection {i}."{rank(i)}', f"undercut r{i}: o{i} => r{i - 1}"]
+    if ranked:
+        lines += ['objection z "Z"', "attack x: z => t", "r0 outweighs x"]
+    return argmap.loads("\n".join(lines))
+
+
+def chain_critical(m: ArgumentMap) -> int:
+    return len(argmap.evaluate(fresh(m)).critical("t"))
+
+
 def row(label: str, what: str, walls: list[float], note: str) -> None:
     median = statistics.median(walls)
     print(f"{label:>24} {what:>10} {median:>9.3f} {min(walls):>7.3f}-{max(walls):<7.3f} {note}")
@@ -99,6 +126,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000], help="grounded evaluation")
     parser.add_argument("--critical", type=int, nargs="*", default=[1000, 10000], help="critical points")
     parser.add_argument("--search", type=int, nargs="*", default=[10000, 100000], help="preferred and stable semantics")
+    parser.add_argument("--preferences", type=int, nargs="*", default=[10000, 100000], help="with preferences")
+    parser.add_argument("--chain", type=int, nargs="*", default=[10000], help="critical points on a chain")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--command", action="store_true", help="also time the whole argmap evaluate command")
     args = parser.parse_args()
@@ -132,6 +161,36 @@ def main() -> int:
                 note = f"10^{len(str(ev.extensions)) - 1} extensions"
                 row(f"{n:,} statements", semantics, walls, note)
             del m, ev
+        for n in args.preferences:
+            path = generated(folder, n, preferences=True)
+            start = time.perf_counter()
+            m = argmap.load(path)
+            parse = time.perf_counter() - start
+            plain = argmap.load(generated(folder, n))
+            ev = grounded(m)
+            counts = ", ".join(f"{k} {status.name}" for status, k in ev.counts().items())
+            walls_bare, walls, cpu_bare, cpu = [], [], [], []
+            for _ in range(args.runs):  # taking turns, so that the load of the machine falls on both alike
+                for work, wall_list, cpu_list in ((plain, walls_bare, cpu_bare), (m, walls, cpu)):
+                    start_cpu = time.process_time()
+                    wall_list += timed(lambda work=work: grounded(work), 1)  # type: ignore[misc]
+                    cpu_list.append(time.process_time() - start_cpu)
+            ratio = statistics.median(walls) / statistics.median(walls_bare)
+            cpu_ratio = statistics.median(cpu) / statistics.median(cpu_bare)
+            note = f"yardstick: the same map without preferences; CPU {statistics.median(cpu_bare):.2f} s"
+            row(f"{n:,} statements", "bare", walls_bare, f"{note}; parsing took {parse:.1f} s")
+            note = f"{len(ev.graph):,} nodes; {counts}; CPU {statistics.median(cpu):.2f} s"
+            note += f"; {ratio:.1f}x (CPU {cpu_ratio:.1f}x) the yardstick"
+            row(f"{n:,} with preferences", "grounded", walls, note)
+            del m, ev, plain
+        for n in args.chain:
+            for ranked in (False, True):
+                m = chain(n, ranked)
+                found = chain_critical(m)
+                walls = timed(lambda m=m: chain_critical(m), args.runs)  # type: ignore[misc]
+                what = f"chain of {n:,}" + (", ranked" if ranked else "")
+                row(what, "critical", walls, f"{found} critical points")
+                del m
         for n in args.critical:
             m = argmap.load(generated(folder, n))
             found = critical(m)

@@ -1,7 +1,7 @@
 """Write a realistic synthetic .argmap map to stdout.
 
 Usage:
-    python benchmarks/generate.py --statements 10000 [--seed 1] > big.argmap
+    python benchmarks/generate.py --statements 10000 [--seed 1] [--preferences] > big.argmap
 
 The map has the shape of real reconstructions: theses, each backed by
 sections of claims and evidence; evidence cites declared sources and actors;
@@ -10,6 +10,12 @@ one conclusion; objections attack conclusions (rebuttals) and premises
 (underminings), undercut inferences, attacks and undercuts; some accounts
 contradict each other. Every statement is connected to a thesis and every
 reference resolves, so ``argmap check`` reports nothing.
+
+``--preferences`` adds a preference order on top of the same map (the other
+lines are unchanged): ranks 1 to 3 on about a third of the sources and
+actors, and ``outweighs`` lines between about one attack in four and what
+it attacks, one way or the other (undercuts always defeat: no preference
+decides them).
 """
 
 from __future__ import annotations
@@ -76,8 +82,11 @@ def sentence(rng: random.Random, index: int) -> str:
 class Generator:
     """Builds the map text section by section."""
 
-    def __init__(self, statements: int, seed: int) -> None:
+    def __init__(self, statements: int, seed: int, preferences: bool = False) -> None:
         self.rng = random.Random(seed)
+        self.prefs = random.Random(seed + 1) if preferences else None  # its own stream: the map is otherwise the same
+        self.pending: list[tuple[str, str]] = []  # (attacker: objection or attack rule, attacked statement)
+        self.reasons: dict[str, list[str]] = {}  # statement -> the arguments concluding it
         self.total = statements
         self.count = 0
         self.rules = 0
@@ -115,12 +124,35 @@ class Generator:
         for i in range(self.n_sources):
             if i in self.used_sources:
                 date = f"2023-0{1 + i % 9}-1{i % 10}"
-                yield f'source src{i} "Report {i}" {{ date: {date}, url: "https://example.org/{i}" }}'
+                yield f'source src{i} "Report {i}" {{ date: {date}, url: "https://example.org/{i}"{self.rank()} }}'
         for i in range(self.n_actors):
             if i in self.used_actors:
-                yield f'actor act{i} "Person {i}" {{ role: "official" }}'
+                yield f'actor act{i} "Person {i}" {{ role: "official"{self.rank()} }}'
         yield ""
         yield from body
+        yield from self.outweighs()
+
+    def rank(self) -> str:
+        """With --preferences, a rank for about a third of the sources and actors."""
+        if self.prefs is None or self.prefs.random() >= 1 / 3:
+            return ""
+        return f", rank: {self.prefs.randint(1, 3)}"
+
+    def outweighs(self) -> Iterator[str]:
+        """With --preferences, about one attack in four outweighs what it attacks or is outweighed by it.
+
+        A side is the objection (or the named attack), and the attacked premise
+        or else the first argument concluding the attacked statement, so that
+        every preference decides a conflict.
+        """
+        if self.prefs is None:
+            return
+        for attacker, target in self.pending:
+            if self.prefs.random() >= 0.25 or attacker in self.reasons:
+                continue
+            attacked = self.reasons[target][0] if target in self.reasons else target
+            pair = (attacker, attacked) if self.prefs.random() < 0.5 else (attacked, attacker)
+            yield f"{pair[0]} outweighs {pair[1]}"
 
     def section(self, thesis: str, size: int) -> Iterator[str]:
         rng = self.rng
@@ -143,6 +175,7 @@ class Generator:
                 name = self.new_rule("a")
                 scheme = rng.choice(SCHEMES)
                 yield f'argument {name}: {" + ".join(ids)} => {target} {{ scheme: "{scheme}" }}'
+                self.reasons.setdefault(target, []).append(name)
                 inferences.append(name)
                 conclusions.extend(i for i in ids if i.startswith("c"))
                 premises.extend(ids)
@@ -155,8 +188,10 @@ class Generator:
                     name = self.new_rule("x")
                     yield f"attack {name}: {oid} => {target}"
                     inferences.append(name)
+                    self.pending.append((name, target))
                 else:
                     yield f"{oid} attacks {target}"
+                    self.pending.append((oid, target))
                 conclusions.append(oid)
             elif roll < 0.9 and inferences:
                 oid = self.new_id("o")
@@ -189,9 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, required=True, help="number of statements")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--preferences", action="store_true", help="add ranks and outweighs lines")
     args = parser.parse_args(argv)
     out = sys.stdout
-    for line in Generator(args.statements, args.seed).lines():
+    for line in Generator(args.statements, args.seed, args.preferences).lines():
         out.write(line + "\n")
     return 0
 

@@ -124,3 +124,89 @@ def test_evaluate_critical_with_doubt_names_the_questions(tmp_path, capsys: pyte
     path.write_text(SIGN, encoding="utf-8")
     assert main(["evaluate", "--doubt-open-questions", "--critical", str(path)]) == exit_codes.OK
     assert "Questions whose raising alone changes `t`: strength of a, other_events of a" in capsys.readouterr().out
+
+
+PREFERRED_SIGN = (
+    SIGN
+    + """
+objection flu "It is the flu."
+attack x: flu => t
+"""
+)
+
+
+def test_doubting_weighs_a_preference_given_as_a_what_if() -> None:
+    """`a` and the attack `x` conflict on `t`; only `--prefer a x` settles it for `a`.
+
+    With the preference `t` stands, and only because nobody asked `sign`'s questions: doubted, `a` goes
+    and `t` falls. Without it `t` is UNDECIDED either way, so nothing stands only because nobody asked.
+    """
+    m = argmap.loads(PREFERRED_SIGN)
+    preferred = argmap.evaluate(m, prefer=[("a", "x")]).scenario
+    assert argmap.evaluate(m, prefer=[("a", "x")]).status("t").value == "in"
+    assert stand_only_unasked(m, scenario=preferred) == ["t"]
+    assert stand_only_unasked(m) == []
+    assert critical_questions(m, scenario=preferred)["t"] == [("a", "strength"), ("a", "other_events")]
+
+
+def test_doubting_weighs_by_the_ordering_asked_for(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`a`'s premise `spots` is ranked 1, the attack `x` and its premise 2, `a` itself 3.
+
+    Last link compares `a` (3) with `x` (2): `a` wins and `t` stands only because nobody asked. Weakest link
+    compares {spots 1, a 3} with {flu 2, x 2}: elitist, `spots` is below both, so `x` defeats `a` and `t` is OUT
+    with or without the doubt.
+    """
+    path = tmp_path / "m.argmap"
+    path.write_text(
+        PREFERRED_SIGN.replace('spots."', 'spots." { rank: 1 }')
+        .replace("{ scheme: sign }", "{ scheme: sign, rank: 3 }")
+        .replace('flu."', 'flu." { rank: 2 }')
+        .replace("attack x: flu => t", "attack x: flu => t { rank: 2 }"),
+        encoding="utf-8",
+    )
+    runs = {}
+    for ordering in ("last-link", "weakest-link"):
+        code = main(["evaluate", str(path), "--doubt-open-questions", "--ordering", ordering, "--format", "json"])
+        assert code == exit_codes.OK
+        runs[ordering] = json.loads(capsys.readouterr().out)
+    assert runs["last-link"]["stand_only_unasked"] == ["t"]
+    assert runs["weakest-link"]["stand_only_unasked"] == []
+    assert runs["weakest-link"]["ordering"] == "weakest-link" and runs["weakest-link"]["weighed"] is True
+
+
+def test_doubting_on_the_command_line_takes_prefer(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """As above: `--prefer a x` is what makes `t` stand, so with it `t` stands only because nobody asked."""
+    path = tmp_path / "m.argmap"
+    path.write_text(PREFERRED_SIGN, encoding="utf-8")
+    assert main(["evaluate", str(path), "--doubt-open-questions", "--prefer", "a", "x", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["stand_only_unasked"] == ["t"]
+    assert data["what_if"]["prefer"] == [["a", "x"]]
+
+
+DISTRUSTED = """
+actor ann "Ann"
+thesis t "T"
+claim m "M" { rank: 2 }
+claim n "N" { rank: 1 }
+claim k "K" { by: ann }
+m supports t
+m contradicts n
+k attacks m
+"""
+
+
+def test_distrust_leaves_the_rest_to_the_preferences(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Ann's `k` brings `m` down (no preference protects `m` from it). Distrusting Ann, the contradiction of
+    `m` (rank 2) and `n` (rank 1) is left, and the ranks decide it for `m`; `--prefer n m` against the ranks
+    makes the two equal, and the contradiction stays undecided."""
+    path = tmp_path / "m.argmap"
+    path.write_text(DISTRUSTED, encoding="utf-8")
+
+    def statuses(*options: str) -> dict[str, str]:
+        assert main(["evaluate", str(path), "--format", "json", *options]) == exit_codes.OK
+        return {s["id"]: s["status"] for s in json.loads(capsys.readouterr().out)["statements"]}
+
+    assert statuses()["t"] == "out"
+    assert statuses("--distrust", "ann") == {"t": "in", "m": "in", "n": "out", "k": "out"}
+    assert statuses("--distrust", "ann", "--prefer", "n", "m")["t"] == "undecided"

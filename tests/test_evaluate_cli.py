@@ -60,7 +60,13 @@ def test_json(capsys: pytest.CaptureFixture[str], tea: str) -> None:
     assert [s["id"] for s in data["statements"]] == ["t", "e", "o", "a", "b"]
     assert data["theses"][0]["explanation"]["status"] == "undecided"
     critical = data["theses"][0]["critical"]
-    assert [(p["id"], p["after"]) for p in critical] == [("a", "out"), ("b", "in"), ("o", "in")]
+    assert [(p["kind"], p["id"], p["after"]) for p in critical] == [
+        ("statement", "a", "out"),
+        ("statement", "b", "in"),
+        ("statement", "o", "in"),
+        ("inference", "a supports t", "out"),
+        ("inference", "o undercuts health", "in"),
+    ]
     assert data["explanations"][0]["subject"] == "health"
     assert {i["key"]: i["status"] for i in data["inferences"]} == {
         "health": "out",
@@ -92,9 +98,10 @@ def test_what_ifs(capsys: pytest.CaptureFixture[str], tea: str) -> None:
 def test_critical_points(capsys: pytest.CaptureFixture[str], tea: str) -> None:
     code, out, _ = run(capsys, tea, "--reject", "o", "--critical")
     assert code == exit_codes.OK
-    assert "  Critical points (3):" in out
+    assert "  Critical points (4):" in out
     assert "  1. rejecting statement `e` alone makes `t` UNDECIDED (now IN)" in out
-    assert "  3. rejecting source `lab` alone (1 statement) makes `t` UNDECIDED (now IN)" in out
+    assert "  2. rejecting inference `health` alone makes `t` UNDECIDED (now IN)" in out
+    assert "  4. rejecting source `lab` alone (1 statement) makes `t` UNDECIDED (now IN)" in out
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,8 @@ def test_json_form() -> None:
     ev = argmap.evaluate(argmap.loads(TEXT), "stable", reject=["o"])
     data = json.loads(ev.to_json(critical=True))
     assert data["semantics"] == "stable" and data["extensions"] == 2
-    assert data["what_if"] == {"assume": [], "reject": ["o"], "distrust": []}
+    assert data["what_if"] == {"assume": [], "reject": ["o"], "distrust": [], "prefer": []}
+    assert (data["ordering"], data["comparison"], data["weighed"]) == ("last-link", "elitist", False)
     assert data["theses"][0]["status"] == "in"
     assert data["theses"][0]["explanation"]["text"].startswith("IN in all 2 stable extensions.")
     assert data["theses"][0]["critical"][0]["id"] == "p"
@@ -108,3 +109,17 @@ def test_one_name_per_inference_and_its_older_spellings_are_accepted() -> None:
         assert argmap.evaluate(m, reject=[spelling]).statuses()["a supports t"] is Status.OUT
         assert "`a supports t`" in str(ev.explain(spelling))
     assert argmap.evaluate(m, assume=["o.undercuts.r"]).scenario.assume == ("o undercuts r",)
+
+
+def test_json_records_how_preferences_were_weighed() -> None:
+    m = argmap.loads('thesis t "T"  claim a "A"  claim b "B"  a supports t  b attacks t')
+    ev = argmap.evaluate(m, ordering="weakest-link", comparison="democratic", prefer=[("a", "b"), ("a", "t")])
+    data = json.loads(ev.to_json())
+    assert (data["ordering"], data["comparison"], data["weighed"]) == ("weakest-link", "democratic", True)
+    assert data["what_if"]["prefer"] == [["a", "b"], ["a", "t"]]
+    from argmap.evaluation.summary import table  # the table says it too
+
+    assert table(ev).splitlines()[:2] == [
+        "grounded semantics; preferences weighed by weakest-link, democratic",
+        "What-if: prefer a over b, a over t (0 statements forced)",
+    ]

@@ -18,6 +18,7 @@ from argmap.evaluation.status import Status
 from argmap.model import ArgumentMap, Statement
 from argmap.model.index import index
 from tests.test_pyarg_oracle import fixed, maps
+from tests.test_pyarg_preferences import preferring_maps
 
 IN, OUT, UNDEC = Status.IN, Status.OUT, Status.UNDECIDED
 
@@ -42,6 +43,14 @@ def brute_force(m: ArgumentMap, subject: str) -> set[tuple[str, str, Status]]:
         after = evaluate_scenario(m, "grounded", what_if).status(subject)
         if after is not before:
             found.add((kind, ident, after))
+    for key in dict.fromkeys(inf.key for inf in ix.inferences):
+        after = argmap.evaluate(m, reject=[key]).status(subject)
+        if after is not before:
+            found.add(("inference", key, after))
+    for i, pref in enumerate(ix.preferences):
+        after = evaluate_scenario(m, "grounded", evolve(ev.scenario, reversed=frozenset({i}))).status(subject)
+        if after is not before:
+            found.add(("preference", f"{pref.stronger} outweighs {pref.weaker}", after))
     return found
 
 
@@ -71,6 +80,47 @@ def test_fast_critical_points_equal_full_re_evaluation(m: ArgumentMap) -> None:
         assert fast == brute_force(m, subject), argmap.dumps(m)
 
 
+@fixed(150)
+@given(preferring_maps(8))
+def test_fast_critical_points_with_preferences_equal_full_re_evaluation(m: ArgumentMap) -> None:
+    """With preferences the fast path works on arguments, and preference reversals are tried too."""
+    ev = argmap.evaluate(m)
+    for subject in ("s0", "s1"):
+        if subject in ev.statement_status:
+            fast = {(p.kind, p.id, p.after) for p in ev.critical(subject)}
+            assert fast == brute_force(m, subject), argmap.dumps(m)
+
+
+def test_a_conclusion_that_stands_only_because_of_a_preference() -> None:
+    m = argmap.loads("""
+        thesis t "T"  evidence e "E"  objection o "O"
+        argument r: e => t
+        attack x: o => t
+        r outweighs x
+    """)
+    ev = argmap.evaluate(m)
+    assert ev.status("t") is IN
+    points = ev.critical("t")
+    assert [(p.kind, p.id, p.after) for p in points] == [
+        ("statement", "e", OUT),
+        ("inference", "r", OUT),
+        ("preference", "r outweighs x", OUT),
+    ]
+    assert str(points[2]) == (
+        "reversing `r outweighs x` (written at <text>:5:9) alone makes `t` OUT (now IN): "
+        "`t` stands only because `r` outweighs `x`"
+    )
+    assert points[2].to_dict()["written"] == "<text>:5:9"
+
+
+def test_critical_inferences_are_named_as_reject_takes_them() -> None:
+    m = argmap.loads('thesis t "T"  claim c "C"  c supports t')
+    (point,) = [p for p in argmap.evaluate(m).critical("t") if p.kind == "inference"]
+    assert point.id == "c supports t"
+    assert argmap.evaluate(m, reject=[point.id]).status("t") is OUT
+    assert str(point) == "rejecting inference `c supports t` alone makes `t` OUT (now IN)"
+
+
 def test_preferred_critical_points_use_full_re_evaluation() -> None:
     m = argmap.loads("""
     thesis t "T"  claim a "A"  claim b "B"  claim c "C"
@@ -80,7 +130,12 @@ def test_preferred_critical_points_use_full_re_evaluation() -> None:
     """)
     assert argmap.evaluate(m).status("t") is IN
     points = argmap.evaluate(m, "preferred").critical("t")
-    assert [(p.kind, p.id, p.after) for p in points] == [("statement", "a", OUT), ("statement", "c", UNDEC)]
+    assert [(p.kind, p.id, p.after) for p in points] == [
+        ("statement", "a", OUT),
+        ("inference", "a supports t", OUT),
+        ("statement", "c", UNDEC),
+        ("inference", "c attacks b", UNDEC),
+    ]
 
 
 def test_ranking_and_parties() -> None:
@@ -104,11 +159,12 @@ def test_ranking_and_parties() -> None:
     assert [str(p) for p in points] == [
         "rejecting statement `e` alone makes `t` OUT (now IN)",
         "rejecting statement `f` alone makes `t` OUT (now IN)",
+        "rejecting inference `r` alone makes `t` OUT (now IN)",
         "rejecting actor `ann` alone (1 statement) makes `t` OUT (now IN)",
         "rejecting source `lab` alone (2 statements) makes `t` OUT (now IN)",
     ]
-    assert points[2] == CriticalPoint("t", "actor", "ann", IN, OUT, ("e",))
-    assert points[3].to_dict() == {
+    assert points[3] == CriticalPoint("t", "actor", "ann", IN, OUT, ("e",))
+    assert points[4].to_dict() == {
         "kind": "source",
         "id": "lab",
         "before": "in",
@@ -120,8 +176,8 @@ def test_ranking_and_parties() -> None:
 
 def test_rejecting_an_objection_can_raise_a_thesis() -> None:
     m = argmap.loads('thesis t "T"  evidence p "P"  objection o "O"  p supports t  o attacks t')
-    (point,) = argmap.evaluate(m).critical("t")
-    assert (point.id, point.before, point.after) == ("o", OUT, IN)
+    points = argmap.evaluate(m).critical("t")
+    assert [(p.id, p.before, p.after) for p in points] == [("o", OUT, IN), ("o attacks t", OUT, IN)]
 
 
 def test_inferences_drawn_by_an_actor() -> None:

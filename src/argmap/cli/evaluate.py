@@ -37,7 +37,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--critical",
         action="store_true",
-        help="for each thesis, the statements, actors and sources whose rejection alone changes its status",
+        help=(
+            "for each thesis, the statements, inferences, actors and sources whose rejection alone changes "
+            "its status, and the preferences whose reversal alone does"
+        ),
     )
     p.add_argument(
         "--doubt-open-questions",

@@ -35,12 +35,13 @@ several arguments each; :data:`MAX_ARGUMENTS` bounds it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import product
 
 from argmap.evaluation import COMPARISONS as COMPARISONS
 from argmap.evaluation import ORDERINGS as ORDERINGS
 from argmap.evaluation.errors import EvaluationTooLarge
-from argmap.evaluation.preferences import Key, Preferences, weaker_set
+from argmap.evaluation.preferences import Key, Links, Preferences
 from argmap.evaluation.theory import AND, ASM, OR, Graph, _contradicting, _support_has_circle
 from argmap.evaluation.whatif import Scenario
 from argmap.model import ArgumentMap, InferenceKind
@@ -49,7 +50,6 @@ from argmap.model.index import index
 #: The most arguments built for one map.
 MAX_ARGUMENTS = 2_000_000
 PREMISE, AXIOM = -1, -2
-_EMPTY: frozenset[Key] = frozenset()
 
 
 class Arguments:
@@ -60,11 +60,78 @@ class Arguments:
         self.top: list[int] = []  # a rule position, PREMISE or AXIOM
         self.subs: list[tuple[int, ...]] = []
         self.attackable: list[bool] = []
-        self.links: list[frozenset[Key]] = []  # last link, or every link (weakest link)
+        self.links: list[int] = []  # last link, or every link (weakest link): numbers of sets in ``Links``
         self.uses: list[frozenset[int]] = []  # statements concluded below (only with circles)
+
+        #: Filled in by :func:`compile_arguments`: the node of argument 0 (argument ``a`` is node
+        #: ``node + a``), the links and order compared, the statement ids by number, the ordering.
+        self.node = 0
+        self.compared: Links | None = None
+        self.sids: list[str] = []
+        self.weakest = False
+        self.own: list[int] = []  # each argument's assumption node, -1 when nothing can attack it
+        #: Every rebuttal, undermining or contradiction as ``(attacker, attacked)``, whether it defeats or not.
+        self.attacks: list[tuple[int, int]] = []
+        self._by_conclusion: dict[int, list[int]] | None = None
+        self._number: dict[str, int] | None = None
+        self._rejecting: tuple[dict[str, list[int]], dict[int, list[int]]] | None = None
 
     def __len__(self) -> int:
         return len(self.conclusion)
+
+    def elements(self, a: int) -> list[Key]:
+        """The links of argument ``a`` themselves (premise ids and inference positions), in a fixed order."""
+        found: dict[Key, None] = {}
+        todo = [a]
+        while todo:
+            b = todo.pop()
+            top = self.top[b]
+            if top == PREMISE:
+                found[self.sids[self.conclusion[b]]] = None
+                continue
+            if top == AXIOM:
+                continue
+            if self.attackable[b]:
+                found[top] = None
+                if not self.weakest:
+                    continue
+            todo.extend(reversed(self.subs[b]))
+        return list(found)
+
+    def concluding(self, literal: int) -> list[int]:
+        """The arguments for a literal: statement ``i``, ``n + i`` for its contrary, ``2n + p`` for an undercut."""
+        if self._by_conclusion is None:
+            self._by_conclusion = defaultdict(list)
+            for a, c in enumerate(self.conclusion):
+                self._by_conclusion[c].append(a)
+        return self._by_conclusion.get(literal, [])
+
+    def rejecting(self) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
+        """The nodes that rejecting a statement (by id) or an inference (by position) sets OUT.
+
+        Those are the own assumptions of the attackable arguments for it (or,
+        for an argument that nothing attacks, the argument itself).
+        """
+        if self._rejecting is None:
+            statements: dict[str, list[int]] = defaultdict(list)
+            rules: dict[int, list[int]] = defaultdict(list)
+            n = len(self.sids)
+            for a in range(len(self)):
+                if self.attackable[a]:
+                    c, top = self.conclusion[a], self.top[a]
+                    v = self.own[a] if self.own[a] >= 0 else self.node + a
+                    if c < n:
+                        statements[self.sids[c]].append(v)
+                    if top >= 0:
+                        rules[top].append(v)
+            self._rejecting = (dict(statements), dict(rules))
+        return self._rejecting
+
+    def number(self, sid: str) -> int:
+        """A statement's number among the literals."""
+        if self._number is None:
+            self._number = {s: i for i, s in enumerate(self.sids)}
+        return self._number[sid]
 
 
 def compile_arguments(
@@ -77,32 +144,65 @@ def compile_arguments(
     n = len(sids)
     concluded = ix.concluded()
     weakest = ordering == "weakest-link"
-    args = _build(m, scenario, number, concluded, weakest)
+    links = Links(order, comparison == "elitist")
+    args = _build(m, scenario, number, concluded, weakest, links)
+    args.compared, args.sids, args.weakest = links, sids, weakest
     g = Graph()
     g.weighed = True
-    first = g.add_nodes([OR] * n)
-    g.statement = dict(zip(sids, range(first, first + n), strict=True))
+    first_statement = g.add_nodes([OR] * n)
+    g.statement = dict(zip(sids, range(first_statement, first_statement + n), strict=True))
     first = g.add_nodes([OR] * len(ix.inferences))
     g.rule = list(range(first, len(g)))
     g.applicability = [-1] * len(ix.inferences)
-    node = g.add_nodes([AND] * len(args))
-    own = [g.add(ASM) if args.attackable[a] else -1 for a in range(len(args))]
-    for a in range(len(args)):
+    node = args.node = g.add_nodes([AND] * len(args))
+    contradicting = _contradicting(ix)
+    own = args.own = _own_assumptions(g, args, n, {number[sid] for sid in contradicting})
+    inputs, outputs, statement_node, rule_node = g.inputs, g.outputs, first_statement, g.rule
+    for a, (subs, c, top, mine) in enumerate(zip(args.subs, args.conclusion, args.top, own, strict=True)):
         v = node + a
-        if own[a] >= 0:
-            g.edge(own[a], v)
-        for s in args.subs[a]:
-            g.edge(node + s, v)
-        c, top = args.conclusion[a], args.top[a]
+        ins = inputs[v]
+        if mine >= 0:
+            ins.append(mine)
+            outputs[mine].append(v)
+        for s in subs:
+            ins.append(node + s)
+            outputs[node + s].append(v)
         if 0 <= c < n:
-            g.edge(v, g.statement[sids[c]])
+            outputs[v].append(statement_node + c)
+            inputs[statement_node + c].append(v)
         if top >= 0:
-            g.edge(v, g.rule[top])
-    _defeats(g, args, own, node, n, _contradicting(ix), number, order, weakest, comparison == "elitist")
+            outputs[v].append(rule_node[top])
+            inputs[rule_node[top]].append(v)
+    _defeats(g, args, own, node, n, contradicting, number, links)
     return g, args
 
 
-def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded: set[str], weakest: bool) -> Arguments:
+def _own_assumptions(g: Graph, args: Arguments, n: int, contradicted: set[int]) -> list[int]:
+    """An assumption node for each argument that something can defeat (-1 for the others).
+
+    An argument is defeasible when its last step is a premise or a defeasible
+    rule, but only needs an assumption when some argument concludes the
+    contrary of its conclusion, contradicts it, or undercuts its last rule:
+    most premises and inferences of a map are never attacked, and leaving
+    their assumptions out keeps the graph near the size of the flat one.
+    """
+    attacked = set(contradicted)
+    undercut: set[int] = set()
+    for c in set(args.conclusion):
+        if n <= c < 2 * n:
+            attacked.add(c - n)
+        elif c >= 2 * n:
+            undercut.add(c - 2 * n)
+    own = [-1] * len(args)
+    for a in range(len(args)):
+        if args.attackable[a] and (args.conclusion[a] in attacked or args.top[a] in undercut):
+            own[a] = g.add(ASM)
+    return own
+
+
+def _build(
+    m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded: set[str], weakest: bool, links: Links
+) -> Arguments:
     ix = index(m)
     n = len(number)
     args = Arguments()
@@ -132,7 +232,7 @@ def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded
     seen: set[tuple[int, tuple[int, ...]]] = set()
     todo: list[int] = []
 
-    def add(conclusion: int, top: int, subs: tuple[int, ...], attackable: bool, links: frozenset[Key]) -> None:
+    def add(conclusion: int, top: int, subs: tuple[int, ...], attackable: bool, linked: int) -> None:
         if len(args) >= MAX_ARGUMENTS:
             raise EvaluationTooLarge(
                 f"more than {MAX_ARGUMENTS} arguments to weigh with preferences",
@@ -143,46 +243,84 @@ def _build(m: ArgumentMap, scenario: Scenario, number: dict[str, int], concluded
         args.top.append(top)
         args.subs.append(subs)
         args.attackable.append(attackable)
-        args.links.append(links)
+        args.links.append(linked)
         if circles:
-            below: set[int] = set()
-            for s in subs:
-                below |= args.uses[s]
-                below.add(args.conclusion[s])
-            args.uses.append(frozenset(below))
+            args.uses.append(_below(args, subs))
         by_conclusion[conclusion].append(a)
         todo.append(a)
 
     for sid, i in number.items():
         if sid in scenario.assumed:
-            add(i, AXIOM, (), False, _EMPTY)
+            add(i, AXIOM, (), False, Links.EMPTY)
         elif sid not in concluded:
-            add(i, PREMISE, (), True, frozenset((sid,)))
+            args.conclusion.append(i)  # a premise: as add() does, without its checks
+            args.top.append(PREMISE)
+            args.subs.append(())
+            args.attackable.append(True)
+            args.links.append(links.of((sid,)))
+            if circles:
+                args.uses.append(frozenset())
+            by_conclusion[i].append(len(args) - 1)
+            todo.append(len(args) - 1)
     for sid in sorted(scenario.rejected):
-        add(n + number[sid], AXIOM, (), False, _EMPTY)
+        add(n + number[sid], AXIOM, (), False, Links.EMPTY)
     for p in sorted(scenario.rejected_rules):
-        add(2 * n + p, AXIOM, (), False, _EMPTY)
+        add(2 * n + p, AXIOM, (), False, Links.EMPTY)
+    own_link = [links.of((p,)) for p in range(len(ix.inferences))]
     strict = scenario.assumed_rules
+    conclusion, top, subs_of, attackable, linked = args.conclusion, args.top, args.subs, args.attackable, args.links
     while todo:
         new = todo.pop()
-        for r in used_by.get(args.conclusion[new], ()):
+        literal = conclusion[new]
+        for r in used_by.get(literal, ()):
             p, body, head = rules[r]
-            choices = [by_conclusion[lit] for lit in body]
-            for subs in product(*choices):
-                if new not in subs or (r, subs) in seen:
-                    continue
-                seen.add((r, subs))
-                if (
-                    circles
-                    and head >= 0
-                    and head < n
-                    and any(head in args.uses[s] or head == args.conclusion[s] for s in subs)
-                ):
+            single = len(body) == 1
+            for subs in ((new,),) if single else _combinations(body, literal, new, by_conclusion):
+                if not single:
+                    if (r, subs) in seen:
+                        continue
+                    seen.add((r, subs))
+                if circles and 0 <= head < n and any(head in args.uses[s] or head == conclusion[s] for s in subs):
                     continue
                 defeasible = p not in strict
-                links = _links(args, subs, p, defeasible, weakest)
-                add(head, p, subs, defeasible, links)
+                if defeasible and not weakest:  # the usual case, inlined: add() with the rule as its last link
+                    if len(conclusion) >= MAX_ARGUMENTS:
+                        add(head, p, subs, True, own_link[p])  # raises
+                    conclusion.append(head)
+                    top.append(p)
+                    subs_of.append(subs)
+                    attackable.append(True)
+                    linked.append(own_link[p])
+                    if circles:
+                        args.uses.append(_below(args, subs))
+                    a = len(conclusion) - 1
+                    by_conclusion[head].append(a)
+                    todo.append(a)
+                else:
+                    rule = own_link[p] if defeasible else None
+                    add(head, p, subs, defeasible, _links(args, links, subs, rule, weakest))
     return args
+
+
+def _below(args: Arguments, subs: tuple[int, ...]) -> frozenset[int]:
+    """The statements the sub-arguments conclude, at any depth."""
+    below: set[int] = set()
+    for s in subs:
+        below |= args.uses[s]
+        below.add(args.conclusion[s])
+    return frozenset(below)
+
+
+def _combinations(
+    body: list[int], literal: int, new: int, by_conclusion: dict[int, list[int]]
+) -> Iterator[tuple[int, ...]]:
+    """Every choice of one argument per premise of ``body`` that uses the argument ``new`` (for ``literal``)."""
+    if len(body) == 1:
+        yield (new,)
+        return
+    for i, lit in enumerate(body):
+        if lit == literal:
+            yield from product(*[[new] if j == i else by_conclusion[b] for j, b in enumerate(body)])
 
 
 def _uses(args: Arguments, subs: tuple[int, ...], statement: int) -> bool:
@@ -190,14 +328,14 @@ def _uses(args: Arguments, subs: tuple[int, ...], statement: int) -> bool:
     return any(statement in args.uses[s] or statement == args.conclusion[s] for s in subs)
 
 
-def _links(args: Arguments, subs: tuple[int, ...], p: int, defeasible: bool, weakest: bool) -> frozenset[Key]:
-    """The last-link set (the rule itself, or the sub-arguments' last links) or the weakest-link set."""
-    if defeasible and not weakest:
-        return frozenset((p,))
-    found: set[Key] = {p} if defeasible else set()
+def _links(args: Arguments, links: Links, subs: tuple[int, ...], rule: int | None, weakest: bool) -> int:
+    """The last-link set (a defeasible ``rule``, else the sub-arguments' last links) or the weakest-link set."""
+    if rule is not None and not weakest:
+        return rule
+    found = Links.EMPTY if rule is None else rule
     for s in subs:
-        found |= args.links[s]
-    return frozenset(found)
+        found = links.union(found, args.links[s])
+    return found
 
 
 def _defeats(
@@ -208,27 +346,22 @@ def _defeats(
     n: int,
     contradicting: dict[str, list[str]],
     number: dict[str, int],
-    order: Preferences,
-    weakest: bool,
-    elitist: bool,
+    links: Links,
 ) -> None:
     """Wire each successful attack: the attacker's node into the attacked argument's assumption."""
     attackable_for: dict[int, list[int]] = defaultdict(list)  # literal -> attackable arguments concluding it
     by_rule: dict[int, list[int]] = defaultdict(list)
-    for a in range(len(args)):
-        if args.attackable[a]:
+    for a, mine in enumerate(own):
+        if mine >= 0:  # the arguments something can attack: exactly those with an assumption of their own
             attackable_for[args.conclusion[a]].append(a)
             if args.top[a] >= 0:
                 by_rule[args.top[a]].append(a)
     rivals: dict[int, list[int]] = {number[s]: [number[o] for o in others] for s, others in contradicting.items()}
-    cache: dict[tuple[frozenset[Key], frozenset[Key]], bool] = {}
+    weighed = bool(links.order)
+    link = args.links
 
     def weaker(a: int, b: int) -> bool:
-        key = (args.links[a], args.links[b])
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = bool(order) and weaker_set(order, key[0], key[1], elitist)
-        return found
+        return weighed and links.weaker(link[a], link[b])
 
     for a in range(len(args)):
         c = args.conclusion[a]
@@ -241,5 +374,8 @@ def _defeats(
         targets = [c - n] if c >= n else rivals.get(c, [])
         for t in targets:
             for b in attackable_for.get(t, ()):
+                args.attacks.append((a, b))
                 if not weaker(a, b):
                     g.edge(node + a, own[b])
+                else:
+                    g.blocked.setdefault(own[b], []).append(node + a)

@@ -60,7 +60,8 @@ def stand_only_unasked(
 ) -> list[str]:
     """Statements IN as the map is written (under ``scenario``) but not IN once open questions are doubted.
 
-    ``ordering`` and ``comparison`` are those of :func:`argmap.evaluate`, for a map with preferences.
+    Both evaluations weigh the map's preferences, and the scenario's
+    ``prefer`` pairs, by ``ordering`` and ``comparison``.
     """
     base = scenario or resolve(m)
     before = evaluate_scenario(m, semantics, base, ordering, comparison)
@@ -84,8 +85,8 @@ def critical_questions(
     Raising one question of an inference sets that inference aside, so each
     question is tried by rejecting its inference alone. Returns
     ``{thesis id: [(inference key, question key), ...]}`` in map order,
-    with every thesis, even those no question can move. ``ordering`` and
-    ``comparison`` are those of :func:`argmap.evaluate`.
+    with every thesis, even those no question can move. Preferences are
+    weighed as in :func:`stand_only_unasked`.
     """
     base = scenario or resolve(m)
     before = evaluate_scenario(m, semantics, base, ordering, comparison)

@@ -115,10 +115,11 @@ def evaluate_scenario(
     Raises:
         EvaluationTooLarge: as for :func:`evaluate`.
     """
-    order = Preferences(index(m), scenario.prefer)
+    order = Preferences(index(m), scenario.prefer, scenario.reversed)
     with gc_paused():
+        weighing = None
         if order:
-            graph, _ = compile_arguments(m, scenario, order, ordering, comparison)
+            graph, weighing = compile_arguments(m, scenario, order, ordering, comparison)
         else:
             graph = compile_theory(m, scenario)
         labels = grounded(graph)
@@ -138,9 +139,12 @@ def evaluate_scenario(
         found = [sid for sid, node in graph.statement.items() if credulous[node]]
         found += [key for key, node in zip(keys, graph.rule, strict=True) if credulous[node]]
         accepted = frozenset(found)
-    return Evaluation(
+    ev = Evaluation(
         m, semantics, scenario, count, statements, inferences, accepted, graph, labels, ordering, comparison
     )
+    if weighing is not None:
+        ev.cache["arguments"] = weighing  # for explanations: which preference decided an attack
+    return ev
 
 
 @frozen

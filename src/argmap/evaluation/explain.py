@@ -32,8 +32,10 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
 
+from argmap.evaluation.arguments import Arguments
 from argmap.evaluation.status import Status
 from argmap.language import INFERENCE_WORDS
 from argmap.model import Inference
@@ -93,6 +95,7 @@ class MapView:
         self.undercuts: dict[str, list[Inference]] = defaultdict(list)
         self.contradicting: dict[str, list[str]] = defaultdict(list)
         self.inference: dict[str, Inference] = {}
+        self.position = {id(inf): p for p, inf in enumerate(ix.inferences)}
         for inf in ix.inferences:
             self.inference.setdefault(inf.key, inf)
             if inf.target is None:
@@ -199,11 +202,11 @@ class _Explainer:
         if status is IN:
             if not objections:
                 return f"{label} is IN: taken as given, and nothing on the map speaks against it.", []
-            return f"{label} is IN: taken as given, and {_fail(objections)}.", _rests(objections)
+            return f"{label} is IN: taken as given, and {_against(objections)}.", _rests(objections)
         if status is OUT:
-            winners = _with(objections, IN)
+            winners = [p for p in _with(objections, IN) if not p.blocked]
             if winners:
-                return f"{label} is OUT: undermined by {_phrases(winners)}.", _rests(winners)
+                return f"{label} is OUT: undermined by {_noted(winners)}.", _rests(winners)
             return f"{label} is OUT.", _rests(objections)
         open_ = _with(objections, UNDECIDED)
         if not open_:
@@ -222,12 +225,12 @@ class _Explainer:
             others = [n for _, n, s in reasons if s is not IN]
             if others:
                 text += f" (its other {_reason_word(others)} {_and(others)} {_is(others)} not IN)"
-            text += f", and {_fail(objections)}." if objections else "."
+            text += f", and {_against(objections)}." if objections else "."
             return text, [k for k, _ in holding] + _rests(objections)
         if status is OUT:
-            winners = _with(objections, IN)
+            winners = [p for p in _with(objections, IN) if not p.blocked]
             if winners:
-                return f"{label} is OUT: rebutted by {_phrases(winners)}.", _rests(winners)
+                return f"{label} is OUT: rebutted by {_noted(winners)}.", _rests(winners)
             if len(reasons) == 1:
                 return f"{label} is OUT: its only reason, {reasons[0][1]}, fails.", [reasons[0][0]]
             return f"{label} is OUT: none of its reasons holds.", [k for k, _, _ in reasons]
@@ -240,10 +243,33 @@ class _Explainer:
 
     def _objections(self, sid: str) -> list[Point]:
         """The attacks on ``sid`` and the statements that contradict it."""
-        found = [self._point(inf) for inf in self.view.attacks.get(sid, ())]
+        found = [self._weighed(sid, self._point(inf), inf) for inf in self.view.attacks.get(sid, ())]
         for other in self.view.contradicting.get(sid, ()):
-            found.append(Point(f"the contradicting statement `{other}`", self.status(other), (other,)))
+            point = Point(f"the contradicting statement `{other}`", self.status(other), (other,))
+            found.append(self._weighed(sid, point, other))
         return found
+
+    def _weighed(self, sid: str, point: Point, by: Inference | str) -> Point:
+        """With preferences: the point noted with the preference that stopped it or let it defeat."""
+        args = self.ev.cache.get("arguments")
+        if not isinstance(args, Arguments) or sid not in self.view.statements:
+            return point
+        i = args.number(sid)
+        if isinstance(by, str):
+            attackers = args.concluding(args.number(by))
+        else:
+            position = self.view.position[id(by)]
+            attackers = [a for a in args.concluding(len(args.sids) + i) if args.top[a] == position]
+        attacked = [b for b in args.concluding(i) if args.attackable[b]]
+        holds = [lab == 1 for lab in self.ev.labels[args.node : args.node + len(args)]]
+        live = [a for a in attackers if holds[a]]
+        if live and attacked and all(_weaker(args, a, b) for a in live for b in attacked):
+            return attrs.evolve(point, note=_why(args, attacked[0], live[0]), blocked=True)  # no defeat at all
+        for a in live:
+            for b in (b for b in attacked if not holds[b]):
+                if _weaker(args, b, a):
+                    return attrs.evolve(point, note=_why(args, a, b))
+        return point
 
     def _point(self, inf: Inference) -> Point:
         """An attack or undercut as a phrase. One without an id cannot itself be
@@ -300,22 +326,29 @@ class _Explainer:
         if cuts:
             parts.append(f"undercut by {_phrases(cuts)}" if out else f"the undercut by {_phrases(cuts)} is UNDECIDED")
             rests_on += _rests(cuts)
-        rebut = _with(rebuttals, against)
+        rebut = [p for p in _with(rebuttals, against) if not p.blocked]
         if rebut:
             verb = "is rebutted by" if out else "faces"
             tail = "" if out else f", which {_is(rebut)} UNDECIDED"
-            parts.append(f"its conclusion `{inf.target}` {verb} {_phrases(rebut)}{tail}")
+            parts.append(f"its conclusion `{inf.target}` {verb} {_noted(rebut) if out else _phrases(rebut)}{tail}")
             rests_on += _rests(rebut)
         return parts, rests_on
 
 
 @frozen
 class Point:
-    """An objection seen from what it targets: how to name it, its status, what explains it."""
+    """An objection seen from what it targets: how to name it, its status, what explains it.
+
+    With preferences, ``note`` says which preference decided it: why it fails
+    although it holds (``blocked``), or why it defeats (its argument is
+    strictly preferred to the one it attacks).
+    """
 
     phrase: str
     status: Status
     rests_on: tuple[str, ...]
+    note: str = ""
+    blocked: bool = False
 
 
 def _with(points: list[Point], status: Status) -> list[Point]:
@@ -328,6 +361,19 @@ def _rests(points: list[Point]) -> list[str]:
 
 def _phrases(points: list[Point]) -> str:
     return _and(p.phrase for p in points)
+
+
+def _noted(points: list[Point]) -> str:
+    """The phrases of objections that defeat, each with the preference that let it, if one did."""
+    return _and(p.phrase + (f" (preferred: {p.note})" if p.note and not p.blocked else "") for p in points)
+
+
+def _against(points: list[Point], what: str = "objection to it") -> str:
+    """What fails against an element: the objections that fail, then those a preference stops."""
+    fails = [p for p in points if not p.blocked]
+    parts = [_fail(fails, what)] if fails else []
+    parts += [f"{p.phrase} attacks it but {p.note}" for p in points if p.blocked]
+    return "; ".join(parts)
 
 
 def _fail(points: list[Point], what: str = "objection to it") -> str:
@@ -355,3 +401,24 @@ def _and(items: Iterable[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _weaker(args: Arguments, a: int, b: int) -> bool:
+    """Argument ``a`` strictly weaker than argument ``b`` by the links compared."""
+    links = args.compared
+    return links is not None and bool(links.order) and links.weaker(args.links[a], args.links[b])
+
+
+def _why(args: Arguments, stronger: int, weaker: int) -> str:
+    """Why argument ``weaker`` is below ``stronger``: a link of each and the preferences between them."""
+    links = args.compared
+    assert links is not None
+    order = links.order
+    low, high = args.elements(weaker), args.elements(stronger)
+    if not high:
+        return f"what is assumed outweighs `{order.name(low[0])}`" if low else "what is assumed outweighs it"
+    for x in low:
+        above = [y for y in high if order.weaker(x, y)]
+        if above and (not links.elitist or len(above) == len(high)):
+            return order.reason(x, above[0])
+    return f"`{order.name(high[0])}` outweighs `{order.name(low[0])}`"

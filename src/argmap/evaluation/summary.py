@@ -80,10 +80,14 @@ def to_dict(ev: Evaluation, critical: bool = False, explain: Sequence[str] = ())
     out: dict[str, Any] = {
         "title": ev.map.title,
         "semantics": ev.semantics,
+        "ordering": ev.ordering,
+        "comparison": ev.comparison,
+        "weighed": ev.graph.weighed,
         "what_if": {
             "assume": list(ev.scenario.assume),
             "reject": list(ev.scenario.reject),
             "distrust": list(ev.scenario.distrust),
+            "prefer": [list(pair) for pair in ev.scenario.prefer],
         },
         "extensions": ev.extensions,
         "counts": {status.value: n for status, n in ev.counts().items()},
@@ -184,6 +188,8 @@ def _heading(ev: Evaluation) -> str:
         n = ev.extensions
         parts.append(f", {n} extension{'s' if n != 1 else ''}")
         parts.append(" (none: nothing is accepted)" if n == 0 else "; IN and OUT hold in every extension")
+    if ev.graph.weighed:
+        parts.append(f"; preferences weighed by {ev.ordering}, {ev.comparison}")
     lines = ["".join(parts)]
     scenario = ev.scenario
     asked = [f"{word} {', '.join(ids)}" for word, ids in _what_if(ev) if ids]
@@ -197,7 +203,8 @@ def _heading(ev: Evaluation) -> str:
 
 def _what_if(ev: Evaluation) -> list[tuple[str, tuple[str, ...]]]:
     s = ev.scenario
-    return [("assume", s.assume), ("reject", s.reject), ("distrust", s.distrust)]
+    prefer = tuple(f"{a} over {b}" for a, b in s.prefer)
+    return [("assume", s.assume), ("reject", s.reject), ("distrust", s.distrust), ("prefer", prefer)]
 
 
 def _theses(ev: Evaluation, critical: bool, width: int | None = None) -> list[str]:
@@ -222,7 +229,10 @@ def _theses(ev: Evaluation, critical: bool, width: int | None = None) -> list[st
 def _critical(ev: Evaluation, tid: str) -> list[str]:
     points = ev.critical(tid)
     if not points:
-        return [f"  Critical points: none; no single statement, actor or source changes `{tid}` alone."]
+        return [
+            f"  Critical points: none; no single statement, inference, actor, source or preference "
+            f"changes `{tid}` alone."
+        ]
     out = [f"  Critical points ({len(points)}):"]
     out += [f"  {i}. {point}" for i, point in enumerate(points, 1)]
     return out

@@ -77,6 +77,9 @@ class Graph:
         self._undercut: dict[int, int] = {}
         #: True when the nodes are ASPIC+ arguments weighed by preferences (see :mod:`.arguments`).
         self.weighed = False
+        #: With preferences, the attacks that fail because the attacked argument is strictly
+        #: preferred: for each argument's own assumption, the attacking argument nodes.
+        self.blocked: dict[int, list[int]] = {}
         self.false = self.add(OR)
         self.true = self.add(AND)
 

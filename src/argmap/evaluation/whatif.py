@@ -57,6 +57,9 @@ class Scenario:
     why: dict[str, str] = field(factory=dict, eq=False)
     #: Preferences added by the what-if, as ``(stronger, weaker)`` ids.
     prefer: tuple[tuple[str, str], ...] = ()
+    #: Preferences read the other way round, by position among the map's ``outweighs`` lines
+    #: followed by ``prefer`` (critical points try each reversal).
+    reversed: frozenset[int] = frozenset()
 
 
 def resolve(

@@ -448,11 +448,11 @@
     if (ev && ev.critical[ref]) {
       var points = ev.critical[ref];
       row(dl, "Critical points", points.length ? points.map(function (p) {
-        var w = el("span", "rejecting " + p.kind + " ");
+        var w = el("span", (p.kind === "preference" ? "reversing " : "rejecting ") + p.kind + " ");
         w.appendChild(p.kind === "statement" ? refButton(p.id) : el("span", p.id));
         w.appendChild(el("span", " makes it " + p.after.toUpperCase()));
         return w;
-      }) : "none: no single statement, actor or source changes it");
+      }) : "none: no single statement, inference, actor, source or preference changes it");
       points.forEach(function (p) {
         p.rejected.forEach(function (r) { critical[r] = true; });
       });
