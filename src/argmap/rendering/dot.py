@@ -51,7 +51,7 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type inf
 
 from argmap.evaluation.status import Status
 from argmap.language import InferenceKind, StatementKind, assert_never
-from argmap.rendering.layout import ROW_MAX, GridPlan, plan_grid
+from argmap.rendering.layout import GridPlan, plan_grid
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
@@ -276,12 +276,14 @@ class _Writer:
         plan = plan_grid(self.graph)
         self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
-        minlen = stagger(self.graph)
+        minlen = {} if plan.shaped else stagger(self.graph)
         for edge in self.graph.edges:
             if edge.id in plan.far:
                 self._stub_edges(g, edge)
             else:
                 self._edge(g, edge, minlen.get(edge.id), edge.id in plan.loose)
+        for lower, upper in plan.folds:  # wrap wide rows
+            g.edge(_name(self.names[lower]), _name(self.names[upper]), style="invis", weight="0")
         if plan.active:
             self._grid(g, plan)
         if self.legend and self.graph.nodes:
@@ -297,7 +299,7 @@ class _Writer:
     ) -> None:
         for node in by_cluster.get(cluster, ()):
             self._node(g, node)
-        for name, text, tooltip in self.stubs.get(cluster, ()):
+        for name, text, tooltip, _ in self.stubs.get(cluster, ()):
             g.node(
                 name,
                 id=name,
@@ -453,22 +455,22 @@ class _Writer:
 
     # Edges
 
-    def _stubs(self, plan: GridPlan, home: dict[str, str]) -> dict[str | None, list[tuple[str, str, str]]]:
+    def _stubs(self, plan: GridPlan, home: dict[str, str]) -> dict[str | None, list[tuple[str, str, str, str]]]:
         """The labelled stubs of the edges between distant sections, by the cluster each is drawn in."""
         titles = {c.id: c.title for c in self.graph.clusters}
         nodes = {n.id: n for n in self.graph.nodes}
-        out: dict[str | None, list[tuple[str, str, str]]] = defaultdict(list)
+        out: dict[str | None, list[tuple[str, str, str, str]]] = defaultdict(list)
         for edge in self.graph.edges:
             if edge.id not in plan.far:
                 continue
             tail, head = nodes[edge.tail], nodes[edge.head]
-            to_section = titles.get(plan.top[head.id], "")
-            from_section = titles.get(plan.top[tail.id], "")
+            to_section = titles.get(plan.block.get(head.id, ""), "the theses, at the top")
+            from_section = titles.get(plan.block.get(tail.id, ""), "the theses, at the top")
             out[home.get(tail.cluster or "", tail.cluster)].append(
-                (f"{STUB_ID}-{edge.id}-to", f"→ {head.ref}", f"{edge.tooltip}\n(continues in: {to_section})")
+                (f"{STUB_ID}-{edge.id}-to", f"→ {head.ref}", f"{edge.tooltip}\n(continues in: {to_section})", tail.id)
             )
             out[home.get(head.cluster or "", head.cluster)].append(
-                (f"{STUB_ID}-{edge.id}-from", f"{tail.ref} →", f"{edge.tooltip}\n(comes from: {from_section})")
+                (f"{STUB_ID}-{edge.id}-from", f"{tail.ref} →", f"{edge.tooltip}\n(comes from: {from_section})", head.id)
             )
         return out
 
@@ -476,44 +478,47 @@ class _Writer:
         """An edge between distant sections as two short lines: premise to a stub, a stub to its target."""
         to_stub = attrs.evolve(edge, head=f"{STUB_ID}-{edge.id}-to")
         from_stub = attrs.evolve(edge, id=f"{edge.id}.in", tail=f"{STUB_ID}-{edge.id}-from")
-        self._edge(g, to_stub, None)
+        # The premise's stub stands beside it, on its row (``minlen=0``): above it, it would
+        # reach into the section above and push the two apart. (The other stub stays under
+        # its target: beside it too, the engine's ranking can fail.)
+        self._edge(g, to_stub, 0)
         self._edge(g, from_stub, None)
 
     def _grid(self, g: graphviz.Digraph, plan: GridPlan) -> None:
         """Invisible scaffolding that stacks the sections of each column and keeps columns in order."""
-        ups: dict[str, set[str]] = defaultdict(set)  # node -> nodes it points at, inside its top section
+        ups: dict[str, set[str]] = defaultdict(set)  # node -> nodes it points at, inside its block
         downs: dict[str, set[str]] = defaultdict(set)
         for edge in self.graph.edges:
             if edge.kind is EdgeKind.CONTRADICTION or edge.id in plan.loose:
                 continue
-            if plan.top.get(edge.tail) is not None and plan.top.get(edge.tail) == plan.top.get(edge.head):
+            if plan.block.get(edge.tail) is not None and plan.block.get(edge.tail) == plan.block.get(edge.head):
                 ups[edge.tail].add(edge.head)
                 downs[edge.head].add(edge.tail)
         members: dict[str, list[str]] = defaultdict(list)
-        for node_id, cid in plan.top.items():
-            members[cid].append(node_id)
-        tops = {cid: [n for n in nodes if not ups[n]] for cid, nodes in members.items()}
-        bottoms = {cid: [n for n in nodes if not downs[n]] for cid, nodes in members.items()}
-        for nodes in bottoms.values():  # fold a wide bottom row over several rows
-            for lower, upper in zip(nodes[ROW_MAX:], nodes, strict=False):
-                g.edge(_name(self.names[lower]), _name(self.names[upper]), style="invis", weight="0")
+        for node_id, block in plan.block.items():
+            members[block].append(node_id)
+        tops = {b: [n for n in nodes if not ups[n]] for b, nodes in members.items()}
+        bottoms = {b: [n for n in nodes if not downs[n]] for b, nodes in members.items()}
         invisible = {"label": "", "shape": "point", "style": "invis", "width": "0", "height": "0"}
         heads = [f"{GRID_ID}-column-{n}" for n in range(len(plan.columns))]
         for name in heads:
             g.node(name, id=name, **invisible)
-        for n, column in enumerate(plan.columns):
+        for n, column in enumerate(plan.stacks):
             for node in tops[column[0]]:
                 g.edge(_name(self.names[node]), heads[n], style="invis", weight="0")
-            spine = heads[n]  # separators hang in a straight line under the column's head
+            # With several columns, the separators of each hang in a line under its head, which
+            # keeps the columns apart (the line passes beside the sections: one column needs none).
+            spine = heads[n] if len(plan.stacks) > 1 else None
             for k, (upper, lower) in enumerate(itertools.pairwise(column)):
                 sep = f"{GRID_ID}-{n}-{k}"
                 g.node(sep, id=sep, **invisible)
                 for node in tops[lower]:
                     g.edge(_name(self.names[node]), sep, style="invis", weight="1")
-                for node in bottoms[upper]:
-                    g.edge(sep, _name(self.names[node]), style="invis", weight="1")
-                g.edge(sep, spine, style="invis", weight="50")
-                spine = sep
+                for node in bottoms[upper]:  # no weight: it would pull every leaf down to the last row
+                    g.edge(sep, _name(self.names[node]), style="invis", weight="0")
+                if spine is not None:
+                    g.edge(sep, spine, style="invis", weight="50")
+                    spine = sep
         theses = [n for n in self.graph.nodes if n.cluster is None and n.style == StatementKind.THESIS.value]
         with g.subgraph() as same:
             same.attr(rank="same")
@@ -538,10 +543,11 @@ class _Writer:
             attrs["color"] = f"{color}:{t.background}:{color}"
         elif not edge.arrow:
             look["arrowhead"] = "none"
-        if minlen:
+        if minlen is not None:
             attrs["minlen"] = str(minlen)
         if loose:
             attrs["constraint"] = "false"
+            attrs["weight"] = "0"
         if edge.label:
             attrs["label"] = f"<{_fitted(_font(_i(html_text(edge.label)), 8), [edge.label], 8)}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
