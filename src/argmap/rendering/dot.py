@@ -74,6 +74,10 @@ GRAPH_ID = "argmap-graph"
 GRID_ID = "argmap-grid"
 #: The ids of the labelled stubs that stand for a line between distant sections start with this.
 STUB_ID = "argmap-stub"
+#: The SVG id of the caption that names the semantics and the what-if of an evaluated picture.
+CAPTION_ID = "argmap-caption"
+#: The ids of the status key under the title (an evaluated picture) start with this.
+STATUS_KEY_ID = "argmap-status"
 #: The SVG id of the legend; its items' ids start with it and a ``-``.
 LEGEND_ID = "argmap-legend"
 #: What comes before a map element's map graph id in its SVG id and DOT name, by what it is.
@@ -102,6 +106,12 @@ EDGE_LOOK: dict[EdgeKind, dict[str, str]] = {
 }
 
 STATUS_WORDS = {Status.IN: "IN", Status.OUT: "OUT", Status.UNDECIDED: "UNDECIDED"}
+#: The badge of a statement that the what-if sets aside (rejected, or its actor or source distrusted).
+ASIDE_WORD = "SET ASIDE"
+ASIDE_MEANING = "set aside by the what-if (not defeated)"
+#: The size of the badge cell, in points: the widest word fits.
+BADGE_WIDTH = 50
+BADGE_HEIGHT = 11
 STATUS_MEANING = {
     Status.IN: "accepted: stands against every objection",
     Status.OUT: "falls: defeated, or no reason holds",
@@ -330,7 +340,7 @@ class _Writer:
 
     def _title(self) -> str | None:
         g, t = self.graph, self.theme
-        if not g.title and not g.subtitle:
+        if not g.title and not g.subtitle and not g.caption:
             return None
         rows = []
         if g.title:
@@ -338,7 +348,30 @@ class _Writer:
         if g.subtitle:
             href = f' HREF="{html_url(g.url)}" TOOLTIP="{html.escape(g.url)}"' if g.url else ""
             rows.append(f"<TR><TD{href}{_fit([g.subtitle], 10)}>{_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>")
+        if g.caption:
+            caption = _font(_i(html_text(g.caption)), 10, t.text)
+            rows.append(
+                f'<TR><TD ID="{CAPTION_ID}" TOOLTIP="{html_text(g.caption)}"{_fit([g.caption], 10)}>{caption}</TD></TR>'
+            )
+        if g.statuses:
+            rows.append(f"<TR><TD>{self._status_key()}</TD></TR>")
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{"".join(rows)}</TABLE>>'
+
+    def _status_key(self) -> str:
+        """What the statuses mean, under the title: outside the layout, so that an evaluated
+        picture has the layout of the plain one (a row in the legend would move its boxes)."""
+        t = self.theme
+        keys = [(STATUS_WORDS[s], STATUS_MEANING[s], t.statuses[s][0], s.value) for s in Status]
+        if any(n.aside for n in self.graph.nodes):
+            keys.append((ASIDE_WORD, ASIDE_MEANING, t.ghost.border, "aside"))
+        cells = []
+        for word, meaning, colour, name in keys:
+            badge = _font(_b(word), SMALL_SIZE, t.badge_text)
+            text = _font(html_text(meaning), 8, t.text)
+            cells.append(
+                f'<TD ID="{STATUS_KEY_ID}-{name}" TOOLTIP="{word}" BGCOLOR="{colour}">{badge}</TD><TD>{text}</TD>'
+            )
+        return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
 
     # Nodes
 
@@ -352,7 +385,8 @@ class _Writer:
         classes = [node.kind.value, node.style]
         if node.status is not None:
             classes.append(f"status-{node.status.value}")
-        classes += [c for c, on in (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden)) if on]
+        flags = (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden), ("aside", node.aside))
+        classes += [c for c, on in flags if on]
         return " ".join(classes)
 
     def _link(self, node: Node) -> dict[str, object]:
@@ -363,19 +397,15 @@ class _Writer:
         box = _box(t, node)
         text_color = t.muted if node.ghost else t.text
         fill = box.fill
-        if node.status is not None and not node.ghost:
+        if node.aside and not node.ghost:
+            fill = t.ghost.fill
+        elif node.status is not None and not node.ghost:
             fill = t.statuses[node.status][1]
         header = [
             f'<TD ALIGN="LEFT">{_font(_b(node.style.upper()), SMALL_SIZE, box.tag)}</TD>',
             f'<TD ALIGN="RIGHT">{_font(html_text(node.ref), SMALL_SIZE, t.muted)}</TD>',
         ]
-        if node.status is not None:
-            badge, _ = t.statuses[node.status]
-            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
-            header.append(
-                f'<TD ALIGN="RIGHT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
-                f'<TR><TD BGCOLOR="{badge}">{word}</TD></TR></TABLE></TD>'
-            )
+        header.append(self._badge(node))  # in every picture: the same boxes with or without statuses
         span = len(header)
         body = _lines(node.text)
         if node.style == StatementKind.THESIS.value:
@@ -398,6 +428,8 @@ class _Writer:
         look = dict(SHAPES[StatementKind(node.style)])
         if node.ghost:
             look["style"] = look["style"].replace("dashed", "") + ",dotted"
+        elif node.aside:  # set aside by the what-if: grey and dashed, and the badge says so
+            look["style"] = look["style"].replace("dashed", "") + ",dashed"
         penwidth = box.penwidth + (1.6 if node.focus else 0)
         g.node(
             _name(node_id(node)),
@@ -405,12 +437,26 @@ class _Writer:
             id=_name(node_id(node)),
             tooltip=esc_text(node.tooltip),
             fillcolor=fill,
-            color=box.border,
+            color=t.ghost.border if node.aside and not node.ghost else box.border,
             penwidth=f"{penwidth:g}",
             **{"class": self._classes(node)},
             **look,
             **self._link(node),
         )
+
+    def _badge(self, node: Node) -> str:
+        """The header cell of a statement's status badge, the same size with or without a status.
+
+        Every statement has this cell, empty without a status, so that statuses are an
+        overlay: the boxes of an evaluated picture, and so its layout, are those of the plain one.
+        """
+        t = self.theme
+        cell = f'<TD ALIGN="RIGHT" WIDTH="{BADGE_WIDTH}" HEIGHT="{BADGE_HEIGHT}" FIXEDSIZE="TRUE"'
+        if node.status is None:
+            return f"{cell}></TD>"
+        colour = t.ghost.border if node.aside else t.statuses[node.status][0]
+        word = _font(_b(ASIDE_WORD if node.aside else STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
+        return f'{cell} BGCOLOR="{colour}">{word}</TD>'
 
     def _junction(self, g: graphviz.Digraph, node: Node) -> None:
         t = self.theme
@@ -421,9 +467,6 @@ class _Writer:
             parts.append(_font(_b(_lines(node.text)), 9, t.muted if node.ghost else t.text))
         if node.scheme:
             parts.append(_font(_i(html_text(node.scheme)), 8.5, t.muted))
-        if node.status is not None:
-            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
-            parts.append(word)
         if node.hidden:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
@@ -434,6 +477,9 @@ class _Writer:
             "color": box.border,
             "penwidth": f"{box.penwidth + (1.6 if node.focus else 0):g}",
         }
+        if node.status is not None:  # beside the junction: an external label leaves the layout as it is
+            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
+            common["xlabel"] = f"<{word}>"
         if not parts:
             g.node(
                 _name(node_id(node)),
@@ -535,8 +581,9 @@ class _Writer:
         look = dict(EDGE_LOOK[edge.kind])
         attrs: dict[str, object] = {
             "id": _name(edge_id(edge)),
-            "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'}",
-            "tooltip": esc_text(edge.tooltip),
+            "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'}"
+            + (f" status-{edge.status.value}" if edge.status is not None else ""),
+            "tooltip": esc_text(edge.tooltip + (f"\nStatus: {STATUS_WORDS[edge.status]}" if edge.status else "")),
             "color": color,
         }
         if edge.kind is EdgeKind.CONTRADICTION:
@@ -579,8 +626,6 @@ class _Writer:
             if any(n.kind is NodeKind.JUNCTION for n in self.graph.nodes):
                 items.append(self._legend_junction(lg))
             rows += [[n for item in items[i : i + 3] for n in item] for i in range(0, len(items), 3)]
-            if self.graph.statuses:
-                rows.append([self._legend_status(lg, status) for status in Status])
             flip = self.rankdir in ("BT", "RL")  # keep the first row on top (or left)
             for row in rows:
                 with lg.subgraph() as same:
@@ -671,27 +716,6 @@ class _Writer:
         )
         text = "junction of linked premises (label, scheme)"
         return [name, self._legend_text(lg, f"{LEGEND_ID}-junction-text", text)]
-
-    def _legend_status(self, lg: graphviz.Digraph, status: Status) -> str:
-        t = self.theme
-        badge, fill = t.statuses[status]
-        name = f"{LEGEND_ID}-{status.value}"
-        word = _font(_b(STATUS_WORDS[status]), SMALL_SIZE, t.badge_text)
-        text = _font(html_text(STATUS_MEANING[status]), 8, t.text)
-        lg.node(
-            name,
-            label=f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>'
-            f'<TD BGCOLOR="{badge}">{word}</TD><TD>{text}</TD></TR></TABLE>>',
-            id=name,
-            tooltip=STATUS_WORDS[status],
-            shape="box",
-            style="rounded,filled",
-            fillcolor=fill,
-            color=badge,
-            margin="0.04,0.02",
-            **{"class": f"legend status status-{status.value}"},
-        )
-        return name
 
 
 def drawn_clusters(graph: MapGraph) -> dict[str, str]:

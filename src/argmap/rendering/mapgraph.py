@@ -79,6 +79,8 @@ class Node:
         focus: the element a focused view is centred on.
         ghost: outside the part of the map shown, drawn for context only.
         hidden: how many relations of the node a partial view leaves out.
+        aside: set aside by the what-if of an evaluation (rejected, or said by a distrusted
+            actor or source): out by assumption, not defeated by the map's arguments.
     """
 
     id: str
@@ -95,6 +97,7 @@ class Node:
     focus: bool = False
     ghost: bool = False
     hidden: int = 0
+    aside: bool = False
 
 
 @frozen
@@ -111,6 +114,7 @@ class Edge:
         ref: the inference key it belongs to (None for contradictions).
         label: a short label along the edge (the scheme of a one-premise inference).
         tooltip: a description shown on hover.
+        status: the evaluation status of the inference it draws, when statuses were given.
     """
 
     id: str
@@ -121,6 +125,7 @@ class Edge:
     ref: str | None = None
     label: str | None = None
     tooltip: str = ""
+    status: Status | None = None
 
 
 @frozen
@@ -151,6 +156,7 @@ class MapGraph:
         edges: in written order of the relations they draw.
         clusters: parents before children, in written order.
         statuses: whether statuses were given (the picture then shows them and their legend).
+        caption: what the statuses rest on: the semantics and every what-if (under the title).
     """
 
     title: str | None = None
@@ -160,6 +166,7 @@ class MapGraph:
     edges: tuple[Edge, ...] = ()
     clusters: tuple[Cluster, ...] = ()
     statuses: bool = False
+    caption: str | None = None
 
     def node(self, node_id: str) -> Node:
         """The node with this id.
@@ -180,6 +187,7 @@ class MapGraph:
             "subtitle": self.subtitle,
             "url": self.url,
             "statuses": self.statuses,
+            "caption": self.caption,
             "clusters": [_fields(c) for c in self.clusters],
             "nodes": [_fields(n) for n in self.nodes],
             "edges": [_fields(e) for e in self.edges],
