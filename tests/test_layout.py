@@ -226,8 +226,9 @@ def test_statuses_are_shown_on_statements_and_inferences() -> None:
     assert g.statuses
     assert g.node("t").status is Status.IN
     assert g.node("e").status is None
-    # an inference with a status gets a junction, so that the status has a place
-    assert g.node("s.supports.d").status is Status.UNDECIDED
+    # statuses do not add junctions (the layout stays that of the plain map): the line shows it
+    assert not any(n.ref == "s supports d" for n in g.nodes)
+    assert [e.status for e in g.edges if e.tail == "s" and e.head == "d"] == [Status.UNDECIDED]
     assert not build_graph(m).statuses
 
 
@@ -293,3 +294,14 @@ def test_any_structure_lays_out_with_unique_ids(
     assert all(e.tail in nodes and e.head in nodes for e in g.edges)
     assert all(n.cluster is None or n.cluster in {c.id for c in g.clusters} for n in g.nodes)
     argmap.to_dot(m, focus=focus, depth=depth, section=section, statuses=statuses)
+
+
+def test_a_line_split_into_stubs_says_what_it_raises_once() -> None:
+    # The article's critical questions sit in a section of their own, so most of their lines
+    # are split into stubs; words on the premise's half (a line within one rank) made the
+    # engine fail, and on both halves they said it twice.
+    m = argmap.load(MAPS / "peace-talks.argmap")
+    svg = argmap.render(m, "svg").decode("utf-8")
+    assert "argmap&#45;stub" in svg
+    tags = re.findall(r">raises: (\w+)<", svg)
+    assert sorted(tags) == sorted(i.raises for i in m.inferences() if i.raises)

@@ -40,6 +40,7 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 
+import attrs
 from attrs import frozen
 
 from argmap.evaluation.status import Status
@@ -96,10 +97,13 @@ def build_graph(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> MapGraph:
         argmap.evaluation.errors.EvaluationError: the what-if names an unknown id, or the
             map is too large for the semantics.
     """
-    statuses = options.statuses_for(m)
+    evaluation = options.evaluation_for(m)
+    statuses = evaluation.statuses() if evaluation is not None else options.statuses
+    aside = evaluation.scenario.rejected if evaluation is not None else frozenset()
     ix = index(m)
     view = _select(m, ix, options.focus, options.depth, options.section)
-    return _Builder(m, ix, view, max(8, options.width), statuses).build()
+    graph = _Builder(m, ix, view, max(8, options.width), statuses, aside).build()
+    return attrs.evolve(graph, caption=options.caption())
 
 
 # -- Choosing what to show ------------------------------------------------------
@@ -374,13 +378,20 @@ _KIND_WORD = {
 
 class _Builder:
     def __init__(
-        self, m: ArgumentMap, ix: MapIndex, view: _View, width: int, statuses: Mapping[str, Status] | None
+        self,
+        m: ArgumentMap,
+        ix: MapIndex,
+        view: _View,
+        width: int,
+        statuses: Mapping[str, Status] | None,
+        aside: frozenset[str] = frozenset(),
     ) -> None:
         self.m = m
         self.ix = ix
         self.view = view
         self.width = width
         self.statuses = statuses
+        self.aside = aside
         self.ids = _Ids()
         self.node_of: dict[str, str] = {}  # statement id or inference key -> node id
         self.nodes: list[Node] = []
@@ -474,6 +485,7 @@ class _Builder:
                 focus=st.id == self.view.focus,
                 ghost=st.id in self.view.ghosts,
                 hidden=self.view.hidden.get(st.id, 0),
+                aside=st.id in self.aside,
             )
         )
 
@@ -556,12 +568,8 @@ class _Builder:
 
     def _needs_junction(self, inf: Inference, undercut: set[str]) -> bool:
         premises = [p for p in inf.premises if p in self.node_of]
-        return (
-            len(premises) > 1
-            or inf.key in undercut
-            or bool(inf.label)
-            or (self.statuses is not None and inf.key in self.statuses)
-        )
+        # Not statuses: an evaluated picture has the layout of the plain one (statuses are an overlay).
+        return len(premises) > 1 or inf.key in undercut or bool(inf.label)
 
     def _shown_name(self, inf: Inference) -> str | None:
         """The name written on an inference's junction: its id; in a picture with statuses, every key.
@@ -663,14 +671,35 @@ class _Builder:
             return
         premises = list(dict.fromkeys(p for p in inf.premises if p in self.node_of))
         tooltip = self._inference_tooltip(inf)
+        status = self._status(inf.key)
         if junction:
             nid = self.node_of[inf.key]
             for p in premises:
                 self.edges.append(
-                    Edge(self.ids.take(f"{nid}.from.{p}"), self.node_of[p], nid, kind, False, inf.key, None, tooltip)
+                    Edge(
+                        self.ids.take(f"{nid}.from.{p}"),
+                        self.node_of[p],
+                        nid,
+                        kind,
+                        False,
+                        inf.key,
+                        None,
+                        tooltip,
+                        status=status,
+                    )
                 )
             self.edges.append(
-                Edge(self.ids.take(f"{nid}.to.{inf.target}"), nid, target, kind, True, inf.key, None, tooltip)
+                Edge(
+                    self.ids.take(f"{nid}.to.{inf.target}"),
+                    nid,
+                    target,
+                    kind,
+                    True,
+                    inf.key,
+                    None,
+                    tooltip,
+                    status=status,
+                )
             )
             return
         label = " · ".join(x for x in (inf.id, shorten(inf.scheme, 24) if inf.scheme else None) if x) or None
@@ -678,7 +707,19 @@ class _Builder:
         asked, raised = self._open(inf), self._raises(inf)
         for p in premises:
             self.edges.append(
-                Edge(self.ids.take(name), self.node_of[p], target, kind, True, inf.key, label, tooltip, asked, raised)
+                Edge(
+                    self.ids.take(name),
+                    self.node_of[p],
+                    target,
+                    kind,
+                    True,
+                    inf.key,
+                    label,
+                    tooltip,
+                    asked,
+                    raised,
+                    status,
+                )
             )
 
     def _contradiction(self, c: Contradiction) -> None:

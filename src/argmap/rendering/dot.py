@@ -53,7 +53,7 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type inf
 
 from argmap.evaluation.status import Status
 from argmap.language import InferenceKind, StatementKind, assert_never
-from argmap.rendering.layout import ROW_MAX, GridPlan, plan_grid
+from argmap.rendering.layout import GridPlan, plan_grid
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind, Reference
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
@@ -76,6 +76,10 @@ GRAPH_ID = "argmap-graph"
 GRID_ID = "argmap-grid"
 #: The ids of the labelled stubs that stand for a line between distant sections start with this.
 STUB_ID = "argmap-stub"
+#: The SVG id of the caption that names the semantics and the what-if of an evaluated picture.
+CAPTION_ID = "argmap-caption"
+#: The ids of the status key under the title (an evaluated picture) start with this.
+STATUS_KEY_ID = "argmap-status"
 #: The SVG id of the legend; its items' ids start with it and a ``-``.
 LEGEND_ID = "argmap-legend"
 #: The SVG id of the numbered list of sources.
@@ -121,6 +125,12 @@ EDGE_LOOK: dict[EdgeKind, dict[str, str]] = {
 }
 
 STATUS_WORDS = {Status.IN: "IN", Status.OUT: "OUT", Status.UNDECIDED: "UNDECIDED"}
+#: The badge of a statement that the what-if sets aside (rejected, or its actor or source distrusted).
+ASIDE_WORD = "SET ASIDE"
+ASIDE_MEANING = "set aside by the what-if (not defeated)"
+#: The size of the badge cell, in points: the widest word fits.
+BADGE_WIDTH = 50
+BADGE_HEIGHT = 11
 STATUS_MEANING = {
     Status.IN: "accepted: stands against every objection",
     Status.OUT: "falls: defeated, or no reason holds",
@@ -322,12 +332,14 @@ class _Writer:
         plan = self.plan = plan_grid(self.graph)
         self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
-        minlen = stagger(self.graph)
+        minlen = {} if plan.shaped else stagger(self.graph)
         for edge in self.graph.edges:
             if edge.id in plan.far:
                 self._stub_edges(g, edge)
             else:
                 self._edge(g, edge, minlen.get(edge.id), edge.id in plan.loose)
+        for lower, upper in plan.folds:  # wrap wide rows
+            g.edge(_name(self.names[lower]), _name(self.names[upper]), style="invis", weight="0")
         if plan.active:
             self._grid(g, plan)
         if self.legend and self.graph.nodes:
@@ -345,7 +357,7 @@ class _Writer:
     ) -> None:
         for node in by_cluster.get(cluster, ()):
             self._node(g, node)
-        for name, text, tooltip in self.stubs.get(cluster, ()):
+        for name, text, tooltip, _ in self.stubs.get(cluster, ()):
             g.node(
                 name,
                 id=name,
@@ -376,7 +388,7 @@ class _Writer:
 
     def _title(self) -> str | None:
         g, t = self.graph, self.theme
-        if not g.title and not g.subtitle:
+        if not g.title and not g.subtitle and not g.caption:
             return None
         rows = []
         if g.title:
@@ -384,7 +396,30 @@ class _Writer:
         if g.subtitle:
             href = f' HREF="{html_url(g.url)}" TOOLTIP="{html.escape(g.url)}"' if g.url else ""
             rows.append(f"<TR><TD{href}{_fit([g.subtitle], 10)}>{_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>")
+        if g.caption:
+            caption = _font(_i(html_text(g.caption)), 10, t.text)
+            rows.append(
+                f'<TR><TD ID="{CAPTION_ID}" TOOLTIP="{html_text(g.caption)}"{_fit([g.caption], 10)}>{caption}</TD></TR>'
+            )
+        if g.statuses:
+            rows.append(f"<TR><TD>{self._status_key()}</TD></TR>")
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{"".join(rows)}</TABLE>>'
+
+    def _status_key(self) -> str:
+        """What the statuses mean, under the title: outside the layout, so that an evaluated
+        picture has the layout of the plain one (a row in the legend would move its boxes)."""
+        t = self.theme
+        keys = [(STATUS_WORDS[s], STATUS_MEANING[s], t.statuses[s][0], s.value) for s in Status]
+        if any(n.aside for n in self.graph.nodes):
+            keys.append((ASIDE_WORD, ASIDE_MEANING, t.ghost.border, "aside"))
+        cells = []
+        for word, meaning, colour, name in keys:
+            badge = _font(_b(word), SMALL_SIZE, t.badge_text)
+            text = _font(html_text(meaning), 8, t.text)
+            cells.append(
+                f'<TD ID="{STATUS_KEY_ID}-{name}" TOOLTIP="{word}" BGCOLOR="{colour}">{badge}</TD><TD>{text}</TD>'
+            )
+        return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
 
     # Nodes
 
@@ -398,7 +433,8 @@ class _Writer:
         classes = [node.kind.value, node.style, *([glyph] if glyph else [])]
         if node.status is not None:
             classes.append(f"status-{node.status.value}")
-        classes += [c for c, on in (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden)) if on]
+        flags = (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden), ("aside", node.aside))
+        classes += [c for c, on in flags if on]
         return " ".join(classes)
 
     def _link(self, node: Node) -> dict[str, object]:
@@ -409,19 +445,15 @@ class _Writer:
         box = _box(t, node)
         text_color = t.muted if node.ghost else t.text
         fill = box.fill
-        if node.status is not None and not node.ghost:
+        if node.aside and not node.ghost:
+            fill = t.ghost.fill
+        elif node.status is not None and not node.ghost:
             fill = t.statuses[node.status][1]
         header = [
             f'<TD ALIGN="LEFT">{_font(_b(node.style.upper()), SMALL_SIZE, box.tag)}</TD>',
             f'<TD ALIGN="RIGHT">{_font(html_text(node.ref), SMALL_SIZE, t.muted)}</TD>',
         ]
-        if node.status is not None:
-            badge, _ = t.statuses[node.status]
-            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
-            header.append(
-                f'<TD ALIGN="RIGHT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
-                f'<TR><TD BGCOLOR="{badge}">{word}</TD></TR></TABLE></TD>'
-            )
+        header.append(self._badge(node))  # in every picture: the same boxes with or without statuses
         span = len(header)
         body = _lines(node.text)
         if node.style == StatementKind.THESIS.value:
@@ -444,6 +476,8 @@ class _Writer:
         look = dict(SHAPES[StatementKind(node.style)])
         if node.ghost:
             look["style"] = look["style"].replace("dashed", "") + ",dotted"
+        elif node.aside:  # set aside by the what-if: grey and dashed, and the badge says so
+            look["style"] = look["style"].replace("dashed", "") + ",dashed"
         penwidth = box.penwidth + (1.6 if node.focus else 0)
         g.node(
             _name(node_id(node)),
@@ -451,12 +485,26 @@ class _Writer:
             id=_name(node_id(node)),
             tooltip=esc_text(node.tooltip),
             fillcolor=fill,
-            color=box.border,
+            color=t.ghost.border if node.aside and not node.ghost else box.border,
             penwidth=f"{penwidth:g}",
             **{"class": self._classes(node)},
             **look,
             **self._link(node),
         )
+
+    def _badge(self, node: Node) -> str:
+        """The header cell of a statement's status badge, the same size with or without a status.
+
+        Every statement has this cell, empty without a status, so that statuses are an
+        overlay: the boxes of an evaluated picture, and so its layout, are those of the plain one.
+        """
+        t = self.theme
+        cell = f'<TD ALIGN="RIGHT" WIDTH="{BADGE_WIDTH}" HEIGHT="{BADGE_HEIGHT}" FIXEDSIZE="TRUE"'
+        if node.status is None:
+            return f"{cell}></TD>"
+        colour = t.ghost.border if node.aside else t.statuses[node.status][0]
+        word = _font(_b(ASIDE_WORD if node.aside else STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
+        return f'{cell} BGCOLOR="{colour}">{word}</TD>'
 
     def _junction(self, g: graphviz.Digraph, node: Node) -> None:
         label, look = self._junction_look(node)
@@ -476,9 +524,6 @@ class _Writer:
             parts.append(_font(_b(_lines(node.text)), 9, t.muted if node.ghost else t.text))
         if node.scheme:
             parts.append(_font(_i(html_text(node.scheme)), 8.5, t.muted))
-        if node.status is not None:
-            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
-            parts.append(word)
         if node.hidden:
             parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         if node.raises:
@@ -491,6 +536,9 @@ class _Writer:
             "color": box.border,
             "penwidth": f"{box.penwidth + (1.6 if node.focus else 0):g}",
         }
+        if node.status is not None:  # beside the junction: an external label leaves the layout as it is
+            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
+            common["xlabel"] = f"<{word}>"
         if not parts and not node.questions:
             return "", {
                 **common,
@@ -511,67 +559,73 @@ class _Writer:
 
     # Edges
 
-    def _stubs(self, plan: GridPlan, home: dict[str, str]) -> dict[str | None, list[tuple[str, str, str]]]:
+    def _stubs(self, plan: GridPlan, home: dict[str, str]) -> dict[str | None, list[tuple[str, str, str, str]]]:
         """The labelled stubs of the edges between distant sections, by the cluster each is drawn in."""
         titles = {c.id: c.title for c in self.graph.clusters}
         nodes = {n.id: n for n in self.graph.nodes}
-        out: dict[str | None, list[tuple[str, str, str]]] = defaultdict(list)
+        out: dict[str | None, list[tuple[str, str, str, str]]] = defaultdict(list)
         for edge in self.graph.edges:
             if edge.id not in plan.far:
                 continue
             tail, head = nodes[edge.tail], nodes[edge.head]
-            to_section = titles.get(plan.top[head.id], "")
-            from_section = titles.get(plan.top[tail.id], "")
+            to_section = titles.get(plan.block.get(head.id, ""), "the theses, at the top")
+            from_section = titles.get(plan.block.get(tail.id, ""), "the theses, at the top")
             out[home.get(tail.cluster or "", tail.cluster)].append(
-                (f"{STUB_ID}-{edge.id}-to", f"→ {head.ref}", f"{edge.tooltip}\n(continues in: {to_section})")
+                (f"{STUB_ID}-{edge.id}-to", f"→ {head.ref}", f"{edge.tooltip}\n(continues in: {to_section})", tail.id)
             )
             out[home.get(head.cluster or "", head.cluster)].append(
-                (f"{STUB_ID}-{edge.id}-from", f"{tail.ref} →", f"{edge.tooltip}\n(comes from: {from_section})")
+                (f"{STUB_ID}-{edge.id}-from", f"{tail.ref} →", f"{edge.tooltip}\n(comes from: {from_section})", head.id)
             )
         return out
 
     def _stub_edges(self, g: graphviz.Digraph, edge: Edge) -> None:
         """An edge between distant sections as two short lines: premise to a stub, a stub to its target."""
-        to_stub = attrs.evolve(edge, head=f"{STUB_ID}-{edge.id}-to")
+        # Words along the line (scheme, question badge, ``raises:`` tag) go once, by the target:
+        # on both halves they would say it twice, and on the premise's half, a line within one
+        # rank, the engine cannot rank a label and fails.
+        to_stub = attrs.evolve(edge, head=f"{STUB_ID}-{edge.id}-to", label=None, questions=(), raises=None)
         from_stub = attrs.evolve(edge, id=f"{edge.id}.in", tail=f"{STUB_ID}-{edge.id}-from")
-        self._edge(g, to_stub, None)
+        # The premise's stub stands beside it, on its row (``minlen=0``): above it, it would
+        # reach into the section above and push the two apart. (The other stub stays under
+        # its target: beside it too, the engine's ranking can fail.)
+        self._edge(g, to_stub, 0)
         self._edge(g, from_stub, None)
 
     def _grid(self, g: graphviz.Digraph, plan: GridPlan) -> None:
         """Invisible scaffolding that stacks the sections of each column and keeps columns in order."""
-        ups: dict[str, set[str]] = defaultdict(set)  # node -> nodes it points at, inside its top section
+        ups: dict[str, set[str]] = defaultdict(set)  # node -> nodes it points at, inside its block
         downs: dict[str, set[str]] = defaultdict(set)
         for edge in self.graph.edges:
             if edge.kind is EdgeKind.CONTRADICTION or edge.id in plan.loose:
                 continue
-            if plan.top.get(edge.tail) is not None and plan.top.get(edge.tail) == plan.top.get(edge.head):
+            if plan.block.get(edge.tail) is not None and plan.block.get(edge.tail) == plan.block.get(edge.head):
                 ups[edge.tail].add(edge.head)
                 downs[edge.head].add(edge.tail)
         members: dict[str, list[str]] = defaultdict(list)
-        for node_id, cid in plan.top.items():
-            members[cid].append(node_id)
-        tops = {cid: [n for n in nodes if not ups[n]] for cid, nodes in members.items()}
-        bottoms = {cid: [n for n in nodes if not downs[n]] for cid, nodes in members.items()}
-        for nodes in bottoms.values():  # fold a wide bottom row over several rows
-            for lower, upper in zip(nodes[ROW_MAX:], nodes, strict=False):
-                g.edge(_name(self.names[lower]), _name(self.names[upper]), style="invis", weight="0")
+        for node_id, block in plan.block.items():
+            members[block].append(node_id)
+        tops = {b: [n for n in nodes if not ups[n]] for b, nodes in members.items()}
+        bottoms = {b: [n for n in nodes if not downs[n]] for b, nodes in members.items()}
         invisible = {"label": "", "shape": "point", "style": "invis", "width": "0", "height": "0"}
         heads = [f"{GRID_ID}-column-{n}" for n in range(len(plan.columns))]
         for name in heads:
             g.node(name, id=name, **invisible)
-        for n, column in enumerate(plan.columns):
+        for n, column in enumerate(plan.stacks):
             for node in tops[column[0]]:
                 g.edge(_name(self.names[node]), heads[n], style="invis", weight="0")
-            spine = heads[n]  # separators hang in a straight line under the column's head
+            # With several columns, the separators of each hang in a line under its head, which
+            # keeps the columns apart (the line passes beside the sections: one column needs none).
+            spine = heads[n] if len(plan.stacks) > 1 else None
             for k, (upper, lower) in enumerate(itertools.pairwise(column)):
                 sep = f"{GRID_ID}-{n}-{k}"
                 g.node(sep, id=sep, **invisible)
                 for node in tops[lower]:
                     g.edge(_name(self.names[node]), sep, style="invis", weight="1")
-                for node in bottoms[upper]:
-                    g.edge(sep, _name(self.names[node]), style="invis", weight="1")
-                g.edge(sep, spine, style="invis", weight="50")
-                spine = sep
+                for node in bottoms[upper]:  # no weight: it would pull every leaf down to the last row
+                    g.edge(sep, _name(self.names[node]), style="invis", weight="0")
+                if spine is not None:
+                    g.edge(sep, spine, style="invis", weight="50")
+                    spine = sep
         theses = [n for n in self.graph.nodes if n.cluster is None and n.style == StatementKind.THESIS.value]
         with g.subgraph() as same:
             same.attr(rank="same")
@@ -588,18 +642,20 @@ class _Writer:
         look = dict(EDGE_LOOK[edge.kind])
         attrs: dict[str, object] = {
             "id": _name(edge_id(edge)),
-            "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'}",
-            "tooltip": esc_text(edge.tooltip),
+            "class": f"{edge.kind.value}{'' if edge.arrow else ' premise'}"
+            + (f" status-{edge.status.value}" if edge.status is not None else ""),
+            "tooltip": esc_text(edge.tooltip + (f"\nStatus: {STATUS_WORDS[edge.status]}" if edge.status else "")),
             "color": color,
         }
         if edge.kind is EdgeKind.CONTRADICTION:
             attrs["color"] = f"{color}:{t.background}:{color}"
         elif not edge.arrow:
             look["arrowhead"] = "none"
-        if minlen:
+        if minlen is not None:
             attrs["minlen"] = str(minlen)
         if loose:
             attrs["constraint"] = "false"
+            attrs["weight"] = "0"
         parts = [_font(_i(html_text(edge.label)), 8)] if edge.label else []
         if edge.raises:
             parts.append(_font(_i(html_text(raises_tag(edge.raises))), 8, t.muted))
@@ -620,9 +676,9 @@ class _Writer:
             return label
         cell = f'<TD WIDTH="{width}">' if width else "<TD>"
         text = f"{cell}{label}</TD>" if label else ""
-        return f"{_BADGED_TABLE}<TR>{self._badge(len(questions))}{text}</TR></TABLE>"
+        return f"{_BADGED_TABLE}<TR>{self._question_badge(len(questions))}{text}</TR></TABLE>"
 
-    def _badge(self, count: int) -> str:
+    def _question_badge(self, count: int) -> str:
         """A cell holding the badge: a box of a fixed size (the engine would stretch it to its row's height)."""
         from argmap.rendering.fonts import text_width
 
@@ -676,7 +732,7 @@ class _Writer:
             ends = {e.tail for e in self.graph.edges} if forward else {e.head for e in self.graph.edges}
             last = self._last_sections()
             after = [self.names[n.id] for n in self.graph.nodes if n.id not in ends and self.plan.top.get(n.id) in last]
-            after = after or [self.names[n.id] for n in self.graph.nodes if n.id not in ends]
+            after = self._last_row(after or [self.names[n.id] for n in self.graph.nodes if n.id not in ends])
         anchor = f"{names[0]}-anchor"
         g.node(anchor, id=anchor, label="", shape="point", style="invis", width="0", height="0")
         for other in after:
@@ -695,12 +751,25 @@ class _Writer:
             return {self.plan.top.get(n.id) for n in self.graph.nodes}
         return {self.plan.columns[-1][-1]}
 
+    def _last_row(self, candidates: list[str]) -> list[str]:
+        """Of ``candidates`` (node names), those in the last of the wrapped rows, when rows were wrapped.
+
+        An invisible edge from every row would cross the rows below it and push them apart.
+        """
+        if self.plan.active or not self.plan.folds:
+            return candidates
+        uppers = {upper for _, upper in self.plan.folds}
+        lowest = {self.names[lower] for lower, _ in self.plan.folds if lower not in uppers}
+        return [c for c in candidates if c in lowest] or candidates
+
     def _legend_items(self) -> list[list[list[_Cell]]]:
-        """The legend's rows of items, each item its cells: statement kinds, lines, junctions, statuses.
+        """The legend's rows of items, each item its cells: statement kinds, lines, junctions, badges.
 
         Only what the picture draws. Up and down, the statement kinds share a row,
-        lines and junctions follow in rows of :data:`LEGEND_ROW`, and the statuses
-        share the last row; right and left, each item is a row.
+        and lines, junctions and the question badge follow in rows of
+        :data:`LEGEND_ROW`; right and left, each item is a row. Statuses are keyed
+        under the title instead (see :meth:`_status_key`): the legend is laid out
+        with the map, and the statuses are an overlay that must not move it.
         """
         used = glyphs(self.graph)
         items: list[list[_Cell]] = [
@@ -711,15 +780,11 @@ class _Writer:
         items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
         if QUESTIONS_GLYPH in used:
             items.append(self._legend_questions())
-        lines = len(items)
-        if self.graph.statuses:
-            items += [[functools.partial(self._legend_status, status=s)] for s in Status]
         if self.rankdir in ("LR", "RL"):
             return [[item] for item in items]
-        rest = items[boxes:lines]
+        rest = items[boxes:]
         rows = [items[:boxes]] if boxes else []
-        rows += [rest[i : i + LEGEND_ROW] for i in range(0, len(rest), LEGEND_ROW)]
-        return rows + ([items[lines:]] if len(items) > lines else [])
+        return rows + [rest[i : i + LEGEND_ROW] for i in range(0, len(rest), LEGEND_ROW)]
 
     def _legend_box(self, lg: graphviz.Digraph, kind: StatementKind) -> str:
         box = self.theme.statements[kind]
@@ -806,36 +871,13 @@ class _Writer:
         name = f"{LEGEND_ID}-questions"
 
         def draw(lg: graphviz.Digraph) -> str:
-            label = f"<{_BADGE_TABLE}<TR>{self._badge(2)}</TR></TABLE>>"
+            label = f"<{_BADGE_TABLE}<TR>{self._question_badge(2)}</TR></TABLE>>"
             lg.node(
                 name, label=label, id=name, shape="plain", style="", tooltip=QUESTIONS_MEANING, **{"class": "legend"}
             )
             return name
 
         return [draw, functools.partial(self._legend_text, name=f"{name}-text", text=QUESTIONS_MEANING)]
-
-    def _legend_status(self, lg: graphviz.Digraph, status: Status) -> str:
-        t = self.theme
-        badge, fill = t.statuses[status]
-        name = f"{LEGEND_ID}-{status.value}"
-        word = _font(_b(STATUS_WORDS[status]), SMALL_SIZE, t.badge_text)
-        text = _font(html_text(STATUS_MEANING[status]), LEGEND_SIZE, t.text)
-        lg.node(
-            name,
-            label=f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>'
-            f'<TD BGCOLOR="{badge}">{word}</TD><TD>{text}</TD></TR></TABLE>>',
-            id=name,
-            tooltip=STATUS_WORDS[status],
-            shape="box",
-            style="rounded,filled",
-            fillcolor=fill,
-            color=badge,
-            margin="0.04,0.02",
-            **{"class": f"legend status status-{status.value}"},
-        )
-        return name
-
-    # References
 
     def _references(self, g: graphviz.Digraph) -> None:
         """The numbered list of the sources statements cite, each said once, with links."""

@@ -86,6 +86,8 @@ class Node:
         questions: a junction's open critical questions: the keys of the questions of its
             scheme that nothing raises or answers (drawn as a count badge, ``?2``).
         raises: the key of the critical question a junction's inference raises (``raises:``).
+        aside: set aside by the what-if of an evaluation (rejected, or said by a distrusted
+            actor or source): out by assumption, not defeated by the map's arguments.
     """
 
     id: str
@@ -106,6 +108,7 @@ class Node:
     hidden: int = 0
     questions: tuple[str, ...] = ()
     raises: str | None = None
+    aside: bool = False
 
 
 @frozen
@@ -125,6 +128,7 @@ class Edge:
         questions: like a junction's, for an inference drawn as one edge (no junction): the keys
             of its open critical questions, drawn as a count badge by its label.
         raises: like a junction's, for an inference drawn as one edge: the question it raises.
+        status: the evaluation status of the inference it draws, when statuses were given.
     """
 
     id: str
@@ -137,6 +141,7 @@ class Edge:
     tooltip: str = ""
     questions: tuple[str, ...] = ()
     raises: str | None = None
+    status: Status | None = None
 
 
 @frozen
@@ -189,6 +194,7 @@ class MapGraph:
         clusters: parents before children, in written order.
         statuses: whether statuses were given (the picture then shows them and their legend).
         references: the sources the drawn statements cite, numbered, listed once on the picture.
+        caption: what the statuses rest on: the semantics and every what-if (under the title).
     """
 
     title: str | None = None
@@ -199,6 +205,7 @@ class MapGraph:
     clusters: tuple[Cluster, ...] = ()
     statuses: bool = False
     references: tuple[Reference, ...] = ()
+    caption: str | None = None
 
     def node(self, node_id: str) -> Node:
         """The node with this id.
@@ -219,6 +226,7 @@ class MapGraph:
             "subtitle": self.subtitle,
             "url": self.url,
             "statuses": self.statuses,
+            "caption": self.caption,
             "clusters": [_fields(c) for c in self.clusters],
             "nodes": [_fields(n) for n in self.nodes],
             "edges": [_fields(e) for e in self.edges],

@@ -33,6 +33,7 @@ from argmap.evaluation.status import Status
 from argmap.rendering.themes import THEMES
 
 if TYPE_CHECKING:
+    from argmap.evaluation.evaluator import Evaluation
     from argmap.model import ArgumentMap
 
 #: Output formats: pictures, the DOT source, the map graph as JSON, and the interactive page.
@@ -212,15 +213,14 @@ class RenderOptions:
         if not self.evaluate and (self.prefer or self.ordering != "last-link" or self.comparison != "elitist"):
             raise ValueError("ordering, comparison and prefer need evaluate=True")
 
-    def statuses_for(self, m: ArgumentMap) -> Mapping[str, Status] | None:
-        """The statuses to show on the map's nodes: those given, or the map's evaluation; None shows none.
+    def evaluation_for(self, m: ArgumentMap) -> Evaluation | None:
+        """The map's evaluation under the options' semantics and what-if; None without ``evaluate``.
 
         Raises:
-            argmap.evaluation.errors.EvaluationError: a what-if names an unknown id, or the
-                map is too large for the semantics (a ``ValueError``).
+            argmap.evaluation.errors.EvaluationError: as for :meth:`statuses_for`.
         """
         if not self.evaluate:
-            return self.statuses
+            return None
         from argmap.evaluation.evaluator import evaluate
 
         return evaluate(
@@ -232,7 +232,36 @@ class RenderOptions:
             ordering=self.ordering,
             comparison=self.comparison,
             prefer=self.prefer,
-        ).statuses()
+        )
+
+    def caption(self) -> str | None:
+        """What the statuses shown rest on: the semantics and every what-if; None without ``evaluate``.
+
+        Example:
+            >>> RenderOptions(evaluate=True, reject=("a",), distrust=("x", "y")).caption()
+            'Statuses under grounded semantics · rejected: a · distrusted: x, y'
+        """
+        if not self.evaluate:
+            return None
+        parts = [f"Statuses under {self.semantics} semantics"]
+        for word, ids in (("assumed", self.assume), ("rejected", self.reject), ("distrusted", self.distrust)):
+            if ids:
+                parts.append(f"{word}: {', '.join(ids)}")
+        if self.prefer:
+            parts.append("preferred: " + ", ".join(f"{a} over {b}" for a, b in self.prefer))
+        if self.prefer or self.ordering != "last-link" or self.comparison != "elitist":
+            parts.append(f"{self.ordering}, {self.comparison}")
+        return " · ".join(parts)
+
+    def statuses_for(self, m: ArgumentMap) -> Mapping[str, Status] | None:
+        """The statuses to show on the map's nodes: those given, or the map's evaluation; None shows none.
+
+        Raises:
+            argmap.evaluation.errors.EvaluationError: a what-if names an unknown id, or the
+                map is too large for the semantics (a ``ValueError``).
+        """
+        evaluation = self.evaluation_for(m)
+        return evaluation.statuses() if evaluation is not None else self.statuses
 
 
 #: Every setting at its default.

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from argmap.rendering.process import Deadline
 
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
-FAST_ABOVE = 4000
+FAST_ABOVE = 1000
 #: PNG pictures larger than this many pixels on a side are scaled down, whatever the dpi
 #: (150 inches at the default 96 dpi): a full-size PNG of a big map would take gigabytes.
 PNG_MAX_PIXELS = 14_400
