@@ -442,7 +442,7 @@ class _Writer:
             classes.append(f"status-{node.status.value}")
         flags = (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden), ("aside", node.aside))
         classes += [c for c, on in flags if on]
-        return " ".join(classes)
+        return " ".join(dict.fromkeys(classes))  # a section's kind and style are both ``section``
 
     def _link(self, node: Node) -> dict[str, object]:
         return {"URL": esc_url(node.url)} if node.url else {}
