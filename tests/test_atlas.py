@@ -247,3 +247,14 @@ def test_untitled_sections_and_odd_names_stay_in_the_folder(tmp_path: Path) -> N
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["odd.______x__y_.svg", "odd.svg"]
     graph = overview_graph(m, pages(m, "odd", "svg"))
     assert [n.kind for n in graph.nodes] == [NodeKind.STATEMENT, NodeKind.SECTION]
+
+
+def test_a_link_out_of_the_folder_is_not_written_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    outside = tmp_path / "outside.svg"
+    outside.write_text("mine")
+    (out / "drug-trial.bias.svg").symlink_to(outside)
+    assert run("render", MAPS / "drug-trial.argmap", "--split", "sections", "--out-dir", out) == exit_codes.USAGE
+    assert f"cannot write {out / 'drug-trial.bias.svg'}" in capsys.readouterr().err
+    assert outside.read_text() == "mine"

@@ -6,7 +6,10 @@ are drawn in parallel, one process per core; on a terminal a progress line
 appears when drawing takes more than a second. Each file written is reported
 (``wrote docs/m.svg``) unless ``--quiet``. ``--check`` writes nothing and exits
 1 when a committed rendering is missing or differs from what the map gives now,
-so CI can keep pictures in step with maps.
+so CI can keep pictures in step with maps. ``--split sections --out-dir DIR``
+draws an atlas instead of one picture: an overview linked to a picture per
+top-level section (:func:`argmap.rendering.render.atlas`), written, reported
+and checked file by file.
 
 Nothing is left behind when argmap is stopped: a worker process that is killed
 costs only its map (an error for it, the others go on); on SIGTERM, SIGHUP or
