@@ -258,3 +258,14 @@ def test_a_link_out_of_the_folder_is_not_written_through(tmp_path: Path, capsys:
     assert run("render", MAPS / "drug-trial.argmap", "--split", "sections", "--out-dir", out) == exit_codes.USAGE
     assert f"cannot write {out / 'drug-trial.bias.svg'}" in capsys.readouterr().err
     assert outside.read_text() == "mine"
+
+
+def test_a_map_with_errors_drawn_anyway_keeps_its_overview_nodes_apart(tmp_path: Path) -> None:
+    path = tmp_path / "clash.argmap"
+    path.write_text('thesis taste "T."\nsection taste "Taste" { claim c "C."  c supports taste }\n')
+    assert run("render", "-q", "--force", path, "--split", "sections", "--out-dir", tmp_path / "o") == exit_codes.OK
+    drawn = nodes(tmp_path / "o" / "clash.svg")
+    assert sorted(drawn) == ["part-taste.2", "statement-taste"]
+    m = argmap.load(path)
+    graph = overview_graph(m, pages(m, "clash", "svg"))
+    assert [(e.tail, e.head) for e in graph.edges] == [("taste.2", "taste")]

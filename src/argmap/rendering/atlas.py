@@ -103,7 +103,9 @@ def top_sections(m: ArgumentMap) -> list[Section]:
 def pages(m: ArgumentMap, stem: str, fmt: str) -> list[Page]:
     """The pictures of the map's atlas: the overview first, then each top-level section.
 
-    Names are unique: a section whose name is taken gets ``-2``, ``-3``...
+    Names are unique: a section whose name is taken gets ``-2``, ``-3``... Its key, the id
+    of its node in the overview, is its id (``section.N`` for the Nth top-level section
+    without one), made unique among the map's statement ids.
 
     Raises:
         NoSectionsError: the map has no sections.
@@ -114,6 +116,7 @@ def pages(m: ArgumentMap, stem: str, fmt: str) -> list[Page]:
     base = safe_name(stem)
     out = [Page(f"{base}.{fmt}")]
     used = {out[0].name}
+    keys = {item.id for item, _ in walk(m.items) if isinstance(item, Statement)}  # a map with errors may reuse one
     for n, s in enumerate(sections, 1):
         part = safe_name(s.id or one_line(s.title))
         name, k = f"{base}.{part}.{fmt}", 1
@@ -121,12 +124,13 @@ def pages(m: ArgumentMap, stem: str, fmt: str) -> list[Page]:
             k += 1
             name = f"{base}.{part}-{k}.{fmt}"
         used.add(name)
-        out.append(Page(name, s.id or one_line(s.title), _section_key(s, n)))
+        key = wanted = f"section.{n}" if s.id is None else s.id
+        while key in keys:
+            k += 1
+            key = f"{wanted}.{k}"
+        keys.add(key)
+        out.append(Page(name, s.id or one_line(s.title), key))
     return out
-
-
-def _section_key(s: Section, n: int) -> str:
-    return f"section.{n}" if s.id is None else s.id
 
 
 def _homes(m: ArgumentMap, sections: Sequence[Section], keys: Sequence[str]) -> dict[str, str]:
