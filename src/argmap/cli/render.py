@@ -6,7 +6,10 @@ are drawn in parallel, one process per core; on a terminal a progress line
 appears when drawing takes more than a second. Each file written is reported
 (``wrote docs/m.svg``) unless ``--quiet``. ``--check`` writes nothing and exits
 1 when a committed rendering is missing or differs from what the map gives now,
-so CI can keep pictures in step with maps.
+so CI can keep pictures in step with maps. ``--split sections --out-dir DIR``
+draws an atlas instead of one picture: an overview linked to a picture per
+top-level section (:func:`argmap.rendering.render.atlas`), written, reported
+and checked file by file.
 
 Nothing is left behind when argmap is stopped: a worker process that is killed
 costs only its map (an error for it, the others go on); on SIGTERM, SIGHUP or
@@ -49,6 +52,7 @@ from argmap.rendering.options import (
     DEFAULT_WIDTH,
     DIRECTIONS,
     FORMATS,
+    SPLITS,
     THEME_NAMES,
     RenderOptions,
     WholeNumber,
@@ -57,6 +61,7 @@ from argmap.rendering.options import (
 )
 
 if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
     from argmap.rendering.render import Picture
 
 SUFFIXES = {
@@ -131,6 +136,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"with --focus: how many relation steps around it (default {DEFAULT_DEPTH})",
     )
     part.add_argument("--section", metavar="NAME", help="draw only this section (id or title), with faded context")
+    part.add_argument(
+        "--split",
+        choices=SPLITS,
+        help="with --out-dir: an atlas: DIR/<name>.<format>, an overview linked to DIR/<name>.<section>.<format>, "
+        "one picture per top-level section",
+    )
     judged = p.add_argument_group("evaluation")
     judged.add_argument(
         "--evaluate", action="store_true", help="show each statement's and inference's status (IN, OUT, UNDECIDED)"
@@ -229,12 +240,14 @@ class Job:
         output: the file to write or compare, or ``-`` for standard output.
         options: how to draw it (the options given, then the map's configuration).
         text: the map's text when it came from standard input.
+    split: how to cut the map into an atlas (``sections``); ``output`` is then its overview.
     """
 
     name: str
     output: str
     options: RenderOptions
     text: str | None = None
+    split: str | None = None
 
 
 @frozen
@@ -246,12 +259,14 @@ class Result:
         messages: lines for standard error.
         data: the picture, when it goes to standard output.
         done: a one-word summary: ``rendered``, ``fresh``, ``stale``, ``missing``, ``failed``.
+        parts: for an atlas (``--split``), the summary of each of its files.
     """
 
     code: int
     messages: tuple[str, ...] = ()
     data: bytes | None = None
     done: str = "failed"
+    parts: tuple[str, ...] = ()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -264,6 +279,10 @@ def run(args: argparse.Namespace) -> int:
         return _usage("--depth needs --focus")
     if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics is not None):
         return _usage("--semantics, --assume, --reject and --distrust need --evaluate")
+    if args.split is not None:
+        problem = _split_problem(args)
+        if problem:
+            return _usage(problem)
     if not args.evaluate and (args.prefer or args.ordering != "last-link" or args.comparison != "elitist"):
         return _usage("--ordering, --comparison and --prefer need --evaluate")
     empty: list[str] = []
@@ -292,6 +311,18 @@ def run(args: argparse.Namespace) -> int:
                 return _usage(f"cannot create {folder}: {exc.strerror or exc}")
     results = _run_all(args, jobs)
     return _finish(args, results)
+
+
+def _split_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with ``--split`` and the other options, if anything."""
+    if args.output is not None or args.out_dir is None:
+        instead = ", not -o FILE" if args.output is not None else ""
+        return f"--split {args.split} writes several files into one folder: give --out-dir DIR{instead}"
+    if args.focus is not None or args.section is not None:
+        return f"--split {args.split} draws every section: leave out --focus and --section"
+    if args.format == "html":
+        return f"--split {args.split} draws pictures: choose a --format other than html"
+    return None
 
 
 def _usage(message: str) -> int:
@@ -342,7 +373,7 @@ def _jobs(args: argparse.Namespace, found: list[tuple[str, bool]]) -> list[Job]:
                 if key in taken:
                     raise ValueError(f"{taken[key]} and {name} would both be drawn to {output}")
                 taken[key] = name
-            jobs.append(Job(name, output, made[config.path, fmt], text))
+            jobs.append(Job(name, output, made[config.path, fmt], text, args.split))
     return jobs
 
 
@@ -503,9 +534,10 @@ def _stop_workers(pool: Any) -> None:
 def _finish(args: argparse.Namespace, results: list[Result]) -> int:
     code = max((r.code for r in results), default=exit_codes.OK)
     if args.check:
-        stale = sum(r.done in ("stale", "missing") for r in results)
-        fresh = sum(r.done == "fresh" for r in results)
-        total = len(results)
+        done = [word for r in results for word in r.parts or (r.done,)]
+        stale = sum(word in ("stale", "missing") for word in done)
+        fresh = sum(word == "fresh" for word in done)
+        total = len(done)
         if stale:
             counted = f"{stale} of {total} renderings" if total > 1 else "1 rendering"
             print(f"{counted} out of date; run the same command without --check", file=sys.stderr)
@@ -543,6 +575,8 @@ def draw_one(args: argparse.Namespace, job: Job) -> Result:
                 exit_codes.FOUND, (*errors, f"argmap: {name}: not rendered: {count} (--force draws it anyway)")
             )
         messages.extend((*errors, f"argmap: {name}: drawn despite {count} (--force)"))
+    if job.split is not None:
+        return _draw_atlas(args, job, m, messages)
     try:
         drawn = picture(m, job.options)
     except (EngineError, LayoutError, ValueError) as exc:
@@ -560,6 +594,45 @@ def draw_one(args: argparse.Namespace, job: Job) -> Result:
     if not args.quiet:
         messages.append(f"wrote {job.output}")
     return Result(exit_codes.OK, tuple(messages), None, "rendered")
+
+
+def _draw_atlas(args: argparse.Namespace, job: Job, m: ArgumentMap, messages: list[str]) -> Result:
+    """Draw, write or compare every picture of a map's atlas (``--split``)."""
+    from argmap.rendering.atlas import NoSectionsError
+    from argmap.rendering.build import LayoutError
+    from argmap.rendering.engine import EngineError
+    from argmap.rendering.render import atlas
+
+    name = shown(job.name)
+    output = Path(job.output)
+    try:
+        drawn = atlas(m, output.stem, job.options)
+    except NoSectionsError as exc:
+        return Result(exit_codes.USAGE, (*messages, f"argmap: error: {name}: --split {job.split}: {exc}"))
+    except (EngineError, LayoutError, ValueError) as exc:
+        return Result(exit_codes.USAGE, (*messages, f"argmap: error: {name}: {exc}"))
+    results = []
+    for file_name, picture in drawn:
+        target = str(output.parent / file_name)
+        if args.check:
+            results.append(_compare(name, target, picture.data, []))
+            continue
+        try:
+            write_atomic(target, picture.data)
+        except OSError as exc:
+            problem = f"argmap: error: {name}: cannot write {target}: {exc.strerror or exc}"
+            return Result(exit_codes.USAGE, (*messages, problem))
+        if not args.quiet:
+            messages.append(f"wrote {target}")
+    if not args.check:
+        return Result(exit_codes.OK, tuple(messages), None, "rendered")
+    for result in results:
+        messages.extend(result.messages)
+    parts = tuple(r.done for r in results)
+    worst = max(results, key=lambda r: r.code)
+    if worst.code:
+        return Result(worst.code, tuple(messages), None, worst.done, parts)
+    return Result(exit_codes.OK, tuple(messages), None, "fresh", parts)
 
 
 def _notes(drawn: Picture, statements: int) -> list[str]:

@@ -98,7 +98,7 @@ JUNCTION_GLYPHS = {
     "junction-undercut-box": "undercut: name, label, scheme",
 }
 #: What comes before a map element's map graph id in its SVG id and DOT name, by what it is.
-NODE_PREFIX = {NodeKind.STATEMENT: "statement-", NodeKind.JUNCTION: "inference-"}
+NODE_PREFIX = {NodeKind.STATEMENT: "statement-", NodeKind.JUNCTION: "inference-", NodeKind.SECTION: "part-"}
 EDGE_PREFIX = "edge-"
 SECTION_PREFIX = "section-"
 
@@ -178,7 +178,7 @@ def _name(ident: str) -> graphviz.quoting.NoHtml:
 
 
 def node_id(node: Node) -> str:
-    """The SVG id and DOT name of a node: ``statement-`` or ``inference-`` and its map graph id."""
+    """The SVG id and DOT name of a node: ``statement-``, ``inference-`` or ``part-`` and its map graph id."""
     return NODE_PREFIX[node.kind] + node.id
 
 
@@ -201,7 +201,7 @@ def _i(text: str) -> str:
 
 
 def _box(theme: Theme, node: Node) -> BoxStyle:
-    """The theme's style for a statement box or a junction."""
+    """The theme's style for a statement box, a junction or a summed-up section."""
     if node.ghost:
         return theme.ghost
     match node.kind:
@@ -209,6 +209,8 @@ def _box(theme: Theme, node: Node) -> BoxStyle:
             return theme.statements[StatementKind(node.style)]
         case NodeKind.JUNCTION:
             return theme.junction(InferenceKind(node.style))
+        case NodeKind.SECTION:
+            return BoxStyle(theme.cluster_fill, theme.cluster_border, theme.cluster_text, 1.5)
         case _:
             assert_never(node.kind)
 
@@ -424,10 +426,15 @@ class _Writer:
     # Nodes
 
     def _node(self, g: graphviz.Digraph, node: Node) -> None:
-        if node.kind is NodeKind.JUNCTION:
-            self._junction(g, node)
-        else:
-            self._statement(g, node)
+        match node.kind:
+            case NodeKind.JUNCTION:
+                self._junction(g, node)
+            case NodeKind.STATEMENT:
+                self._statement(g, node)
+            case NodeKind.SECTION:
+                self._section(g, node)
+            case _:
+                assert_never(node.kind)
 
     def _classes(self, node: Node, glyph: str | None = None) -> str:
         classes = [node.kind.value, node.style, *([glyph] if glyph else [])]
@@ -435,7 +442,7 @@ class _Writer:
             classes.append(f"status-{node.status.value}")
         flags = (("focus", node.focus), ("ghost", node.ghost), ("partial", node.hidden), ("aside", node.aside))
         classes += [c for c, on in flags if on]
-        return " ".join(classes)
+        return " ".join(dict.fromkeys(classes))  # a section's kind and style are both ``section``
 
     def _link(self, node: Node) -> dict[str, object]:
         return {"URL": esc_url(node.url)} if node.url else {}
@@ -489,6 +496,31 @@ class _Writer:
             penwidth=f"{penwidth:g}",
             **{"class": self._classes(node)},
             **look,
+            **self._link(node),
+        )
+
+    def _section(self, g: graphviz.Digraph, node: Node) -> None:
+        """A whole section as one box (an atlas's overview): its title, then what it holds."""
+        t = self.theme
+        box = _box(t, node)
+        title = _font(_b(_lines(node.text)), TEXT_SIZE, box.tag)
+        rows = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{_fit(node.text, TEXT_SIZE, True, 1)}>{title}</TD></TR>']
+        if node.footer:
+            counts = _font(_lines(node.footer), FOOTER_SIZE, t.muted)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{_fit(node.footer, FOOTER_SIZE, padding=1)}>{counts}</TD></TR>'
+            )
+        label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+        g.node(
+            _name(node_id(node)),
+            label=label,
+            id=_name(node_id(node)),
+            tooltip=esc_text(node.tooltip),
+            fillcolor=box.fill,
+            color=box.border,
+            penwidth=f"{box.penwidth:g}",
+            style="rounded,filled",
+            **{"class": self._classes(node)},
             **self._link(node),
         )
 
@@ -979,10 +1011,15 @@ def glyphs(graph: MapGraph) -> set[str]:
     """
     out: set[str] = set()
     for node in graph.nodes:
-        if node.kind is NodeKind.STATEMENT:
-            out.add(f"statement-{node.style}")
-        else:
-            out.add(junction_glyph(node))
+        match node.kind:
+            case NodeKind.STATEMENT:
+                out.add(f"statement-{node.style}")
+            case NodeKind.JUNCTION:
+                out.add(junction_glyph(node))
+            case NodeKind.SECTION:
+                pass  # a section's box says what it is: no legend entry
+            case _:
+                assert_never(node.kind)
     out.update(f"edge-{e.kind.value}" for e in graph.edges)
     if any(n.questions for n in graph.nodes) or any(e.questions for e in graph.edges):
         out.add(QUESTIONS_GLYPH)

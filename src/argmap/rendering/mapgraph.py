@@ -41,6 +41,7 @@ class NodeKind(enum.Enum):
 
     STATEMENT = "statement"  #: a statement box
     JUNCTION = "junction"  #: the small node where an inference's premises join
+    SECTION = "section"  #: a whole top-level section, summed up (the overview of an atlas)
 
 
 class EdgeKind(enum.Enum):
@@ -62,22 +63,24 @@ class Node:
             junction's is the inference's id, or how it reads with dots
             (``a.b.supports.c``: its key, :attr:`argmap.model.Inference.key`, as an id).
             The SVG ``id`` is ``statement-`` or ``inference-`` and this.
-        kind: statement or junction.
+        kind: statement, junction, or section (a summed-up section, in an atlas's overview).
         style: the style key: a statement kind (``thesis``, ``claim``,
-            ``evidence``, ``assumption``, ``objection``) or an inference kind
-            (``support``, ``attack``, ``undercut``).
-        ref: the model element drawn: a statement id or an inference key
-            (:attr:`argmap.model.Inference.key`).
-        text: the statement's text, or the inference's label, wrapped into lines
+            ``evidence``, ``assumption``, ``objection``), an inference kind
+            (``support``, ``attack``, ``undercut``) or ``section``.
+        ref: the model element drawn: a statement id, an inference key
+            (:attr:`argmap.model.Inference.key`) or a section's id (or title).
+        text: the statement's text, the inference's label or the section's title, wrapped into lines
             (a junction without a label has no lines).
         scheme: a junction's argument scheme, if given.
         name: the name written on a junction: the inference's id, or in a picture
             with statuses its key (how it reads), as ``--explain`` takes it.
         footer: a statement's provenance, wrapped: actor, its own date when its
-            source has another, and the number of its source (``[2]``, see :attr:`reference`).
+            source has another, and the number of its source (``[2]``, see :attr:`reference`);
+            a section's counts of what it holds.
         reference: the number of the statement's source in :attr:`MapGraph.references`.
         tooltip: the full text and details, shown on hover.
-        url: a link (http, https or mailto only): the statement's ``url``, else its source's.
+        url: a link (http, https or mailto only): the statement's ``url``, else its source's;
+            in an atlas, a relative link to another picture of the atlas (:mod:`argmap.rendering.atlas`).
         cluster: the id of the innermost cluster the node is drawn in.
         status: the evaluation status, when statuses were given.
         focus: the element a focused view is centred on.
@@ -188,7 +191,8 @@ class MapGraph:
     Attributes:
         title: the map's title.
         subtitle: a second line: author, date, the source reconstructed, or the part shown.
-        url: a link for the title (the reconstructed source's URL).
+        url: a link for the line under the title: the reconstructed source's URL, or in a
+            section's picture of an atlas, the relative link to its overview.
         nodes: statements first in written order, then junctions in written order.
         edges: in written order of the relations they draw.
         clusters: parents before children, in written order.

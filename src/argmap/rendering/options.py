@@ -42,6 +42,8 @@ FORMATS = ("svg", "png", "pdf", "dot", "json", "html")
 THEME_NAMES = tuple(THEMES)
 #: Where conclusions go, and Graphviz's ``rankdir`` for each.
 DIRECTIONS = {"up": "BT", "down": "TB", "left": "RL", "right": "LR"}
+#: The ways ``argmap render --split`` cuts a map into an atlas (:mod:`argmap.rendering.atlas`).
+SPLITS = ("sections",)
 #: Layout quality: ``auto`` uses the fast engine settings for big maps.
 QUALITIES = ("auto", "full", "fast")
 #: The default width of statement text, in characters.

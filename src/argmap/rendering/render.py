@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
 
 from argmap.evaluation.status import Status
@@ -87,11 +88,20 @@ def prepare(m: ArgumentMap, options: RenderOptions = DEFAULTS, deadline: Deadlin
             an unknown id, or a map too large for the semantics.
         argmap.rendering.engine.EngineError: the deadline passed.
     """
+    graph = build_graph(m, options)
+    _in_time(deadline, "building the map graph")
+    return prepare_graph(graph, options, deadline)
+
+
+def prepare_graph(graph: MapGraph, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> Prepared:
+    """The DOT source of a map graph already built.
+
+    Raises:
+        argmap.rendering.engine.EngineError: the deadline passed.
+    """
     from argmap.rendering.dot import drawn_clusters
     from argmap.rendering.dot import to_dot as graph_to_dot
 
-    graph = build_graph(m, options)
-    _in_time(deadline, "building the map graph")
     fast = options.quality == "fast" or (options.quality == "auto" and len(graph.nodes) > FAST_ABOVE)
     source = graph_to_dot(graph, theme=options.theme, direction=options.direction, legend=options.legend, fast=fast)
     flattened = sum(1 for cid, drawn in drawn_clusters(graph).items() if cid != drawn)
@@ -138,6 +148,53 @@ def picture(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Picture:
     if options.format == "dot":
         return Picture(prepared.source.encode("utf-8"), prepared.graph, prepared)
     return Picture(draw(prepared.source, options, deadline), prepared.graph, prepared)
+
+
+def graph_picture(graph: MapGraph, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> Picture:
+    """Draw a map graph already built, in ``options.format`` (not ``html``, which needs the map).
+
+    Raises:
+        argmap.rendering.engine.EngineError: as for :func:`picture`.
+        ValueError: the format is ``html``.
+    """
+    if options.format == "html":
+        raise ValueError("an interactive page is made from a map, not from a map graph")
+    if options.format == "json":
+        return Picture(graph.to_json().encode("utf-8"), graph)
+    prepared = prepare_graph(graph, options, deadline)
+    if options.format == "dot":
+        return Picture(prepared.source.encode("utf-8"), graph, prepared)
+    return Picture(draw(prepared.source, options, deadline), graph, prepared)
+
+
+def atlas(m: ArgumentMap, stem: str, options: RenderOptions = DEFAULTS) -> list[tuple[str, Picture]]:
+    """An atlas of a map: the overview and a picture per top-level section, with their file names.
+
+    The names are those of :func:`argmap.rendering.atlas.pages` (``STEM.FORMAT``,
+    ``STEM.SECTION.FORMAT``), relative to one folder: the pictures link to each other by them.
+    ``options.timeout`` limits the whole atlas.
+
+    Raises:
+        argmap.rendering.atlas.NoSectionsError: the map has no sections.
+        argmap.rendering.engine.EngineError: as for :func:`picture`.
+        argmap.evaluation.errors.EvaluationError: as for :func:`prepare`.
+        ValueError: the format is ``html``, or ``options`` asks for a ``focus`` or ``section``.
+    """
+    from argmap.rendering.atlas import overview_graph, pages, section_graph
+    from argmap.rendering.engine import DEFAULT_TIMEOUT
+    from argmap.rendering.process import Deadline
+
+    if options.focus is not None or options.section is not None:
+        raise ValueError("an atlas draws every section: leave out focus and section")
+    deadline = Deadline(DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
+    found = pages(m, stem, options.format)
+    overview = overview_graph(m, found, options)  # the edges are labelled with their kinds: no legend
+    out = [(found[0].name, graph_picture(overview, attrs.evolve(options, legend=False), deadline))]
+    for page in found[1:]:
+        graph = section_graph(m, found, page, options)
+        _in_time(deadline, f"building the picture of {page.name}")
+        out.append((page.name, graph_picture(graph, options, deadline)))
+    return out
 
 
 def _page(m: ArgumentMap, options: RenderOptions, deadline: Deadline) -> Picture:
