@@ -86,3 +86,13 @@ def test_the_readme_picture_is_the_article_s_conclusion_drawn_now() -> None:
     assert (ROOT / "docs" / "peace-talks-pattern.svg").read_bytes() == drawn
     width = float(re.search(rb'<svg width="([\d.]+)pt"', drawn).group(1))  # type: ignore[union-attr]
     assert width * 96 / 72 <= 2400  # it reads at page width
+
+
+def test_the_article_s_atlas_in_the_docs_is_drawn_now(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/atlas/ holds the article's atlas (``render --split sections``), linked from the rendering guide."""
+    from argmap.cli import main
+    from argmap.cli.exit_codes import OK
+
+    assert "(atlas/peace-talks.svg)" in (ROOT / "docs" / "rendering.md").read_text(encoding="utf-8")
+    args = ["--check", "--split", "sections", "--out-dir", str(ROOT / "docs" / "atlas")]
+    assert main(["render", *args, str(ROOT / "maps" / "peace-talks.argmap")]) == OK, capsys.readouterr().err
