@@ -14,7 +14,7 @@ import sys
 from argmap.checks.validate import validate
 from argmap.cli import exit_codes, files
 from argmap.cli.config import ConfigError, Finder, add_config_options
-from argmap.cli.options import add_color_option, add_evaluation_options, looks_for
+from argmap.cli.options import add_color_option, add_evaluation_options, evaluate_as_asked, looks_for
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.evaluation.errors import EvaluationError
@@ -58,7 +58,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     from argmap.evaluation import summary as evaluation_report
-    from argmap.evaluation.evaluator import evaluate
 
     try:
         semantics = args.semantics or Finder(args).for_map(args.path).semantics or "grounded"
@@ -71,16 +70,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.doubt_open_questions:
             return _doubting(loaded, args, semantics)
-        ev = evaluate(
-            loaded,
-            semantics,
-            args.assume,
-            args.reject,
-            args.distrust,
-            ordering=args.ordering,
-            comparison=args.comparison,
-            prefer=[tuple(pair) for pair in args.prefer],
-        )
+        ev = evaluate_as_asked(loaded, args, semantics)
         for ident in args.explain:
             ev.explain(ident)
         if args.format == "json":

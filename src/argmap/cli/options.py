@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from attrs import frozen
 
 from argmap.evaluation import COMPARISONS, ORDERINGS, SEMANTICS
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.evaluation.evaluator import Evaluation
 from argmap.terminal import CHOICES, Style, wants_colour, width_of
 
 
@@ -49,6 +53,22 @@ def add_evaluation_options(p: argparse._ActionsContainer) -> None:
         default=[],
         metavar=("A", "B"),
         help="what if A outweighs B (inferences, or statements as premises)",
+    )
+
+
+def evaluate_as_asked(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> Evaluation:
+    """The evaluation the options of :func:`add_evaluation_options` ask for, under ``semantics``."""
+    from argmap.evaluation.evaluator import evaluate
+
+    return evaluate(
+        m,
+        semantics,
+        args.assume,
+        args.reject,
+        args.distrust,
+        ordering=args.ordering,
+        comparison=args.comparison,
+        prefer=[tuple(pair) for pair in args.prefer],
     )
 
 

@@ -14,7 +14,7 @@ from argmap.checks import question_report
 from argmap.checks.report import full
 from argmap.cli import exit_codes, files
 from argmap.cli.config import ConfigError, Finder, add_config_options
-from argmap.cli.options import add_evaluation_options
+from argmap.cli.options import add_evaluation_options, evaluate_as_asked
 from argmap.cli.reading import SourceLines, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.evaluation.errors import EvaluationError
@@ -73,22 +73,12 @@ def run(args: argparse.Namespace) -> int:
 def _report(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> str:
     """The report asked for: the questions that matter, or every (open) question."""
     from argmap.evaluation import matters_report
-    from argmap.evaluation.evaluator import evaluate
     from argmap.evaluation.matters import impacts
 
     width = width_of(sys.stdout)
     if not (args.matters or (args.open and args.format == "table")):
         return question_report.render(m, args.format, args.open)
-    ev = evaluate(
-        m,
-        semantics,
-        args.assume,
-        args.reject,
-        args.distrust,
-        ordering=args.ordering,
-        comparison=args.comparison,
-        prefer=[tuple(pair) for pair in args.prefer],
-    )
+    ev = evaluate_as_asked(m, args, semantics)
     if args.matters:
         return matters_report.render(ev, args.format, width)
     found = impacts(ev)
