@@ -34,8 +34,9 @@ class MapIndex:
         duplicates: for each id declared more than once, every declaration.
         statements: statements by id (first declaration).
         inferences: every inference in order; ``named`` holds those with an id.
-        keys: every inference by its key (:attr:`Inference.key`) and each of its aliases
-            (:meth:`Inference.aliases`); the first inference wins a shared name.
+        keys: every inference by its key (:attr:`Inference.key`); the first inference wins a
+            shared key. Its aliases (:meth:`Inference.aliases`) are looked up by
+            :meth:`inference`, in a table made on the first name that is no key.
         section_of: the innermost section of each statement and inference, by id.
         elements: every element, sections and includes left out, in written order.
         schemes: the schemes the map defines, by key (first definition); scheme keys
@@ -61,13 +62,13 @@ class MapIndex:
         self.elements: list[Element] = []
         self.schemes: dict[str, SchemeDefinition] = {}
         self.scheme_duplicates: dict[str, list[SchemeDefinition]] = {}
+        self._aliases: dict[str, Inference] | None = None
         for item, section in walk(m.items):
             if not isinstance(item, (Section, Include)):
                 self.elements.append(item)
             if isinstance(item, Inference):
                 self.inferences.append(item)
-                for name in (item.key, *item.aliases()):
-                    self.keys.setdefault(name, item)
+                self.keys.setdefault(item.key, item)
                 if section is not None:
                     self.section_of.setdefault(item.key, section)
             elif isinstance(item, Contradiction):
@@ -104,7 +105,22 @@ class MapIndex:
     def inference(self, name: str) -> Inference | None:
         """The inference a name refers to: its id, its key, or an alias of its key; else None."""
         found = self.named.get(name)
-        return found if found is not None else self.keys.get(name)
+        if found is None:
+            found = self.keys.get(name)
+        return found if found is not None else self._alias_table().get(name)
+
+    def _alias_table(self) -> dict[str, Inference]:
+        """Every inference by each of its aliases (the first wins), made when first needed.
+
+        Most maps never name an inference by an older spelling, and making the
+        spellings of every inference is a good part of the index's cost.
+        """
+        if self._aliases is None:
+            self._aliases = {}
+            for inference in self.inferences:
+                for alias in inference.aliases():
+                    self._aliases.setdefault(alias, inference)
+        return self._aliases
 
     def concluded(self) -> set[str]:
         """Statements that some inference for a statement (a support) concludes."""
