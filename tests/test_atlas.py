@@ -197,6 +197,24 @@ def test_check_passes_after_writing_and_fails_after_an_edit(tmp_path: Path, caps
     assert not (out / "drug-trial.for_z.svg").exists()  # --check writes nothing
 
 
+def test_check_reports_the_picture_of_a_section_the_map_no_longer_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "drug-trial.argmap"
+    shutil.copy(MAPS / "drug-trial.argmap", source)
+    out = tmp_path / "out"
+    args = ("render", source, "--split", "sections", "--out-dir", out)
+    assert run(*args, "-q") == exit_codes.OK
+    (out / "drug-trial.gone.svg").write_text("<svg/>")  # drawn for a section since removed
+    (out / "drug-trial-notes.svg").write_text("<svg/>")  # another picture in the folder: not the atlas's
+    capsys.readouterr()
+    assert run(*args, "--check") == exit_codes.FOUND
+    err = capsys.readouterr().err
+    assert f"stale: {out / 'drug-trial.gone.svg'} (no section of the map draws it now: remove it)" in err
+    assert "drug-trial-notes" not in err
+    assert (out / "drug-trial.gone.svg").exists()  # reported, never removed
+
+
 def test_png_atlas(tmp_path: Path) -> None:
     out = atlas_of(tmp_path, "drug-trial.argmap", "-f", "png")
     assert len(list(out.iterdir())) == 4

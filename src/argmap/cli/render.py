@@ -626,6 +626,7 @@ def _draw_atlas(args: argparse.Namespace, job: Job, m: ArgumentMap, messages: li
             messages.append(f"wrote {target}")
     if not args.check:
         return Result(exit_codes.OK, tuple(messages), None, "rendered")
+    results += _leftovers(name, output, [file_name for file_name, _ in drawn])
     for result in results:
         messages.extend(result.messages)
     parts = tuple(r.done for r in results)
@@ -633,6 +634,21 @@ def _draw_atlas(args: argparse.Namespace, job: Job, m: ArgumentMap, messages: li
     if worst.code:
         return Result(worst.code, tuple(messages), None, worst.done, parts)
     return Result(exit_codes.OK, tuple(messages), None, "fresh", parts)
+
+
+def _leftovers(name: str, output: Path, drawn: list[str]) -> list[Result]:
+    """Section pictures of an earlier atlas that no section of the map draws now (``--check``).
+
+    They are named as the atlas names a section's picture, ``<name>.<section>.<format>``,
+    beside the overview; they are never removed, only reported.
+    """
+    suffix = Path(drawn[0]).suffix if drawn else output.suffix
+    found = sorted(output.parent.glob(f"{output.stem}.*{suffix}")) if output.parent.is_dir() else []
+    return [
+        Result(exit_codes.FOUND, (f"stale: {path} (no section of the map draws it now: remove it)",), None, "stale")
+        for path in found
+        if path.name not in drawn and path.stem.count(".") == output.stem.count(".") + 1
+    ]
 
 
 def _notes(drawn: Picture, statements: int) -> list[str]:
