@@ -22,13 +22,18 @@ ARGS = [
 ]
 
 
-def chromium() -> str | None:
-    """The path of a Chromium binary, or None."""
-    named = os.environ.get("ARGMAP_CHROMIUM")
+def installed(variable: str, candidates: tuple[str, ...]) -> str | None:
+    """The browser binary named by the environment ``variable``, else the first candidate found; or None."""
+    named = os.environ.get(variable)
     if named:
         return named if os.path.exists(named) else None
-    for candidate in CANDIDATES:
+    for candidate in candidates:
         found = shutil.which(candidate)
         if found:
             return found
     return None
+
+
+def chromium() -> str | None:
+    """The path of a Chromium binary, or None."""
+    return installed("ARGMAP_CHROMIUM", CANDIDATES)

@@ -22,6 +22,8 @@ import tempfile
 import threading
 from typing import Any
 
+from tests.browser import installed
+
 #: Where Debian and others put Firefox; ``ARGMAP_FIREFOX`` names another.
 CANDIDATES = ("firefox-esr", "firefox", "/usr/lib/firefox-esr/firefox-esr")
 #: WebDriver's key for Enter.
@@ -47,14 +49,7 @@ _LISTENING = re.compile(r"WebDriver BiDi listening on (ws://\S+)")
 
 def firefox() -> str | None:
     """The path of a Firefox binary, or None."""
-    named = os.environ.get("ARGMAP_FIREFOX")
-    if named:
-        return named if os.path.exists(named) else None
-    for candidate in CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    return None
+    return installed("ARGMAP_FIREFOX", CANDIDATES)
 
 
 class BidiError(RuntimeError):

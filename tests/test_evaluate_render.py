@@ -173,3 +173,20 @@ def test_statements_set_aside_are_drawn_apart_from_defeated_ones() -> None:
     assert all("OUT" in {"".join(t.itertext()) for t in g.iter(f"{SVG_NS}text")} for g in defeated)
     key = {el.get("id") for el in root.iter() if el.get("id", "").startswith("a_argmap-status-")}
     assert "a_argmap-status-aside" in key  # the key under the title explains it
+
+
+@pytest.mark.parametrize("command", ["render", "serve"])
+@pytest.mark.parametrize(
+    ("asked", "message"),
+    [
+        (("--reject", "r"), "--semantics, --assume, --reject and --distrust need --evaluate"),
+        (("--prefer", "r", "o"), "--ordering, --comparison and --prefer need --evaluate"),
+    ],
+)
+def test_render_and_serve_say_alike_what_needs_evaluate(
+    tea: Path, command: str, asked: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = ("--no-open",) if command == "serve" else ("-o", str(tea.with_suffix(".svg")))
+    assert main([command, str(tea), *extra, *asked]) == exit_codes.USAGE
+    assert capsys.readouterr().err.strip().endswith(message)
+    assert not tea.with_suffix(".svg").exists()

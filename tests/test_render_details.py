@@ -183,7 +183,8 @@ def test_evaluated_pictures_key_the_statuses_under_the_title_not_in_the_legend()
     dot = argmap.to_dot(argmap.loads(SMALL), statuses=argmap.evaluate(argmap.loads(SMALL)).statuses())
     assert all(f'ID="argmap-status-{s}"' in dot for s in ("in", "out", "undecided"))
     root = svg_of(argmap.loads(SMALL), statuses=argmap.evaluate(argmap.loads(SMALL)).statuses())
-    assert not any("-in" in i or "-out" in i for i in legend_ids(root) if i.rsplit("-", 1)[-1] in ("in", "out"))
+    assert legend_ids(root) and not legend_ids(root) & {f"argmap-legend-{s}" for s in ("in", "out", "undecided")}
+    assert {"IN", "OUT", "UNDECIDED"} <= {t.text for t in root.iter(f"{SVG}text")}  # the key is drawn
 
 
 # -- Sources as references -----------------------------------------------------------

@@ -56,6 +56,20 @@ def add_evaluation_options(p: argparse._ActionsContainer) -> None:
     )
 
 
+def evaluation_needed(args: argparse.Namespace) -> str | None:
+    """What asks for an evaluation when ``--evaluate`` is not given (``render``, ``serve``), or None.
+
+    The command-line wording of :class:`~argmap.rendering.options.RenderOptions`' own check.
+    """
+    if args.evaluate:
+        return None
+    if args.assume or args.reject or args.distrust or args.semantics is not None:
+        return "--semantics, --assume, --reject and --distrust need --evaluate"
+    if args.prefer or args.ordering != "last-link" or args.comparison != "elitist":
+        return "--ordering, --comparison and --prefer need --evaluate"
+    return None
+
+
 def evaluate_as_asked(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> Evaluation:
     """The evaluation the options of :func:`add_evaluation_options` ask for, under ``semantics``."""
     from argmap.evaluation.evaluator import evaluate

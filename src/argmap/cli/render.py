@@ -40,7 +40,7 @@ from attrs import frozen
 
 from argmap.cli import exit_codes, files
 from argmap.cli.config import NONE, Config, ConfigError, Finder, add_config_options
-from argmap.cli.options import add_color_option, add_evaluation_options, looks_for
+from argmap.cli.options import add_color_option, add_evaluation_options, evaluation_needed, looks_for
 from argmap.cli.progress import Progress
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.cli.signals import STOPPING, Terminated, die_with_parent, raise_terminated
@@ -277,14 +277,13 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.depth is not None and args.focus is None:
         return _usage("--depth needs --focus")
-    if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics is not None):
-        return _usage("--semantics, --assume, --reject and --distrust need --evaluate")
+    needed = evaluation_needed(args)
+    if needed:
+        return _usage(needed)
     if args.split is not None:
         problem = _split_problem(args)
         if problem:
             return _usage(problem)
-    if not args.evaluate and (args.prefer or args.ordering != "last-link" or args.comparison != "elitist"):
-        return _usage("--ordering, --comparison and --prefer need --evaluate")
     empty: list[str] = []
     found = list(files.expand(args.paths, empty))
     if files.no_maps(empty):

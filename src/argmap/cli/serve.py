@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from argmap.cli import exit_codes
-from argmap.cli.options import add_evaluation_options
+from argmap.cli.options import add_evaluation_options, evaluation_needed
 from argmap.cli.reading import SourceLines, full_reports, read_map, shown
 from argmap.errors import ArgmapFileError
 from argmap.model import ArgumentMap
@@ -260,13 +260,9 @@ def run(args: argparse.Namespace) -> int:
             f"argmap: warning: serving on {args.host}: anyone who can reach this machine can read the map",
             file=sys.stderr,
         )
-    weighed = args.prefer or args.ordering != "last-link" or args.comparison != "elitist"
-    if not args.evaluate and (args.assume or args.reject or args.distrust or args.semantics is not None or weighed):
-        print(
-            "argmap: error: --semantics, --assume, --reject, --distrust, --ordering, --comparison and --prefer"
-            " need --evaluate",
-            file=sys.stderr,
-        )
+    needed = evaluation_needed(args)
+    if needed:
+        print(f"argmap: error: {needed}", file=sys.stderr)
         return exit_codes.USAGE
     options = RenderOptions(
         format="html",

@@ -38,11 +38,9 @@ import attrs
 from attrs import frozen
 
 from argmap.evaluation.status import Status
-from argmap.language import assert_never
-from argmap.model import ArgumentMap, AttackKind, Inference, RelationKind, Section, Statement, StatementKind, walk
+from argmap.model import ArgumentMap, Inference, Section, Statement, StatementKind, walk
 from argmap.model.index import MapIndex, index
-from argmap.model.relations import attack_kind, relation_kind
-from argmap.rendering.build import build_graph
+from argmap.rendering.build import build_graph, edge_kind
 from argmap.rendering.mapgraph import Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DEFAULTS, SPLITS, RenderOptions
 from argmap.rendering.wrap import clean, one_line, wrap
@@ -220,7 +218,7 @@ def _summary_edges(m: ArgumentMap, ix: MapIndex, homes: Mapping[str, str]) -> li
         head = homes.get(inf.target or "")
         if head is None:
             continue
-        kind = _kind(m, inf)
+        kind = edge_kind(m, inf)
         for tail in dict.fromkeys(homes[p] for p in inf.premises if p in homes):
             if tail != head:
                 tally[tail, head, kind] += 1
@@ -243,21 +241,6 @@ def _summary_edges(m: ArgumentMap, ix: MapIndex, homes: Mapping[str, str]) -> li
             )
         )
     return edges
-
-
-def _kind(m: ArgumentMap, inf: Inference) -> EdgeKind:
-    """The line of a relation, as the full picture draws it."""
-    match relation_kind(inf.kind):
-        case RelationKind.SUPPORT:
-            return EdgeKind.SUPPORT
-        case RelationKind.ATTACK:
-            return EdgeKind.UNDERMINE if attack_kind(m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
-        case RelationKind.UNDERCUT:
-            return EdgeKind.UNDERCUT
-        case RelationKind.CONTRADICTION:
-            return EdgeKind.CONTRADICTION
-        case relation:
-            assert_never(relation)
 
 
 def section_graph(m: ArgumentMap, atlas: Sequence[Page], page: Page, options: RenderOptions = DEFAULTS) -> MapGraph:

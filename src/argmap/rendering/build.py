@@ -376,6 +376,21 @@ _KIND_WORD = {
 }
 
 
+def edge_kind(m: ArgumentMap, inf: Inference) -> EdgeKind:
+    """The line an inference is drawn with: the relation it makes (see :func:`relation_kind`)."""
+    match relation_kind(inf.kind):
+        case RelationKind.SUPPORT:
+            return EdgeKind.SUPPORT
+        case RelationKind.ATTACK:
+            return EdgeKind.UNDERMINE if attack_kind(m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
+        case RelationKind.UNDERCUT:
+            return EdgeKind.UNDERCUT
+        case RelationKind.CONTRADICTION:
+            return EdgeKind.CONTRADICTION
+        case relation:
+            assert_never(relation)
+
+
 class _Builder:
     def __init__(
         self,
@@ -583,20 +598,6 @@ class _Builder:
             return inf.id
         return inf.key if self.statuses is not None else None
 
-    def _edge_kind(self, inf: Inference) -> EdgeKind:
-        """The line drawn follows the relation the inference makes (see :func:`relation_kind`)."""
-        match relation_kind(inf.kind):
-            case RelationKind.SUPPORT:
-                return EdgeKind.SUPPORT
-            case RelationKind.ATTACK:
-                return EdgeKind.UNDERMINE if attack_kind(self.m, inf) is AttackKind.UNDERMINE else EdgeKind.REBUT
-            case RelationKind.UNDERCUT:
-                return EdgeKind.UNDERCUT
-            case RelationKind.CONTRADICTION:
-                return EdgeKind.CONTRADICTION
-            case relation:
-                assert_never(relation)
-
     def _junction(self, inf: Inference) -> None:
         nid = self.ids.take(inference_slug(inf))
         self.node_of[inf.key] = nid
@@ -661,11 +662,11 @@ class _Builder:
             lines.append(f"Note: {one_line(inf.note)}")
         if inf.tags:
             lines.append("Tags: " + ", ".join(one_line(t) for t in inf.tags))
-        lines.append(f"[{_KIND_WORD[self._edge_kind(inf)]}; {inf.kind.value} {inf.key}]")
+        lines.append(f"[{_KIND_WORD[edge_kind(self.m, inf)]}; {inf.kind.value} {inf.key}]")
         return "\n".join(lines)
 
     def _inference_edges(self, inf: Inference, junction: bool) -> None:
-        kind = self._edge_kind(inf)
+        kind = edge_kind(self.m, inf)
         target = self.node_of.get(inf.target or "")
         if target is None:
             return
