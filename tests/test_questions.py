@@ -7,6 +7,7 @@ import json
 import pytest
 
 import argmap
+from argmap.checks import question_groups
 from argmap.checks.question_report import markdown, table
 from argmap.cli import exit_codes, main
 
@@ -143,3 +144,60 @@ def test_doubting_open_questions_takes_a_map_scheme() -> None:
         OWN + 'claim sunk "Costs already paid are no reason."\nsunk attacks exit { answers: cheaper }\n'
     )
     assert stand_only_unasked(answered) == []
+
+
+# -- grouped by question -----------------------------------------------------------
+
+TWO_SIGNS = """
+thesis t "T"  claim c "C"  claim d "D"  objection o "O"
+argument a: c => t { scheme: sign }
+argument b: d => t { scheme: sign }
+o undercuts b { raises: strength }
+"""
+
+
+def test_by_question_lists_each_question_once_with_where_it_is_open() -> None:
+    m = argmap.loads(TWO_SIGNS)
+    text = question_groups.table(m, only_open=True)
+    assert text.split("\n")[:5] == [
+        "sign  Argument from sign",
+        "  strength      assumption  open on 1  "
+        "What is the strength of the correlation of the sign with the event signified?",
+        "    a",
+        "  other_events  exception   open on 2  Are there other events that would more reliably account for the sign?",
+        "    a, b",
+    ]
+    full = question_groups.table(m)
+    assert "  strength      assumption  1 open, 1 raised  " in full
+    assert "    open on a\n    raised on b\n" in full
+
+
+def test_by_question_leaves_out_questions_asked_everywhere() -> None:
+    m = argmap.loads(
+        'thesis t "T"  claim c "C"  objection o "O"'
+        "  argument a: c => t { scheme: sign }  o undercuts a { raises: strength }"
+    )
+    assert [a.question.key for a in question_groups.by_question(m, only_open=True)] == ["other_events"]
+    assert [a.question.key for a in question_groups.by_question(m)] == ["strength", "other_events"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_command_groups_by_question_in_each_format(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(MAPS / "drug-trial.argmap")
+    assert main(["questions", "--by", "question", "--open", "--format", fmt, path]) == exit_codes.OK
+    out = capsys.readouterr().out
+    if fmt == "json":
+        third = next(q for q in json.loads(out)["questions"] if q["key"] == "third_factor")
+        assert third["scheme"] == "correlation_to_cause"
+        assert third["open"] == ["b_result supports b_shows"]  # a_inf's was answered: not open there
+        assert "answered" not in third
+    elif fmt == "markdown":
+        assert "| `third_factor` | exception | `b_result supports b_shows` | Can it be ruled out" in out
+    else:
+        assert "  third_factor  " in out and "open on 1" in out
+
+
+def test_matters_is_not_grouped_by_question(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(MAPS / "drug-trial.argmap")
+    assert main(["questions", "--matters", "--by", "question", path]) == exit_codes.USAGE
+    assert "--matters" in capsys.readouterr().err

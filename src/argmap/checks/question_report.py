@@ -43,7 +43,8 @@ def _state(q: QuestionState) -> str:
     return f"raised by {_by(q.raised_by)}" if q.state == "raised" else "open"
 
 
-def _totals(m: ArgumentMap) -> str:
+def totals(m: ArgumentMap) -> str:
+    """The last line of every report: how many inferences and questions, and how many in each state."""
     every = [q for iq in questions(m) for q in iq.questions]
     counts = {s: sum(q.state == s for q in every) for s in ("open", "raised", "answered")}
     n = len(questions(m))
@@ -67,7 +68,7 @@ def table(m: ArgumentMap, only_open: bool = False, width: int | None = None, not
         lines.append(f"{iq.inference.key}  {iq.scheme.key}  {iq.scheme.name}")
         lines += [f"  {_state(q)}  {q.question.key}  ({q.question.type}) {q.question.text}" for q in shown]
         lines.append("")
-    return "\n".join([*lines, _totals(m), *notes])
+    return "\n".join([*lines, totals(m), *notes])
 
 
 def _compact(m: ArgumentMap, width: int | None, notes: Sequence[str]) -> str:
@@ -82,7 +83,7 @@ def _compact(m: ArgumentMap, width: int | None, notes: Sequence[str]) -> str:
         for q in shown:
             lead = f"  {q.question.key:<{keys}}  {q.question.type:<{types}}  "
             lines.append(lead + cut(q.question.text, None if width is None else width - len(lead)))
-    return "\n".join([*lines, "", _totals(m), *notes])
+    return "\n".join([*lines, "", totals(m), *notes])
 
 
 def markdown(m: ArgumentMap, only_open: bool = False) -> str:
@@ -93,7 +94,7 @@ def markdown(m: ArgumentMap, only_open: bool = False) -> str:
         lines += ["| Question | Type | State | Text |", "|---|---|---|---|"]
         lines += [f"| `{q.question.key}` | {q.question.type} | {_state(q)} | {q.question.text} |" for q in shown]
         lines.append("")
-    return "\n".join([*lines, _totals(m)])
+    return "\n".join([*lines, totals(m)])
 
 
 def to_dict(m: ArgumentMap, only_open: bool = False) -> dict[str, Any]:

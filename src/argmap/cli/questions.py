@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.checks import question_report
+from argmap.checks import question_groups, question_report
 from argmap.checks.report import full
 from argmap.cli import exit_codes, files
 from argmap.cli.config import ConfigError, Finder, add_config_options
@@ -24,6 +24,8 @@ from argmap.terminal import width_of
 
 #: The option that lists the open questions that matter, named in the ``--open`` table's last line.
 MATTERS = "--matters"
+#: What ``--by`` can group the report by.
+GROUPINGS = ("inference", "question")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +41,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--format", choices=question_report.FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--open", action="store_true", help="list only the questions nobody raised or answered")
     p.add_argument(
+        "--by",
+        choices=GROUPINGS,
+        default="inference",
+        help=(
+            "inference: a block per inference and its questions (the default); question: each "
+            "scheme's question once, with the inferences where it is open, raised or answered"
+        ),
+    )
+    p.add_argument(
         MATTERS,
         action="store_true",
         help=(
@@ -53,6 +64,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.matters and args.by == "question":
+        files.error(f"{MATTERS} lists inferences, with what raising their questions would change: drop --by question")
+        return exit_codes.USAGE
     try:
         semantics = args.semantics or Finder(args).for_map(args.path).semantics or "grounded"
         result, text = read_map(args.path)
@@ -76,8 +90,9 @@ def _report(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> str:
     from argmap.evaluation.matters import impacts
 
     width = width_of(sys.stdout)
+    report = question_groups if args.by == "question" else question_report
     if not (args.matters or (args.open and args.format == "table")):
-        return question_report.render(m, args.format, args.open)
+        return report.render(m, args.format, args.open, width)
     ev = evaluate_as_asked(m, args, semantics)
     if args.matters:
         return matters_report.render(ev, args.format, width)
@@ -85,4 +100,4 @@ def _report(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> str:
     note = matters_report.summary(ev, found)
     if found:
         note = f"{note.removesuffix('.')}; {MATTERS} lists them."
-    return question_report.render(m, args.format, True, width, [note])
+    return report.render(m, args.format, True, width, [note])
