@@ -90,9 +90,9 @@ def _report(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> str:
     from argmap.evaluation.matters import impacts
 
     width = width_of(sys.stdout)
-    report = question_groups if args.by == "question" else question_report
+    report = question_groups.render if args.by == "question" else question_report.render
     if not (args.matters or (args.open and args.format == "table")):
-        return report.render(m, args.format, args.open, width)
+        return report(m, args.format, args.open, width)
     ev = evaluate_as_asked(m, args, semantics)
     if args.matters:
         return matters_report.render(ev, args.format, width)
@@ -100,4 +100,4 @@ def _report(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> str:
     note = matters_report.summary(ev, found)
     if found:
         note = f"{note.removesuffix('.')}; {MATTERS} lists them."
-    return report.render(m, args.format, True, width, [note])
+    return report(m, args.format, True, width, [note])
