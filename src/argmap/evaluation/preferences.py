@@ -314,9 +314,15 @@ def _rank(element: Statement | Inference, ix: MapIndex) -> int | None:
 
 
 def _key(ident: str, ix: MapIndex, position: dict[str, int]) -> Key | None:
+    """A statement's id as it is; an inference's id, key or older spelling as its position."""
     if ident in ix.statements:
         return ident
-    return position.get(ident)
+    found = position.get(ident)
+    if found is None:
+        inference = ix.inference(ident)
+        if inference is not None:
+            found = next(p for p, inf in enumerate(ix.inferences) if inf is inference)
+    return found
 
 
 class Links:
