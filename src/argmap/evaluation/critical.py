@@ -4,7 +4,9 @@ A *critical point* of a statement ``t`` is a statement, an inference, an
 actor or a source whose rejection alone changes the status of ``t``: a
 load-bearing premise or inference, an objection that alone brings ``t``
 down, or a party on whose word ``t`` depends; or a preference whose
-reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``).
+reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``),
+written as an ``outweighs`` line, added with ``--prefer``, or a comparison
+of two ranks that decided an attack (see :mod:`.rank_reversals`).
 Rejecting an actor rejects every statement and inference ``by`` it;
 rejecting a source rejects every statement it reports. ``t`` itself is
 never counted among what a party's rejection sets aside.
@@ -30,6 +32,8 @@ not the chain. A preference matters only if its reversal changes whether
 an attack on an argument in the cone of ``t`` defeats (attacks that a
 preference stops included); that is worked out once per evaluation for
 every preference, and only those are tried by evaluating the map again.
+Rank comparisons are reversed at most once per pair of rank classes, and the
+evaluations of reversals are shared by every thesis.
 
 **Preferred and stable.** Stable semantics is not directional (a conflict
 anywhere can remove every stable extension), so every statement and party
@@ -78,16 +82,17 @@ _STATUS = (Status.UNDECIDED, Status.IN, Status.OUT)
 
 @frozen
 class CriticalPoint:
-    """One statement, inference, actor, source or preference whose rejection (or reversal) alone changes a status.
+    """One statement, inference, actor, source, preference or rank comparison whose rejection (or reversal) alone
+    changes a status.
 
     Attributes:
         subject: the statement whose status changes.
-        kind: ``"statement"``, ``"inference"``, ``"actor"``, ``"source"`` or ``"preference"``.
+        kind: ``"statement"``, ``"inference"``, ``"actor"``, ``"source"``, ``"preference"`` or ``"rank"``.
         id: the id of the statement, actor or source; an inference's key (the
             spelling ``--explain``, ``--reject`` and ``--assume`` take); for a
-            preference, how it reads (``a outweighs b``).
+            preference or a rank comparison, how it reads (``a outweighs b``).
         before: the subject's status as evaluated.
-        after: its status once this point is rejected (a preference: reversed).
+        after: its status once this point is rejected (a preference or rank comparison: reversed).
         rejected: the statement ids that the rejection sets aside.
         inferences: the keys of inferences it sets aside (the inference itself, or those drawn ``by`` an actor).
         written: for a preference, where it is written (``path:line:col``), or None for a ``--prefer`` what-if.
