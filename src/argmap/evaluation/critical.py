@@ -58,6 +58,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
@@ -401,12 +402,12 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
             f"(at most {MAX_REVERSALS:,})",
             "leave out --critical, or settle some conflicts with --assume or --reject",
         )
-    evaluated: dict[int, Evaluation] = ev.cache.setdefault("reversed evaluations", {})
+    evaluated: dict[int, Mapping[str, Status]] = ev.cache.setdefault("reversed evaluations", {})
     found = []
     for w in tries:
-        if w.side not in evaluated:  # shared by every thesis
-            evaluated[w.side] = ev.under(evolve(ev.scenario, reversed=ev.scenario.reversed | {w.side}))
-        after = evaluated[w.side].statement_status[subject]
+        if w.side not in evaluated:  # the statuses only (not the whole evaluation), shared by every thesis
+            evaluated[w.side] = ev.under(evolve(ev.scenario, reversed=ev.scenario.reversed | {w.side})).statement_status
+        after = evaluated[w.side][subject]
         if after is not before:
             ident = f"{order.name(w.stronger)} {OUTWEIGHS} {order.name(w.weaker)}"
             where = str(w.line.span) if w.line is not None and w.line.span is not None else None

@@ -45,6 +45,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from attrs import evolve
@@ -165,11 +166,11 @@ def reversed_status(ev: Evaluation, pair: Pair, subject: str, cone: set[int] | N
         changed[classes] = args.defeats_changed(order.adding(weaker, stronger))
     if not changed[classes] or (cone is not None and changed[classes].isdisjoint(cone)):
         return ev.statement_status[subject]
-    evaluated: dict[tuple[int, int], Evaluation] = ev.cache.setdefault("rank reversal evaluations", {})
+    evaluated: dict[tuple[int, int], Mapping[str, Status]] = ev.cache.setdefault("rank reversal evaluations", {})
     if classes not in evaluated:
         what_if = evolve(ev.scenario, prefer=(*ev.scenario.prefer, (order.name(weaker), order.name(stronger))))
-        evaluated[classes] = ev.under(what_if)
-    return evaluated[classes].statement_status[subject]
+        evaluated[classes] = ev.under(what_if).statement_status  # the statuses only, shared by every thesis
+    return evaluated[classes][subject]
 
 
 def _order(ev: Evaluation) -> Preferences:
