@@ -4,6 +4,7 @@ Usage:
     python benchmarks/bench_evaluate.py [--sizes 10000 100000] [--critical 1000 10000]
                                         [--search 10000 100000] [--runs 5] [--command]
                                         [--preferences 10000 100000] [--chain 10000]
+                                        [--critical-preferences 10000]
 
 Each size is a map from ``benchmarks/generate.py --seed 1``, read once. Then,
 per run and in the same process:
@@ -20,6 +21,11 @@ per run and in the same process:
   grounded labelling of the same map without its ranks and ``outweighs``
   lines (``generate.py`` without ``--preferences``), the two taking turns
   in the same run;
+- critical with preferences: ``argmap.evaluate(m)`` and
+  ``Evaluation.critical(t)`` for every thesis of the map from ``generate.py
+  --preferences`` (statements, inferences, parties, ``outweighs`` lines and
+  the rank comparisons that decide attacks all tried), beside the same
+  yardstick: the bare grounded labelling of the map without preferences;
 - chain: a thesis under a chain of ``n`` undercuts, each objection ranked
   and one attack on the thesis that a preference defeats;
   ``argmap.evaluate(m)`` and ``Evaluation.critical("t")`` (every statement,
@@ -101,6 +107,33 @@ def chain_critical(m: ArgumentMap) -> int:
     return len(argmap.evaluate(fresh(m)).critical("t"))
 
 
+def critical_with_preferences(folder: Path, n: int, runs: int) -> None:
+    """Critical points of every thesis of the map with preferences, beside the bare labelling without them."""
+    m = argmap.load(generated(folder, n, preferences=True))
+    plain = argmap.load(generated(folder, n))
+    found = critical(m)
+    kinds: dict[str, int] = {}
+    ev = argmap.evaluate(m)
+    for t in ev.theses():
+        for point in ev.critical(t):
+            kinds[point.kind] = kinds.get(point.kind, 0) + 1
+    walls_bare, walls, cpu_bare, cpu = [], [], [], []
+    for _ in range(runs):  # taking turns, so that the load of the machine falls on both alike
+        start_cpu = time.process_time()
+        walls_bare += timed(lambda: grounded(plain), 1)
+        cpu_bare.append(time.process_time() - start_cpu)
+        start_cpu = time.process_time()
+        walls += timed(lambda: critical(m), 1)
+        cpu.append(time.process_time() - start_cpu)
+    ratio = statistics.median(walls) / statistics.median(walls_bare)
+    cpu_ratio = statistics.median(cpu) / statistics.median(cpu_bare)
+    note = f"yardstick: the same map without preferences, grounded; CPU {statistics.median(cpu_bare):.3f} s"
+    row(f"{n:,} statements", "bare", walls_bare, note)
+    spread = ", ".join(f"{k} {kind}" for kind, k in sorted(kinds.items()))
+    note = f"{found} critical points ({spread}) for {len(ev.theses())} theses; CPU {statistics.median(cpu):.1f} s"
+    row(f"{n:,} with preferences", "critical", walls, f"{note}; {ratio:.0f}x (CPU {cpu_ratio:.0f}x) the yardstick")
+
+
 def row(label: str, what: str, walls: list[float], note: str) -> None:
     median = statistics.median(walls)
     print(f"{label:>24} {what:>10} {median:>9.3f} {min(walls):>7.3f}-{max(walls):<7.3f} {note}")
@@ -128,6 +161,9 @@ def main() -> int:
     parser.add_argument("--search", type=int, nargs="*", default=[10000, 100000], help="preferred and stable semantics")
     parser.add_argument("--preferences", type=int, nargs="*", default=[10000, 100000], help="with preferences")
     parser.add_argument("--chain", type=int, nargs="*", default=[10000], help="critical points on a chain")
+    parser.add_argument(
+        "--critical-preferences", type=int, nargs="*", default=[10000], help="critical points with preferences"
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--command", action="store_true", help="also time the whole argmap evaluate command")
     args = parser.parse_args()
@@ -183,6 +219,8 @@ def main() -> int:
             note += f"; {ratio:.1f}x (CPU {cpu_ratio:.1f}x) the yardstick"
             row(f"{n:,} with preferences", "grounded", walls, note)
             del m, ev, plain
+        for n in args.critical_preferences:
+            critical_with_preferences(folder, n, args.runs)
         for n in args.chain:
             for ranked in (False, True):
                 m = chain(n, ranked)

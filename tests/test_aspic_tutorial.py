@@ -76,6 +76,21 @@ def test_snores_weakest_link_with_premises_and_rules_ordered_apart_stays_undecid
     assert statuses("snores-outweighs.argmap", "denied", "allowed", ordering="weakest-link") == (UNDECIDED, UNDECIDED)
 
 
+def test_snores_rests_on_a_different_rank_comparison_under_each_ordering() -> None:
+    """Argument orderings, the Snores example, read with --critical: under last link the denial is justified only
+    because d2 outweighs d3; under weakest link the allowance only because Professor and d3 outweigh Snores and d1.
+    Reversing any of these comparisons leaves the two conclusions undecided."""
+    m = argmap.load(HERE / "snores-ranked.argmap")
+
+    def resting_on(ordering: str, thesis: str) -> set[tuple[str, Status]]:
+        return {(p.id, p.after) for p in argmap.evaluate(m, ordering=ordering).critical(thesis) if p.kind == "rank"}
+
+    assert resting_on("last-link", "denied") == {("d2 outweighs d3", UNDECIDED)}
+    assert resting_on("weakest-link", "allowed") == {
+        (f"{stronger} outweighs {weaker}", UNDECIDED) for stronger in ("professor", "d3") for weaker in ("snores", "d1")
+    }
+
+
 def test_elitist_and_democratic_set_comparisons_disagree_on_snores() -> None:
     """Argument orderings, set comparison: {snores 1, d1 1, d2 3} against {professor 2, d3 2}. Elitist: d1 is
     below every link of the second set, so the denial is weaker. Democratic: every link of the second set is
@@ -104,6 +119,8 @@ def test_rebut_with_ordinary_premises_under_weakest_link_is_undecided() -> None:
 
 
 def test_rebut_between_rules_made_equal_leaves_both_undecided() -> None:
+    """Attack and defeat, rebutting, with no preference between the rules: d1 and d2 made equal, each rebuttal
+    defeats the other and neither q nor -q is justified."""
     ev = argmap.evaluate(argmap.load(HERE / "rebut.argmap"), prefer=[("d2", "d1")])  # the two rules made equal
     assert (ev.status("q"), ev.status("nq")) == (UNDECIDED, UNDECIDED)
 

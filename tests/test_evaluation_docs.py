@@ -64,9 +64,11 @@ EXAMPLES = console_examples()
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with the page's tea map and the repository's maps."""
+    """A folder with the page's tea map, the maps it introduces as "With `NAME.argmap`:", and the repository's."""
     tea = next(body for kind, body in BLOCKS if kind == "argmap")
     (tmp_path / "tea.argmap").write_text(tea, encoding="utf-8")
+    for name, body in re.findall(r"With `([\w-]+\.argmap)`:\n\n```argmap\n(.*?)```", PAGE, re.S):
+        (tmp_path / name).write_text(body, encoding="utf-8")
     (tmp_path / "maps").symlink_to(ROOT / "maps")
     monkeypatch.chdir(tmp_path)
     return tmp_path

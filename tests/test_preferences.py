@@ -42,6 +42,13 @@ def test_the_what_if_prefer_is_the_same_as_writing_the_line() -> None:
     assert argmap.evaluate(argmap.loads(GRANTED), prefer=[("worth", "pricey")]).status("t") is IN
 
 
+def test_the_what_if_prefer_names_an_inference_without_id_by_how_it_reads() -> None:
+    """An inference without an id is named as ``--reject`` and ``--critical`` name it; the pair is not dropped."""
+    m = argmap.loads(GRANTED.replace("argument worth: trade => t", "trade supports t"))
+    assert argmap.evaluate(m).status("t") is OUT
+    assert argmap.evaluate(m, prefer=[("trade supports t", "pricey")]).status("t") is IN
+
+
 def test_undercuts_succeed_whatever_the_preferences() -> None:
     m = argmap.loads(
         GRANTED + 'claim moot "Trade figures are invented."\nundercut u: moot => worth\nworth outweighs u\n'

@@ -83,11 +83,12 @@ def test_fast_critical_points_equal_full_re_evaluation(m: ArgumentMap) -> None:
 @fixed(150)
 @given(preferring_maps(8))
 def test_fast_critical_points_with_preferences_equal_full_re_evaluation(m: ArgumentMap) -> None:
-    """With preferences the fast path works on arguments, and preference reversals are tried too."""
+    """With preferences the fast path works on arguments, and preference reversals are tried too. (Reversals of
+    rank comparisons are checked against the ``--prefer`` what-if in ``test_critical_ranks.py``.)"""
     ev = argmap.evaluate(m)
     for subject in ("s0", "s1"):
         if subject in ev.statement_status:
-            fast = {(p.kind, p.id, p.after) for p in ev.critical(subject)}
+            fast = {(p.kind, p.id, p.after) for p in ev.critical(subject) if p.kind != "rank"}
             assert fast == brute_force(m, subject), argmap.dumps(m)
 
 

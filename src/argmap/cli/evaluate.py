@@ -39,7 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         action="store_true",
         help=(
             "for each thesis, the statements, inferences, actors and sources whose rejection alone changes "
-            "its status, and the preferences whose reversal alone does"
+            "its status, and the preferences (rank comparisons that decided an attack included) whose reversal "
+            "alone does"
         ),
     )
     p.add_argument(

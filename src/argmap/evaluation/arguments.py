@@ -127,6 +127,32 @@ class Arguments:
             self._rejecting = (dict(statements), dict(rules))
         return self._rejecting
 
+    def defeats_changed(self, order: Preferences) -> set[int]:
+        """The attacked arguments (their assumption nodes) whose defeat would change under another order.
+
+        Every attack is compared again by the same ordering and comparison
+        (the arguments do not depend on the order); an attack that ``order``
+        would stop and one it would let through both count.
+        """
+        old = self.compared
+        assert old is not None
+        new = Links(order, old.elitist)
+        number: dict[int, int] = {}
+
+        def links(a: int) -> int:
+            got = number.get(a)
+            if got is None:
+                got = number[a] = new.of(self.elements(a))
+            return got
+
+        weighed_before, weighed_after = bool(old.order), bool(order)
+        return {
+            self.own[b]
+            for a, b in self.attacks
+            if (weighed_before and old.weaker(self.links[a], self.links[b]))
+            != (weighed_after and new.weaker(links(a), links(b)))
+        }
+
     def number(self, sid: str) -> int:
         """A statement's number among the literals."""
         if self._number is None:

@@ -4,7 +4,9 @@ A *critical point* of a statement ``t`` is a statement, an inference, an
 actor or a source whose rejection alone changes the status of ``t``: a
 load-bearing premise or inference, an objection that alone brings ``t``
 down, or a party on whose word ``t`` depends; or a preference whose
-reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``).
+reversal alone changes it (``t`` stands only because ``a`` outweighs ``b``),
+written as an ``outweighs`` line, added with ``--prefer``, or a comparison
+of two ranks that decided an attack (see :mod:`.rank_reversals`).
 Rejecting an actor rejects every statement and inference ``by`` it;
 rejecting a source rejects every statement it reports. ``t`` itself is
 never counted among what a party's rejection sets aside.
@@ -30,6 +32,8 @@ not the chain. A preference matters only if its reversal changes whether
 an attack on an argument in the cone of ``t`` defeats (attacks that a
 preference stops included); that is worked out once per evaluation for
 every preference, and only those are tried by evaluating the map again.
+Rank comparisons are reversed at most once per pair of rank classes, and the
+evaluations of reversals are shared by every thesis.
 
 **Preferred and stable.** Stable semantics is not directional (a conflict
 anywhere can remove every stable extension), so every statement and party
@@ -54,6 +58,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
@@ -61,7 +66,8 @@ from attrs import evolve, frozen
 from argmap.evaluation.arguments import Arguments
 from argmap.evaluation.errors import EvaluationTooLarge
 from argmap.evaluation.grounded import Solver, _decide
-from argmap.evaluation.preferences import Links, Preferences
+from argmap.evaluation.preferences import Preferences, RankOrigin
+from argmap.evaluation.rank_reversals import reversals, weighed_cone
 from argmap.evaluation.status import Status
 from argmap.evaluation.theory import IN, OUT, UNDEC, Graph
 from argmap.language import OUTWEIGHS
@@ -71,25 +77,27 @@ if TYPE_CHECKING:
     from argmap.evaluation.evaluator import Evaluation
 
 _VALUE = {Status.IN: 2, Status.UNDECIDED: 1, Status.OUT: 0}
-_KIND_ORDER = {"statement": 0, "inference": 1, "actor": 2, "source": 3, "preference": 4}
+_KIND_ORDER = {"statement": 0, "inference": 1, "actor": 2, "source": 3, "preference": 4, "rank": 5}
 _STATUS = (Status.UNDECIDED, Status.IN, Status.OUT)
 
 
 @frozen
 class CriticalPoint:
-    """One statement, inference, actor, source or preference whose rejection (or reversal) alone changes a status.
+    """One statement, inference, actor, source, preference or rank comparison whose rejection (or reversal) alone
+    changes a status.
 
     Attributes:
         subject: the statement whose status changes.
-        kind: ``"statement"``, ``"inference"``, ``"actor"``, ``"source"`` or ``"preference"``.
+        kind: ``"statement"``, ``"inference"``, ``"actor"``, ``"source"``, ``"preference"`` or ``"rank"``.
         id: the id of the statement, actor or source; an inference's key (the
             spelling ``--explain``, ``--reject`` and ``--assume`` take); for a
-            preference, how it reads (``a outweighs b``).
+            preference or a rank comparison, how it reads (``a outweighs b``).
         before: the subject's status as evaluated.
-        after: its status once this point is rejected (a preference: reversed).
+        after: its status once this point is rejected (a preference or rank comparison: reversed).
         rejected: the statement ids that the rejection sets aside.
         inferences: the keys of inferences it sets aside (the inference itself, or those drawn ``by`` an actor).
         written: for a preference, where it is written (``path:line:col``), or None for a ``--prefer`` what-if.
+        ranks: for a rank comparison, where the ranks of the stronger and of the weaker element come from.
     """
 
     subject: str
@@ -100,12 +108,16 @@ class CriticalPoint:
     rejected: tuple[str, ...]
     inferences: tuple[str, ...] = ()
     written: str | None = None
+    ranks: tuple[RankOrigin, RankOrigin] | None = None
 
     def __str__(self) -> str:
         change = f"makes `{self.subject}` {self.after.name} (now {self.before.name})"
-        if self.kind == "preference":
+        if self.kind in ("preference", "rank"):
             stronger, _, weaker = self.id.partition(f" {OUTWEIGHS} ")
-            where = f"written at {self.written}" if self.written else "a what-if"
+            if self.ranks is not None:
+                where = f"by rank: `{stronger}` {self.ranks[0]}; `{weaker}` {self.ranks[1]}"
+            else:
+                where = f"written at {self.written}" if self.written else "a what-if"
             because = "stands" if self.before is Status.IN else f"is {self.before.name}"
             return (
                 f"reversing `{self.id}` ({where}) alone {change}: `{self.subject}` {because} "
@@ -127,9 +139,11 @@ class CriticalPoint:
             "rejected": list(self.rejected),
             "inferences": list(self.inferences),
         }
-        if self.kind == "preference":
+        if self.kind in ("preference", "rank"):
             stronger, _, weaker = self.id.partition(f" {OUTWEIGHS} ")
             out.update(stronger=stronger, weaker=weaker, written=self.written)
+        if self.ranks is not None:
+            out["ranks"] = {"stronger": self.ranks[0].to_dict(), "weaker": self.ranks[1].to_dict()}
         return out
 
 
@@ -153,6 +167,7 @@ def critical(ev: Evaluation, subject: str) -> tuple[CriticalPoint, ...]:
             keys = tuple(index(ev.map).inferences[p].key for p in positions)
             found.append(CriticalPoint(subject, kind, ident, before, after, statements, keys))
     found += _reversals(ev, subject, before)
+    found += _rank_reversals(ev, subject, before)
     found.sort(key=_rank)
     return tuple(found)
 
@@ -374,12 +389,10 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
     args = ev.cache.get("arguments")
     if not g.weighed or not isinstance(args, Arguments) or args.compared is None:
         return []
-    ix = index(ev.map)
-    order = Preferences(ix, ev.scenario.prefer, ev.scenario.reversed)
+    order = args.compared.order  # the order the evaluation weighed by (any reversal of the what-if applied)
     changed = _changed_defeats(ev, args, order)
-    if ev.semantics == "grounded":  # directional: only what the subject depends on can change it
-        inputs = [[*ins, *g.blocked.get(v, ())] for v, ins in enumerate(g.inputs)]  # stopped attacks included
-        cone = _reach([g.statement[subject]], inputs, None)
+    cone = weighed_cone(ev, subject)
+    if cone is not None:  # directional: only what the subject depends on can change it
         tries = [w for w in order.written if any(v in cone for v in changed.get(w.side, ()))]
     else:
         tries = [w for w in order.written if changed.get(w.side)]
@@ -389,14 +402,31 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
             f"(at most {MAX_REVERSALS:,})",
             "leave out --critical, or settle some conflicts with --assume or --reject",
         )
+    evaluated: dict[int, Mapping[str, Status]] = ev.cache.setdefault("reversed evaluations", {})
     found = []
     for w in tries:
-        what_if = evolve(ev.scenario, reversed=ev.scenario.reversed | {w.side})
-        after = ev.under(what_if).statement_status[subject]
+        if w.side not in evaluated:  # the statuses only (not the whole evaluation), shared by every thesis
+            evaluated[w.side] = ev.under(evolve(ev.scenario, reversed=ev.scenario.reversed | {w.side})).statement_status
+        after = evaluated[w.side][subject]
         if after is not before:
             ident = f"{order.name(w.stronger)} {OUTWEIGHS} {order.name(w.weaker)}"
             where = str(w.line.span) if w.line is not None and w.line.span is not None else None
             found.append(CriticalPoint(subject, "preference", ident, before, after, (), (), where))
+    return found
+
+
+def _rank_reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoint]:
+    """The rank comparisons deciding an attack whose reversal alone changes ``subject`` (see :mod:`.rank_reversals`)."""
+    args = ev.cache.get("arguments")
+    if not isinstance(args, Arguments) or args.compared is None or not args.compared.order.rank:
+        return []
+    order = args.compared.order
+    found = []
+    for (stronger, weaker), after in reversals(ev, subject, weighed_cone(ev, subject), MAX_REVERSALS):
+        ident = f"{order.name(stronger)} {OUTWEIGHS} {order.name(weaker)}"
+        ranks = order.origin(stronger), order.origin(weaker)
+        assert ranks[0] is not None and ranks[1] is not None
+        found.append(CriticalPoint(subject, "rank", ident, before, after, (), (), None, (ranks[0], ranks[1])))
     return found
 
 
@@ -410,26 +440,10 @@ def _changed_defeats(ev: Evaluation, args: Arguments, order: Preferences) -> dic
         return found
     old = args.compared
     assert old is not None
-    found = {}
-    for w in order.written:
-        if w.side in ev.scenario.reversed:
-            continue
-        reversed_order = old.order.reversing(w.side)
-        new = Links(reversed_order, old.elitist)
-        number: dict[int, int] = {}
-
-        def links(a: int, new: Links = new, number: dict[int, int] = number) -> int:
-            got = number.get(a)
-            if got is None:
-                got = number[a] = new.of(args.elements(a))
-            return got
-
-        weighed_before, weighed_after = bool(old.order), bool(reversed_order)
-        found[w.side] = {
-            args.own[b]
-            for a, b in args.attacks
-            if (weighed_before and old.weaker(args.links[a], args.links[b]))
-            != (weighed_after and new.weaker(links(a), links(b)))
-        }
+    found = {
+        w.side: args.defeats_changed(old.order.reversing(w.side))
+        for w in order.written
+        if w.side not in ev.scenario.reversed
+    }
     ev.cache["changed defeats"] = found
     return found

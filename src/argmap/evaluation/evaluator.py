@@ -239,7 +239,9 @@ class Evaluation:
         return explain(self, self.key(ident), depth)
 
     def critical(self, thesis: str) -> tuple[CriticalPoint, ...]:
-        """The statements, actors and sources whose rejection alone changes a status.
+        """The statements, inferences, actors and sources whose rejection alone changes a status, and the
+        preferences (``outweighs`` lines, ``--prefer`` pairs, rank comparisons that decided an attack) whose
+        reversal alone changes it.
 
         Ranked: the largest change first (IN to OUT before IN to UNDECIDED),
         then the fewest statements rejected, then by kind and id. Works for

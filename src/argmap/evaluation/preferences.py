@@ -37,7 +37,7 @@ from collections.abc import Collection, Iterable
 
 from attrs import frozen
 
-from argmap.model import Inference, Preference, Statement
+from argmap.model import Actor, Inference, Preference, Source, Statement
 from argmap.model.index import MapIndex
 
 #: An element of the order: an inference's position, or a statement's id.
@@ -55,6 +55,33 @@ class Written:
     side: int
 
 
+@frozen
+class RankOrigin:
+    """Where an element's rank comes from.
+
+    Attributes:
+        rank: the rank.
+        kind: ``"own"`` (written on the element), ``"source"`` or ``"actor"`` (inherited).
+        party: the id of the source or actor it is inherited from; None for its own.
+        written: where the ``rank:`` is written (``path:line:col``), when known.
+    """
+
+    rank: int
+    kind: str
+    party: str | None
+    written: str | None
+
+    def __str__(self) -> str:
+        where = f" at {self.written}" if self.written else ""
+        if self.party is None:
+            return f"rank {self.rank} of its own{where}"
+        return f"rank {self.rank} from {self.kind} `{self.party}`{where}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form."""
+        return {"rank": self.rank, "from": self.kind, "party": self.party, "written": self.written}
+
+
 _INF = 1 << 60
 
 
@@ -69,6 +96,7 @@ class Preferences:
         """
         position = {inf.id: p for p, inf in reversed(list(enumerate(ix.inferences))) if inf.id is not None}
         self._inferences = ix.inferences
+        self._ix = ix
         self.rank: dict[Key, int] = {}
         for sid, st in ix.statements.items():
             found = _rank(st, ix)
@@ -95,6 +123,18 @@ class Preferences:
         other.written = [Written(w.weaker, w.stronger, w.line, w.side) if w.side == side else w for w in self.written]
         other._build()
         return other
+
+    def adding(self, stronger: Key, weaker: Key) -> Preferences:
+        """The same order with ``stronger outweighs weaker`` added, as a ``--prefer`` what-if would add it."""
+        other = copy.copy(self)
+        other.written = [*self.written, Written(stronger, weaker, None, -1)]
+        other._build()
+        return other
+
+    def origin(self, x: Key) -> RankOrigin | None:
+        """Where the rank of ``x`` comes from (None: ``x`` has no rank)."""
+        element = self._ix.statements[x] if isinstance(x, str) else self._inferences[x]
+        return rank_origin(element, self._ix)
 
     def __bool__(self) -> bool:
         """Whether any preference is written at all."""
@@ -300,8 +340,25 @@ def _topological(succ: list[list[int]]) -> list[int]:
     return out
 
 
+def rank_origin(element: Statement | Inference, ix: MapIndex) -> RankOrigin | None:
+    """The element's rank and where it comes from: its own, else its source's, else its speaker's; None if unranked."""
+    candidates: list[tuple[str, Statement | Inference | Source | Actor]] = [("own", element)]
+    if isinstance(element, Statement) and element.source in ix.sources:
+        candidates.append(("source", ix.sources[element.source]))
+    if element.by in ix.actors:
+        candidates.append(("actor", ix.actors[element.by]))
+    for kind, holder in candidates:
+        value = holder.rank
+        if value is not None and value.isascii() and value.isdigit():
+            span = holder.span_of("attr:rank")
+            party = None if kind == "own" else holder.id
+            return RankOrigin(int(value), kind, party, None if span is None else str(span))
+    return None
+
+
 def _rank(element: Statement | Inference, ix: MapIndex) -> int | None:
-    """The element's rank, or the rank it inherits from its source or speaker."""
+    """The element's rank, or the rank it inherits from its source or speaker (as :func:`rank_origin`, kept lean:
+    it runs for every element of a map)."""
     candidates = [element.rank]
     if isinstance(element, Statement) and element.source in ix.sources:
         candidates.append(ix.sources[element.source].rank)
@@ -314,9 +371,15 @@ def _rank(element: Statement | Inference, ix: MapIndex) -> int | None:
 
 
 def _key(ident: str, ix: MapIndex, position: dict[str, int]) -> Key | None:
+    """A statement's id as it is; an inference's id, key or older spelling as its position."""
     if ident in ix.statements:
         return ident
-    return position.get(ident)
+    found = position.get(ident)
+    if found is None:
+        inference = ix.inference(ident)
+        if inference is not None:
+            found = next(p for p, inf in enumerate(ix.inferences) if inf is inference)
+    return found
 
 
 class Links:

@@ -448,7 +448,8 @@
     if (ev && ev.critical[ref]) {
       var points = ev.critical[ref];
       row(dl, "Critical points", points.length ? points.map(function (p) {
-        var w = el("span", (p.kind === "preference" ? "reversing " : "rejecting ") + p.kind + " ");
+        var verb = p.kind === "rank" ? "reversing, by rank, " : p.kind === "preference" ? "reversing preference " : "rejecting " + p.kind + " ";
+        var w = el("span", verb);
         w.appendChild(p.kind === "statement" ? refButton(p.id) : el("span", p.id));
         w.appendChild(el("span", " makes it " + p.after.toUpperCase()));
         return w;
