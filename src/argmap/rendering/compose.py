@@ -35,6 +35,8 @@ import re
 
 from attrs import frozen
 
+from argmap.rendering.dot import LEGEND_ID, REFERENCES_ID
+
 #: The root element's size, as the engine writes it.
 _ROOT = re.compile(
     r'<svg width="(?P<w>[\d.]+)pt" height="(?P<h>[\d.]+)pt"(?P<gap>\s+)viewBox="[-\d.]+ [-\d.]+ [\d.]+ [\d.]+"'
@@ -50,8 +52,8 @@ _END = re.compile(r"</g>\n</svg>\n?\Z")
 #: The room by which a part of the key reaches up into the map's bottom padding, in points.
 OVERLAP = 12.0
 #: The wrappers' ids and classes, by the id of the graph drawn.
-WRAPPERS = {"argmap-legend-graph": "argmap-legend", "argmap-references-graph": "argmap-references"}
-CLASSES = {"argmap-legend": "legend", "argmap-references": "references"}
+WRAPPERS = {f"{LEGEND_ID}-graph": LEGEND_ID, f"{REFERENCES_ID}-graph": REFERENCES_ID}
+CLASSES = {LEGEND_ID: "legend", REFERENCES_ID: "references"}
 
 
 class ComposeError(ValueError):

@@ -91,6 +91,8 @@ KEY_MIN_WIDTH = 400
 KEY_PAD = 0.3
 #: The room between the legend and the references beside it, in points.
 KEY_GAP = 12
+#: The legend's items are drawn up to this much wider than :class:`_LegendItem` reckons.
+LEGEND_SLACK = 1.1
 #: The room inside the legend's frame, in points.
 LEGEND_MARGIN = 6
 #: The room between cells of the legend (inches) and between its rows (inches).
@@ -747,7 +749,8 @@ class _Writer:
             beside = budget - self._references_width() - KEY_GAP
             if beside >= KEY_MIN_WIDTH - 2 * KEY_PAD * 72:  # room for the references beside the legend
                 budget = beside
-        out = [self._legend_graph(pack_rows([self._legend_title(), *items], budget))] if items else []
+        rows = pack_rows([self._legend_title(), *items], budget / LEGEND_SLACK)
+        out = [self._legend_graph(rows)] if items else []
         if self.graph.references:
             out.append(self._references_graph())
         return "".join(out)
