@@ -795,7 +795,9 @@ class _Writer:
             for n, row in enumerate(rows):
                 with lg.subgraph(name=f"{LEGEND_ID}-row-{n}") as same:
                     same.attr(rank="same")
-                    cells = [name for item in row for name in item.draw(same, lg)]
+                    start = f"{LEGEND_ID}-row-{n}-start"  # a point where the row starts: rows aligned left
+                    same.node(start, id=start, shape="point", style="invis", width="0.01", fixedsize="true")
+                    cells = [start, *(name for item in row for name in item.draw(same, lg))]
                 for left, right in itertools.pairwise(cells):  # each cell right of the one before
                     if left.removesuffix("-tail") != right.removesuffix("-head"):  # else a line joins them
                         lg.edge(left, right, style="invis", id=f"{right}-after")
