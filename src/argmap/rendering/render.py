@@ -400,7 +400,13 @@ def to_dot(
     quality: str = default("quality"),
     options: RenderOptions | None = None,
 ) -> str:
-    """The Graphviz DOT source of a map (the arguments are those of :func:`render`)."""
+    """The Graphviz DOT source of a map: the map's graph, then the legend's and the references' graphs.
+
+    The arguments are those of :func:`render`. A drawing lays the legend and the
+    references out on their own and puts them under the map (see
+    :func:`argmap.rendering.dot.key_dot`); here the legend is wrapped to
+    :data:`argmap.rendering.dot.KEY_WIDTH` points, as the map's width is not known.
+    """
     settings = {k: v for k, v in locals().items() if k not in ("m", "options")}
     return prepare(m, _options(options, settings)).dot
 
