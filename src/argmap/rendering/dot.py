@@ -422,8 +422,8 @@ class _Writer:
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{"".join(rows)}</TABLE>>'
 
     def _status_key(self) -> str:
-        """What the statuses mean, under the title: outside the layout, so that an evaluated
-        picture has the layout of the plain one (a row in the legend would move its boxes)."""
+        """What the statuses mean, under the title with the caption that says what they rest on:
+        outside the layout, so that an evaluated picture has the layout of the plain one."""
         t = self.theme
         keys = [(STATUS_WORDS[s], STATUS_MEANING[s], t.statuses[s][0], s.value) for s in Status]
         if any(n.aside for n in self.graph.nodes):
@@ -809,8 +809,9 @@ class _Writer:
     def _legend_items(self) -> list[_LegendItem]:
         """The legend's items, in order: statement kinds, lines, junctions, the question badge.
 
-        Only what the picture draws. Statuses are keyed under the title instead
-        (see :meth:`_status_key`).
+        Only what the picture draws. Statuses are keyed under the title instead, with
+        the caption that says what they rest on (see :meth:`_status_key`): the legend of
+        an evaluated picture is that of the plain one.
         """
         used = glyphs(self.graph)
         items = [self._legend_box(k) for k in StatementKind if f"statement-{k.value}" in used]
