@@ -153,14 +153,14 @@ def big_map(statements: int = 30) -> argmap.ArgumentMap:
 
 
 def absolute_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
-    """The box of each node and edge group, in the coordinates of the whole picture (transforms applied)."""
+    """The box of each node, edge and cluster group, in the coordinates of the whole picture (transforms applied)."""
     out: dict[str, tuple[float, float, float, float]] = {}
 
     def walk(el: ET.Element, dx: float, dy: float) -> None:
         found = re.search(r"translate\((-?[\d.]+)[ ,](-?[\d.]+)\)", el.get("transform", ""))
         if found:
             dx, dy = dx + float(found.group(1)), dy + float(found.group(2))
-        if el.tag == f"{SVG}g" and el.get("class", "").startswith(("node", "edge")):
+        if el.tag == f"{SVG}g" and el.get("class", "").startswith(("node", "edge", "cluster")):
             found = [*points(el), *text_points(el)]
             if found:
                 xs, ys = zip(*found, strict=True)
@@ -187,11 +187,11 @@ def text_points(g: ET.Element) -> list[tuple[float, float]]:
 
 
 def legend_share(root: ET.Element) -> float:
-    """The legend's share of the picture's area."""
+    """The legend's share of the picture's area: the box of its frame."""
     boxes = absolute_boxes(root)
-    legend = [b for ident, b in boxes.items() if ident.startswith("argmap-legend-")]
-    x0, y0 = min(b[0] for b in legend), min(b[1] for b in legend)
-    x1, y1 = max(b[2] for b in legend), max(b[3] for b in legend)
+    x0, y0, x1, y1 = boxes["argmap-legend-frame"]
+    items = [b for ident, b in boxes.items() if ident.startswith("argmap-legend-")]
+    assert all(x0 <= b[0] and b[2] <= x1 and y0 <= b[1] and b[3] <= y1 for b in items)  # all in the frame
     width, height = (float(root.get(k, "0").removesuffix("pt")) for k in ("width", "height"))
     return (x1 - x0) * (y1 - y0) / (width * height)
 
