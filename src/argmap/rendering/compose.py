@@ -49,6 +49,10 @@ _GRAPH = re.compile(
 )
 #: The ends of a graph's group and of the picture.
 _END = re.compile(r"</g>\n</svg>\n?\Z")
+#: The end of a picture, in its last bytes.
+_TAIL = re.compile(rb"</svg>\n?\Z")
+#: The engine writes a picture's size within this many bytes of its start.
+HEAD = 4096
 #: The room by which a part of the key reaches up into the map's bottom padding, in points.
 OVERLAP = 12.0
 #: The wrappers' ids and classes, by the id of the graph drawn.
@@ -83,8 +87,7 @@ class Piece:
 
 def composable(svg: bytes) -> bool:
     """Whether a picture is laid out as the engine writes it, so that others can be put under it."""
-    text = svg.decode("utf-8", "replace")
-    return _ROOT.search(text) is not None and re.search(r"</svg>\n?\Z", text) is not None
+    return _ROOT.search(_head(svg)) is not None and _TAIL.search(svg[-16:]) is not None
 
 
 def size(svg: bytes) -> tuple[float, float]:
@@ -93,10 +96,15 @@ def size(svg: bytes) -> tuple[float, float]:
     Raises:
         ComposeError: the picture has no size where the engine writes it.
     """
-    found = _ROOT.search(svg.decode("utf-8"))
+    found = _ROOT.search(_head(svg))
     if found is None:
         raise ComposeError("the picture has no size")
     return float(found["w"]), float(found["h"])
+
+
+def _head(svg: bytes) -> str:
+    """The start of a picture, where the engine writes its size (a big map's SVG is not decoded whole)."""
+    return svg[:HEAD].decode("utf-8", "replace")
 
 
 def pieces(svg: bytes) -> list[Piece]:
@@ -124,13 +132,15 @@ def _piece(text: str) -> Piece:
 def compose(map_svg: bytes, key_svg: bytes, background: str) -> bytes:
     """The map's picture with the pictures of ``key_svg`` (its legend, its references) under it.
 
+    Only the start of the map's picture is rewritten (its size) and the key added
+    at its end: the map's elements are copied as they are.
+
     Raises:
         ComposeError: a picture is not laid out as the engine writes it.
     """
-    text = map_svg.decode("utf-8")
-    root = _ROOT.search(text)
-    end = re.search(r"</svg>\n?\Z", text)
-    if root is None or end is None:
+    head = _head(map_svg)
+    root, end = _ROOT.search(head), _TAIL.search(map_svg[-16:])
+    if root is None or end is None or ">" not in head[root.end() :]:
         raise ComposeError("the map's picture is not laid out as the engine writes it")
     map_w, map_h = float(root["w"]), float(root["h"])
     placed = place(map_w, map_h, pieces(key_svg))
@@ -138,16 +148,17 @@ def compose(map_svg: bytes, key_svg: bytes, background: str) -> bytes:
     height = max([map_h, *(y + p.height for p, _, y in placed)])
     box = f'viewBox="0.00 0.00 {width:.2f} {height:.2f}"'
     opening = f'<svg width="{_num(width)}pt" height="{_num(height)}pt"{root["gap"]}{box}'
-    tag_end = text.index(">", root.end()) + 1
+    tag_end = head.index(">", root.end()) + 1
     backdrop = f'\n<rect fill="{background}" stroke="none" x="0" y="0" width="{_num(width)}" height="{_num(height)}"/>'
     groups = "".join(
         f'<g id="{p.id}" class="{CLASSES[p.id]}" transform="translate({_num(x + p.x)} {_num(y + p.y)})">\n'
         f"{p.body}</g>\n"
         for p, x, y in placed
     )
-    return (
-        text[: root.start()] + opening + text[root.end() : tag_end] + backdrop + text[tag_end : end.start()] + groups
-    ).encode("utf-8") + text[end.start() :].encode("utf-8")
+    start = (head[: root.start()] + opening + head[root.end() : tag_end] + backdrop).encode("utf-8")
+    cut = len(head[:tag_end].encode("utf-8"))  # where the map's elements start, in bytes
+    tail = len(map_svg) - 16 + end.start()  # where ``</svg>`` starts
+    return start + map_svg[cut:tail] + groups.encode("utf-8") + map_svg[tail:]
 
 
 def place(map_w: float, map_h: float, found: list[Piece]) -> list[tuple[Piece, float, float]]:
