@@ -86,7 +86,7 @@ REFERENCES_ID = "argmap-references"
 #: The width of the key under the map (legend and references) when the map's is not known, in points.
 KEY_WIDTH = 540
 #: The key is never wrapped narrower than this, in points, however small the map.
-KEY_MIN_WIDTH = 400
+KEY_MIN_WIDTH = 240
 #: The room around the key's graphs, in inches (a third of it above and below).
 KEY_PAD = 0.3
 #: The room between the legend and the references beside it, in points.
