@@ -3,6 +3,7 @@ one name per inference, and lines told apart in greyscale."""
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -161,7 +162,7 @@ def absolute_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, flo
         if found:
             dx, dy = dx + float(found.group(1)), dy + float(found.group(2))
         if el.tag == f"{SVG}g" and el.get("class", "").startswith(("node", "edge", "cluster")):
-            found = [*points(el), *text_points(el)]
+            found = turned(el, [*points(el), *text_points(el)])
             if found:
                 xs, ys = zip(*found, strict=True)
                 out[el.get("id", "")] = (min(xs) + dx, min(ys) + dy, max(xs) + dx, max(ys) + dy)
@@ -171,6 +172,16 @@ def absolute_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, flo
 
     walk(root, 0.0, 0.0)
     return out
+
+
+def turned(g: ET.Element, found: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Points of a group as drawn: turned by its ``rotate(A X Y)`` transform, if it has one."""
+    rotation = re.search(r"rotate\((-?[\d.]+) (-?[\d.]+) (-?[\d.]+)\)", g.get("transform", ""))
+    if rotation is None:
+        return found
+    angle, cx, cy = (float(n) for n in rotation.groups())
+    cos, sin = round(math.cos(math.radians(angle)), 9), round(math.sin(math.radians(angle)), 9)
+    return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in found]
 
 
 def text_points(g: ET.Element) -> list[tuple[float, float]]:
@@ -234,18 +245,25 @@ def test_every_caption_is_on_the_row_of_its_glyph(direction: str) -> None:
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
-def test_legend_lines_run_across_pointing_as_the_maps_arrows_point(direction: str) -> None:
-    """Across the row (glyph and words on one line); the arrowhead on the left only when the map's lines point left."""
+def test_legend_lines_run_as_the_maps_lines_do(direction: str) -> None:
+    """Upright with up and down, across with right and left; the arrowhead where the map has it."""
     root = svg_of(argmap.loads(SMALL), direction=direction)
     legend = by_id(root, "argmap-legend-support")
-    x0, y0, x1, y1 = box(legend)
-    assert x1 - x0 > 2 * (y1 - y0)
-    tip = [p for el in legend.iter(f"{SVG}polygon") for p in points_of(el)]
-    line = [p for el in legend.iter(f"{SVG}path") for p in points_of(el)]
+    x0, y0, x1, y1 = box_of(turned(legend, points(legend)))
+    across = direction in ("right", "left")
+    assert (x1 - x0 > 2 * (y1 - y0)) if across else (y1 - y0 > 2 * (x1 - x0))
+    tip = turned(legend, [p for el in legend.iter(f"{SVG}polygon") for p in points_of(el)])
+    line = turned(legend, [p for el in legend.iter(f"{SVG}path") for p in points_of(el)])
     assert tip and line
-    centre = sum(p[0] for p in tip) / len(tip)
-    middle = sum(p[0] for p in line) / len(line)
-    assert (centre < middle) if direction == "left" else (centre > middle)
+    axis = 0 if across else 1
+    centre, middle = sum(p[axis] for p in tip) / len(tip), sum(p[axis] for p in line) / len(line)
+    forward = {"up": centre < middle, "down": centre > middle, "right": centre > middle, "left": centre < middle}
+    assert forward[direction]
+
+
+def box_of(found: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    xs, ys = zip(*found, strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def points_of(el: ET.Element) -> list[tuple[float, float]]:

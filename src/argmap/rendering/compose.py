@@ -49,6 +49,17 @@ _GRAPH = re.compile(
 )
 #: The ends of a graph's group and of the picture.
 _END = re.compile(r"</g>\n</svg>\n?\Z")
+#: A line of the legend to turn upright: its group's opening tag and its content.
+_TURNED = re.compile(
+    r'(?P<open><g id="[^"]*" class="edge legend [a-z]+ turn(?:-|&#45;)(?P<way>up|down)")>'
+    r"(?P<body>.*?</a>\n</g>\n)",
+    re.DOTALL,
+)
+#: An upright line is moved this many points right, nearer its words.
+TURN_SHIFT = 5.0
+#: The points of a shape, and the numbers in them.
+_SHAPE = re.compile(r'\s(?:points|d)="([^"]*)"')
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 #: The end of a picture, in its last bytes.
 _TAIL = re.compile(rb"</svg>\n?\Z")
 #: The engine writes a picture's size within this many bytes of its start.
@@ -125,8 +136,21 @@ def _piece(text: str) -> Piece:
     ident = WRAPPERS.get(graph["id"].replace("&#45;", "-"))
     if ident is None:
         raise ComposeError(f"unknown part of the key: {graph['id']}")
-    body = text[graph.end() : end.start()]
+    body = _TURNED.sub(_turn, text[graph.end() : end.start()])
     return Piece(ident, body, float(root["w"]), float(root["h"]), float(graph["x"]), float(graph["y"]))
+
+
+def _turn(found: re.Match[str]) -> str:
+    """A line drawn across, turned upright about its middle and moved up to its words.
+
+    See :meth:`argmap.rendering.dot._Writer._legend_edge`.
+    """
+    numbers = [float(n) for n in _NUMBER.findall(" ".join(_SHAPE.findall(found["body"])))]
+    xs, ys = numbers[0::2], numbers[1::2]
+    x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    angle = -90 if found["way"] == "up" else 90
+    turn = f"translate({_num(TURN_SHIFT)} 0) rotate({angle} {_num(x)} {_num(y)})"
+    return f'{found["open"]} transform="{turn}">{found["body"]}'
 
 
 def compose(map_svg: bytes, key_svg: bytes, background: str) -> bytes:

@@ -105,6 +105,9 @@ LEGEND_BOX_WIDTH = 57.6
 #: A line in the legend runs from the middle of an invisible point this wide, in points (its
 #: left half is the room before the item), to a point beside it.
 LEGEND_LINE_START = 36
+#: The same for a line turned upright (``up``, ``down``): it stands in the middle of the room it was drawn
+#: across, so less of that room is taken.
+LEGEND_UPRIGHT_START = 32
 #: A reference is wrapped at this many characters.
 REFERENCE_WIDTH = 70
 #: What each junction glyph means in the legend (see :func:`glyphs`), in the legend's order.
@@ -868,10 +871,12 @@ class _Writer:
         return name
 
     def _legend_edge(self, kind: EdgeKind) -> _LegendItem:
-        """A short line of the kind, arrowhead and all, across the row, then what it means.
+        """A short line of the kind, arrowhead and all, running as the map's lines run, then what it means.
 
-        Across in every direction, so that glyph and words share a line; its arrowhead
-        points left in a picture whose lines point left, else right.
+        The engine draws it across the row, between two invisible points; with ``up``
+        and ``down`` it is turned upright about its middle when the legend is put under
+        the map (its class says which way: ``turn-up``, ``turn-down``; see
+        :mod:`argmap.rendering.compose`), its row as tall as the line is long.
         """
         base = f"{LEGEND_ID}-{kind.value}"
         look = {k: v for k, v in EDGE_LOOK[kind].items() if k not in ("constraint", "arrowhead", "dir")}
@@ -885,12 +890,16 @@ class _Writer:
             toward = {"dir": "back", "arrowtail": arrow}
         else:
             toward = {"dir": "forward", "arrowhead": arrow}
-        point = {"shape": "box", "style": "invis", "fixedsize": "true", "height": "0.01", "label": ""}
+        turn = {"BT": " turn-up", "TB": " turn-down"}.get(self.rankdir, "")
+        start = LEGEND_UPRIGHT_START if turn else LEGEND_LINE_START
+        height = start / 2 + LEGEND_NODESEP * 72 + 2 if turn else 0.72  # upright, the row as tall as the line
+        point = {"shape": "box", "style": "invis", "fixedsize": "true", "label": ""}
 
         def draw(row: graphviz.Digraph, legend: graphviz.Digraph) -> list[str]:
             # two points on the row, the line between their middles
-            row.node(f"{base}-tail", id=f"{base}-tail", width=f"{LEGEND_LINE_START / 72:g}", **point)
-            row.node(f"{base}-head", id=f"{base}-head", width="0.01", **point)
+            width = f"{start / 72:g}"
+            row.node(f"{base}-tail", id=f"{base}-tail", width=width, height=f"{height / 72:.3f}", **point)
+            row.node(f"{base}-head", id=f"{base}-head", width="0.01", height="0.01", **point)
             legend.edge(
                 f"{base}-tail",
                 f"{base}-head",
@@ -899,14 +908,13 @@ class _Writer:
                 tooltip=EDGE_WORDS[kind],
                 tailclip="false",
                 headclip="false",
-                **{"class": f"legend {kind.value}"},
+                **{"class": f"legend {kind.value}{turn}"},
                 **look,
                 **toward,
             )
             return [f"{base}-tail", f"{base}-head", self._legend_caption(row, f"{base}-text", EDGE_WORDS[kind])]
 
-        glyph = LEGEND_LINE_START + LEGEND_NODESEP * 72
-        return _LegendItem(draw, glyph + _caption_width(EDGE_WORDS[kind]))
+        return _LegendItem(draw, start + LEGEND_NODESEP * 72 + _caption_width(EDGE_WORDS[kind]))
 
     def _legend_junction(self, key: str) -> _LegendItem:
         """A junction drawn as the picture draws it (a dot or square, or a box with a label), and its meaning."""
