@@ -51,11 +51,11 @@ def links(root: ET.Element) -> list[str]:
 
 
 def legend_words(root: ET.Element) -> set[str]:
-    """The words of the legend: its items are the elements whose id starts with ``argmap-legend-``."""
+    """The words of the legend: its items are the elements whose id starts with ``argmap-legend-`` (not its title)."""
     return {
         "".join(t.itertext())
         for el in root.iter()
-        if el.get("id", "").startswith("argmap-legend-")
+        if el.get("id", "").startswith("argmap-legend-") and el.get("id") != "argmap-legend-title"
         for t in el.iter(f"{SVG}text")
     }
 
@@ -211,7 +211,8 @@ def test_sections_are_clusters_with_titles(peace_svg: ET.Element) -> None:
 
 
 def test_legend_is_drawn_by_default_and_can_be_left_out(peace_svg: ET.Element) -> None:
-    assert by_id(peace_svg)["argmap-legend"].get("class") == "cluster legend"
+    assert by_id(peace_svg)["argmap-legend"].get("class") == "legend"
+    assert by_id(peace_svg)["argmap-legend-title"].get("class") == "node legend title"
     words = legend_words(peace_svg)
     assert {"THESIS", "CLAIM", "EVIDENCE", "ASSUMPTION", "OBJECTION", "supports", "contradicts"} <= words
     assert {"undermines a premise", "undercuts an inference"} <= words

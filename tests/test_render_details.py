@@ -3,6 +3,7 @@ one name per inference, and lines told apart in greyscale."""
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -139,38 +140,130 @@ def test_legend_junctions_are_drawn_as_the_maps_are() -> None:
     assert shapes[("junction-attack-dot", True)] == {(f"{SVG}polygon", 5)}  # a square: four corners and back
 
 
-@pytest.mark.parametrize("direction", DIRECTIONS)
-def test_the_legend_is_small_beside_a_big_map(direction: str) -> None:
-    root = svg_of(argmap.load(MAPS / "peace-talks.argmap"), direction=direction)
-    x0, y0, x1, y1 = box(by_id(root, "argmap-legend"))
+def big_map(statements: int = 30) -> argmap.ArgumentMap:
+    """A map of ``statements`` statements that draws every glyph there is: the legend at its largest."""
+    lines = ['thesis t "The plan works."', 'assumption a "The budget holds."', 'objection o0 "It costs too much."']
+    lines += [f'claim c{n} "Reason {n} for the plan, said in a few more words."' for n in range(statements - 7)]
+    lines += ['evidence e "A report." { source: rep }', 'source rep "A report" { url: "https://example.org" }']
+    lines += ['objection o1 "The report is old."', 'claim k "The plan fails."', 'claim d "The plan is dear."']
+    lines += ["t contradicts k", "o0 attacks t", "o1 attacks e", "argument: c0 + a => t", "e supports c0"]
+    lines += ["argument named: c1 + c2 => t { scheme: expert_opinion }", "attack: o1 + d => t", "attack why: o1 => a"]
+    lines += ["undercut: o0 + d => named", "undercut cut: d => why"]
+    lines += [f"c{n} supports c{n - 1}" for n in range(3, statements - 7)]
+    return argmap.loads("\n".join(lines))
+
+
+def absolute_boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
+    """The box of each node, edge and cluster group, in the coordinates of the whole picture (transforms applied)."""
+    out: dict[str, tuple[float, float, float, float]] = {}
+
+    def walk(el: ET.Element, dx: float, dy: float) -> None:
+        found = re.search(r"translate\((-?[\d.]+)[ ,](-?[\d.]+)\)", el.get("transform", ""))
+        if found:
+            dx, dy = dx + float(found.group(1)), dy + float(found.group(2))
+        if el.tag == f"{SVG}g" and el.get("class", "").startswith(("node", "edge", "cluster")):
+            found = turned(el, [*points(el), *text_points(el)])
+            if found:
+                xs, ys = zip(*found, strict=True)
+                out[el.get("id", "")] = (min(xs) + dx, min(ys) + dy, max(xs) + dx, max(ys) + dy)
+            return
+        for child in el:
+            walk(child, dx, dy)
+
+    walk(root, 0.0, 0.0)
+    return out
+
+
+def turned(g: ET.Element, found: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Points of a group as drawn: turned by its ``rotate(A X Y)`` transform, if it has one."""
+    rotation = re.search(r"rotate\((-?[\d.]+) (-?[\d.]+) (-?[\d.]+)\)", g.get("transform", ""))
+    if rotation is None:
+        return found
+    angle, cx, cy = (float(n) for n in rotation.groups())
+    cos, sin = round(math.cos(math.radians(angle)), 9), round(math.sin(math.radians(angle)), 9)
+    return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in found]
+
+
+def text_points(g: ET.Element) -> list[tuple[float, float]]:
+    """The corners of the lines of text in a group, measured in the fonts they are drawn in."""
+    from argmap.rendering.fonts import text_width
+
+    out: list[tuple[float, float]] = []
+    for el in g.iter(f"{SVG}text"):
+        x, y, size = float(el.get("x", 0)), float(el.get("y", 0)), float(el.get("font-size", 0))
+        width = text_width(el.text or "", size, el.get("font-weight") == "bold")
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[el.get("text-anchor", "start")]
+        out += [(left, y - 0.72 * size), (left + width, y)]  # from the cap height to the baseline
+    return out
+
+
+def legend_share(root: ET.Element) -> float:
+    """The legend's share of the picture's area: the box of its frame."""
+    boxes = absolute_boxes(root)
+    x0, y0, x1, y1 = boxes["argmap-legend-frame"]
+    items = [b for ident, b in boxes.items() if ident.startswith("argmap-legend-")]
+    assert all(x0 <= b[0] and b[2] <= x1 and y0 <= b[1] and b[3] <= y1 for b in items)  # all in the frame
     width, height = (float(root.get(k, "0").removesuffix("pt")) for k in ("width", "height"))
-    assert (x1 - x0) * (y1 - y0) <= 0.1 * width * height
+    return (x1 - x0) * (y1 - y0) / (width * height)
 
 
-@pytest.mark.parametrize("direction", ["up", "down"])
-def test_the_legend_is_under_a_small_map(direction: str) -> None:
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_the_legend_is_at_most_a_tenth_of_the_picture_of_a_map_of_30_statements(direction: str) -> None:
+    m = big_map(30)
+    root = svg_of(m, direction=direction)
+    shown, drawn = glyph_sets(root)
+    assert shown == drawn and len(shown) >= 12  # every kind of line, junction and box, and the badge
+    assert legend_share(root) <= 0.1
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_the_legend_is_at_most_a_tenth_of_the_picture_of_the_repository_maps(direction: str) -> None:
+    for path in MAPS.glob("*.argmap"):
+        assert legend_share(svg_of(argmap.load(path), direction=direction)) <= 0.1, path.name
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_the_legend_and_references_are_under_the_map(direction: str) -> None:
     root = svg_of(argmap.loads(SMALL), direction=direction)
-    legend_top = box(by_id(root, "argmap-legend"))[1]
-    statements = [g for g in groups(root) if g.get("class", "").startswith("node statement")]
-    assert all(box(g)[3] <= legend_top for g in statements)
+    boxes = absolute_boxes(root)
+    legend_top = min(b[1] for ident, b in boxes.items() if ident.startswith(("argmap-legend-", "argmap-references")))
+    statements = [b for ident, b in boxes.items() if ident.startswith("statement-")]
+    assert statements and all(b[3] <= legend_top for b in statements)
+    width, height = (float(root.get(k, "0").removesuffix("pt")) for k in ("width", "height"))
+    assert all(b[0] >= 0 and b[2] <= width and b[3] <= height for b in boxes.values())  # all inside the picture
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_every_caption_is_on_the_row_of_its_glyph(direction: str) -> None:
+    boxes = absolute_boxes(svg_of(big_map(30), direction=direction))
+    captions = {ident.removesuffix("-text"): b for ident, b in boxes.items() if ident.endswith("-text")}
+    assert len(captions) >= 8
+    for glyph, caption in captions.items():
+        _, y0, x1, y1 = boxes[glyph]
+        assert abs((y0 + y1) / 2 - (caption[1] + caption[3]) / 2) <= 3, glyph  # one line
+        assert x1 <= caption[0] <= x1 + 12, glyph  # the words just right of the glyph
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
 def test_legend_lines_run_as_the_maps_lines_do(direction: str) -> None:
-    """Across the picture with right and left, along it with up and down; the arrowhead where the map has it."""
+    """Upright with up and down, across with right and left; the arrowhead where the map has it."""
     root = svg_of(argmap.loads(SMALL), direction=direction)
     legend = by_id(root, "argmap-legend-support")
-    x0, y0, x1, y1 = box(legend)
-    horizontal = direction in ("right", "left")
-    assert (x1 - x0 > 3 * (y1 - y0)) if horizontal else (y1 - y0 > 3 * (x1 - x0))
-    head = box(next(g for g in groups(root) if g.get("id") == "argmap-legend-support"))
-    tip = [p for el in legend.iter(f"{SVG}polygon") for p in points_of(el)]
-    line = [p for el in legend.iter(f"{SVG}path") for p in points_of(el)]
-    assert tip and line and head
-    centre = sum(p[0 if horizontal else 1] for p in tip) / len(tip)
-    middle = sum(p[0 if horizontal else 1] for p in line) / len(line)
+    x0, y0, x1, y1 = box_of(turned(legend, points(legend)))
+    across = direction in ("right", "left")
+    assert (x1 - x0 > 2 * (y1 - y0)) if across else (y1 - y0 > 2 * (x1 - x0))
+    tip = turned(legend, [p for el in legend.iter(f"{SVG}polygon") for p in points_of(el)])
+    line = turned(legend, [p for el in legend.iter(f"{SVG}path") for p in points_of(el)])
+    assert tip and line
+    axis = 0 if across else 1
+    centre, middle = sum(p[axis] for p in tip) / len(tip), sum(p[axis] for p in line) / len(line)
     forward = {"up": centre < middle, "down": centre > middle, "right": centre > middle, "left": centre < middle}
     assert forward[direction]
+
+
+def box_of(found: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    xs, ys = zip(*found, strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def points_of(el: ET.Element) -> list[tuple[float, float]]:
@@ -289,10 +382,10 @@ def test_the_legend_reads_from_the_top_statement_kinds_first(direction: str) -> 
     root = svg_of(argmap.load(MAPS / "drug-trial.argmap"), direction=direction)
     in_legend = legend_ids(root)
     legend = [g for g in groups(root) if g.get("id") in in_legend]
-    kinds = [box(g) for g in legend if g.get("class", "").startswith("node legend statement")]
-    lines = [box(g) for g in legend if g.get("class", "").startswith("edge legend")]
-    assert kinds and lines
-    assert max(k[3] for k in kinds) < min(line[1] for line in lines)
-    statements = [g for g in legend if g.get("class", "").startswith("node legend statement")]
-    order = [g.get("id") for g in sorted(statements, key=lambda g: box(g)[0])]
-    assert order == [f"argmap-legend-{k}" for k in ("thesis", "claim", "evidence", "assumption", "objection")]
+    glyphs = [g for g in legend if g.get("class", "").startswith(("node legend statement", "edge legend"))]
+    # read as text is read: row by row from the top (a row's glyphs share their middle), each left to right
+    order = [g.get("id") for g in sorted(glyphs, key=lambda g: (round((box(g)[1] + box(g)[3]) / 2), box(g)[0]))]
+    kinds = [f"argmap-legend-{k}" for k in ("thesis", "claim", "evidence", "assumption", "objection")]
+    assert order[:5] == kinds
+    lines = {"support", "rebut", "undermine", "undercut", "contradiction"}
+    assert {i.removeprefix("argmap-legend-") for i in order[5:]} == lines

@@ -25,7 +25,7 @@ TEA = 'title "Tea"\nthesis t "Tea is good."\nclaim c "Tea is tasty."\nc supports
 def served(tmp_path: Path) -> Iterator[tuple[Path, Preview, Server]]:
     path = tmp_path / "tea.argmap"
     path.write_text(TEA)
-    # Without the legend, which is centred under the map, a statement added beside the others
+    # Without the legend, which is wrapped to the map's width, a statement added beside the others
     # leaves the old ones where they were, so an update can keep their elements.
     preview = Preview(str(path), RenderOptions(format="html", legend=False))
     server, threads = start(preview, "127.0.0.1", 0)

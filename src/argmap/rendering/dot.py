@@ -40,7 +40,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import html
 import itertools
 import math
@@ -84,8 +83,31 @@ STATUS_KEY_ID = "argmap-status"
 LEGEND_ID = "argmap-legend"
 #: The SVG id of the numbered list of sources.
 REFERENCES_ID = "argmap-references"
-#: Items in a row of the legend, up and down (statement kinds share their own row).
-LEGEND_ROW = 4
+#: The width of the key under the map (legend and references) when the map's is not known, in points.
+KEY_WIDTH = 540
+#: The key is never wrapped narrower than this, in points, however small the map.
+KEY_MIN_WIDTH = 240
+#: The room around the key's graphs, in inches (a third of it above and below).
+KEY_PAD = 0.3
+#: The room between the legend and the references beside it, in points.
+KEY_GAP = 12
+#: The legend's items are drawn up to this much wider than :class:`_LegendItem` reckons.
+LEGEND_SLACK = 1.1
+#: The room inside the legend's frame, in points.
+LEGEND_MARGIN = 6
+#: The room between cells of the legend (inches) and between its rows (inches).
+LEGEND_NODESEP = 0.06
+LEGEND_RANKSEP = 0.07
+#: The room after an item of the legend, before the next on its row, in points.
+LEGEND_ITEM_GAP = 8
+#: The width of a statement box in the legend, in points.
+LEGEND_BOX_WIDTH = 57.6
+#: A line in the legend runs from the middle of an invisible point this wide, in points (its
+#: left half is the room before the item), to a point beside it.
+LEGEND_LINE_START = 36
+#: The same for a line turned upright (``up``, ``down``): it stands in the middle of the room it was drawn
+#: across, so less of that room is taken.
+LEGEND_UPRIGHT_START = 32
 #: A reference is wrapped at this many characters.
 REFERENCE_WIDTH = 70
 #: What each junction glyph means in the legend (see :func:`glyphs`), in the legend's order.
@@ -284,7 +306,6 @@ class _Writer:
         self.legend = legend
         self.fast = fast
         self.names = {node.id: node_id(node) for node in graph.nodes}  # map graph id -> DOT name
-        self.legend_cells: list[str] = []  # the legend's nodes, once drawn
         self.plan = GridPlan()
 
     def source(self) -> str:
@@ -344,10 +365,6 @@ class _Writer:
             g.edge(_name(self.names[lower]), _name(self.names[upper]), style="invis", weight="0")
         if plan.active:
             self._grid(g, plan)
-        if self.legend and self.graph.nodes:
-            self._legend(g)
-        if self.graph.references:
-            self._references(g)
         return str(g.source)
 
     def _fill(
@@ -408,8 +425,8 @@ class _Writer:
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{"".join(rows)}</TABLE>>'
 
     def _status_key(self) -> str:
-        """What the statuses mean, under the title: outside the layout, so that an evaluated
-        picture has the layout of the plain one (a row in the legend would move its boxes)."""
+        """What the statuses mean, under the title with the caption that says what they rest on:
+        outside the layout, so that an evaluated picture has the layout of the plain one."""
         t = self.theme
         keys = [(STATUS_WORDS[s], STATUS_MEANING[s], t.statuses[s][0], s.value) for s in Status]
         if any(n.aside for n in self.graph.nodes):
@@ -721,162 +738,185 @@ class _Writer:
         box = f'<TD BGCOLOR="{t.muted}" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}">{word}</TD>'
         return f"<TD>{_BADGE_TABLE}<TR>{box}</TR></TABLE></TD>"
 
-    # Legend
+    # Legend and references: graphs of their own, put under the map (see :mod:`argmap.rendering.compose`)
 
-    def _legend(self, g: graphviz.Digraph) -> None:
-        """A compact legend of exactly the glyphs the picture uses, each drawn as the picture draws it.
+    def key(self, width: float | None) -> str:
+        """The DOT source of what goes under the map: the legend's graph, then the references' (or nothing).
 
-        Its rows read left to right and top to bottom in every direction (see :func:`_legend_rows`).
+        ``width``: the map's width in points, which the legend's rows are wrapped to
+        (:data:`KEY_WIDTH` when it is not known, as for DOT output).
+        """
+        items = self._legend_items() if self.legend and self.graph.nodes else []
+        budget = max(width or KEY_WIDTH, KEY_MIN_WIDTH) - 2 * KEY_PAD * 72 - 2 * LEGEND_MARGIN
+        if self.graph.references:
+            beside = budget - self._references_width() - KEY_GAP
+            if beside >= KEY_MIN_WIDTH - 2 * KEY_PAD * 72:  # room for the references beside the legend
+                budget = beside
+        rows = pack_rows([self._legend_title(), *items], budget / LEGEND_SLACK)
+        out = [self._legend_graph(rows)] if items else []
+        if self.graph.references:
+            out.append(self._references_graph())
+        return "".join(out)
+
+    def _key_graph(self, name: str) -> graphviz.Digraph:
+        """An empty graph for part of the key, drawn in the map's theme and fonts."""
+        t = self.theme
+        g = graphviz.Digraph(name)
+        g.attr(
+            "graph",
+            id=f"{name}-graph",
+            rankdir="TB",
+            bgcolor=t.background,
+            fontname=FONT,
+            fontcolor=t.text,
+            newrank="true",
+            nodesep=f"{LEGEND_NODESEP:g}",
+            ranksep=f"{LEGEND_RANKSEP:g}",
+            pad=f"{KEY_PAD:g},{KEY_PAD / 3:g}",
+        )
+        g.attr("node", fontname=FONT, fontsize=str(TEXT_SIZE), fontcolor=t.text, label="", shape="plain", style="")
+        g.attr("edge", penwidth="1.3", arrowsize="0.8")
+        return g
+
+    def _legend_graph(self, rows: list[list[_LegendItem]]) -> str:
+        """The legend: rows of items read left to right, top to bottom, each glyph with its words beside it.
+
+        Each row is a rank of its own: the glyphs and their words on one line.
         """
         t = self.theme
-        rows = self._legend_items()
-        if not rows:
-            return
+        g = self._key_graph(LEGEND_ID)
         with g.subgraph(name=f"cluster_{LEGEND_ID}") as lg:
             lg.attr(
-                id=LEGEND_ID,
+                id=f"{LEGEND_ID}-frame",
                 **{"class": "legend"},
-                label=f"<{_font(_b('Legend'), 9, t.cluster_text)}>",
                 tooltip="Legend",
-                labeljust="l",
-                labelloc="b" if self.rankdir == "BT" else "t",
                 style="rounded",
                 color=t.cluster_border,
-                margin="6",
+                margin=f"{LEGEND_MARGIN:g}",
             )
-            cells = [[[make(lg) for make in item] for item in row] for row in rows]
-            ends = _legend_rows(lg, cells, self.rankdir)
-        # Under the map (right of it with right/left), on ranks of its own, so its rows stay close together.
-        self._after_the_map(g, ends)
-        self.legend_cells = [name for row in cells for item in row for name in item]
+            firsts: list[str] = []
+            for n, row in enumerate(rows):
+                with lg.subgraph(name=f"{LEGEND_ID}-row-{n}") as same:
+                    same.attr(rank="same")
+                    start = f"{LEGEND_ID}-row-{n}-start"  # a point where the row starts: rows aligned left
+                    same.node(start, id=start, shape="point", style="invis", width="0.01", fixedsize="true")
+                    cells = [start, *(name for item in row for name in item.draw(same, lg))]
+                for left, right in itertools.pairwise(cells):  # each cell right of the one before
+                    if left.removesuffix("-tail") != right.removesuffix("-head"):  # else a line joins them
+                        lg.edge(left, right, style="invis", id=f"{right}-after")
+                firsts.append(cells[0])
+            for upper, lower in itertools.pairwise(firsts):  # the next row under this one
+                lg.edge(upper, lower, style="invis", weight="10", id=f"{lower}-under")
+        return str(g.source)
 
-    def _after_the_map(self, g: graphviz.Digraph, names: list[str], after: list[str] | None = None) -> None:
-        """Invisible edges that put nodes under the map (right of it with ``right``/``left``).
+    def _legend_items(self) -> list[_LegendItem]:
+        """The legend's items, in order: statement kinds, lines, junctions, the question badge.
 
-        Under means past the conclusions (``down``, ``right``) or past the premises
-        nothing supports (``up``, ``left``), as ranks grow downwards (rightwards) or
-        upwards (leftwards). The edges meet in one invisible point first, so the nodes
-        placed are pulled by one edge each, not towards every end of the map.
-        ``after``: nodes to put them past instead (the legend's).
-        """
-        forward = self.rankdir in ("TB", "LR")
-        if after is None:
-            ends = {e.tail for e in self.graph.edges} if forward else {e.head for e in self.graph.edges}
-            last = self._last_sections()
-            after = [self.names[n.id] for n in self.graph.nodes if n.id not in ends and self.plan.top.get(n.id) in last]
-            after = self._last_row(after or [self.names[n.id] for n in self.graph.nodes if n.id not in ends])
-        anchor = f"{names[0]}-anchor"
-        g.node(anchor, id=anchor, label="", shape="point", style="invis", width="0", height="0")
-        for other in after:
-            g.edge(*((_name(other), anchor) if forward else (anchor, _name(other))), style="invis", weight="0")
-        for name in names:
-            g.edge(*((anchor, name) if forward else (name, anchor)), style="invis", weight="0")
-
-    def _last_sections(self) -> set[str | None]:
-        """The section at the end of the grid's last column (all nodes count when there is no grid).
-
-        Only its nodes hold what comes after the map: an invisible edge from a node
-        far up a column would cross every rank between, each crossing taking room, and
-        edges from several columns would pull the columns out of their places.
-        """
-        if not self.plan.active:
-            return {self.plan.top.get(n.id) for n in self.graph.nodes}
-        return {self.plan.columns[-1][-1]}
-
-    def _last_row(self, candidates: list[str]) -> list[str]:
-        """Of ``candidates`` (node names), those in the last of the wrapped rows, when rows were wrapped.
-
-        An invisible edge from every row would cross the rows below it and push them apart.
-        """
-        if self.plan.active or not self.plan.folds:
-            return candidates
-        uppers = {upper for _, upper in self.plan.folds}
-        lowest = {self.names[lower] for lower, _ in self.plan.folds if lower not in uppers}
-        return [c for c in candidates if c in lowest] or candidates
-
-    def _legend_items(self) -> list[list[list[_Cell]]]:
-        """The legend's rows of items, each item its cells: statement kinds, lines, junctions, badges.
-
-        Only what the picture draws. Up and down, the statement kinds share a row,
-        and lines, junctions and the question badge follow in rows of
-        :data:`LEGEND_ROW`; right and left, each item is a row. Statuses are keyed
-        under the title instead (see :meth:`_status_key`): the legend is laid out
-        with the map, and the statuses are an overlay that must not move it.
+        Only what the picture draws. Statuses are keyed under the title instead, with
+        the caption that says what they rest on (see :meth:`_status_key`): the legend of
+        an evaluated picture is that of the plain one.
         """
         used = glyphs(self.graph)
-        items: list[list[_Cell]] = [
-            [functools.partial(self._legend_box, kind=k)] for k in StatementKind if f"statement-{k.value}" in used
-        ]
-        boxes = len(items)
+        items = [self._legend_box(k) for k in StatementKind if f"statement-{k.value}" in used]
         items += [self._legend_edge(k) for k in EdgeKind if f"edge-{k.value}" in used]
         items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
         if QUESTIONS_GLYPH in used:
             items.append(self._legend_questions())
-        if self.rankdir in ("LR", "RL"):
-            return [[item] for item in items]
-        rest = items[boxes:]
-        rows = [items[:boxes]] if boxes else []
-        return rows + [rest[i : i + LEGEND_ROW] for i in range(0, len(rest), LEGEND_ROW)]
+        return items
 
-    def _legend_box(self, lg: graphviz.Digraph, kind: StatementKind) -> str:
+    def _legend_title(self) -> _LegendItem:
+        """The word *Legend*, first on the first row (a title over the rows would take a row of its own)."""
+        name = f"{LEGEND_ID}-title"
+        words = _font(_b("Legend"), 9, self.theme.cluster_text)
+
+        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
+            label = f'<{_BADGE_TABLE}<TR><TD>{words}</TD><TD WIDTH="{LEGEND_ITEM_GAP}"></TD></TR></TABLE>>'
+            row.node(name, label=label, id=name, tooltip="Legend", **{"class": "legend title"})
+            return [name]
+
+        from argmap.rendering.fonts import text_width
+
+        return _LegendItem(draw, text_width("Legend", 9, True) + LEGEND_ITEM_GAP + LEGEND_NODESEP * 72)
+
+    def _legend_box(self, kind: StatementKind) -> _LegendItem:
+        """A statement box of the kind, its kind written in it as in the map's boxes."""
         box = self.theme.statements[kind]
         style = kind.value
         name = f"{LEGEND_ID}-{style}"
-        lg.node(
-            name,
-            label=f"<{_font(_b(style.upper()), SMALL_SIZE, box.tag)}>",
-            id=name,
-            tooltip=style,
-            fillcolor=box.fill,
-            color=box.border,
-            penwidth=f"{box.penwidth:g}",
-            width="0.8",
-            height="0.24",
-            fixedsize="true",
-            **{"class": f"legend statement {style}"},
-            **SHAPES[kind],
-        )
+
+        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
+            row.node(
+                name,
+                label=f"<{_font(_b(style.upper()), SMALL_SIZE, box.tag)}>",
+                id=name,
+                tooltip=style,
+                fillcolor=box.fill,
+                color=box.border,
+                penwidth=f"{box.penwidth:g}",
+                width=f"{LEGEND_BOX_WIDTH / 72:g}",
+                height="0.24",
+                fixedsize="true",
+                **{"class": f"legend statement {style}"},
+                **SHAPES[kind],
+            )
+            return [name]
+
+        return _LegendItem(draw, LEGEND_BOX_WIDTH)
+
+    def _legend_caption(self, row: graphviz.Digraph, name: str, text: str) -> str:
+        """What a glyph means, beside it, with room after it before the next item."""
+        words = _font(html_text(text), LEGEND_SIZE, self.theme.text)
+        label = f'<{_BADGE_TABLE}<TR><TD>{words}</TD><TD WIDTH="{LEGEND_ITEM_GAP}"></TD></TR></TABLE>>'
+        row.node(name, label=label, id=name, tooltip=text, **{"class": "legend"})
         return name
 
-    def _legend_text(self, lg: graphviz.Digraph, name: str, text: str) -> str:
-        label = f"<{_font(html_text(text), LEGEND_SIZE, self.theme.text)}>"
-        lg.node(name, label=label, id=name, shape="plain", style="", tooltip=text, **{"class": "legend"})
-        return name
+    def _legend_edge(self, kind: EdgeKind) -> _LegendItem:
+        """A short line of the kind, arrowhead and all, running as the map's lines run, then what it means.
 
-    def _legend_edge(self, kind: EdgeKind) -> list[_Cell]:
-        """A short line of the kind, arrowhead and all, then what it means."""
+        The engine draws it across the row, between two invisible points; with ``up``
+        and ``down`` it is turned upright about its middle when the legend is put under
+        the map (its class says which way: ``turn-up``, ``turn-down``; see
+        :mod:`argmap.rendering.compose`), its row as tall as the line is long.
+        """
         base = f"{LEGEND_ID}-{kind.value}"
-
-        def ends(lg: graphviz.Digraph, end: str) -> str:
-            name = f"{base}-{end}"
-            lg.node(name, label="", shape="point", style="invis", width="0.01", id=name)
-            if end == ("tail" if self.rankdir in ("BT", "RL") else "head"):  # both ends are declared
-                self._legend_line(lg, kind, f"{base}-tail", f"{base}-head")
-            return name
-
-        tail, head = functools.partial(ends, end="tail"), functools.partial(ends, end="head")
-        return [
-            # the cell nearest the row's point first (ranks grow upwards, or leftwards)
-            *((head, tail) if self.rankdir in ("BT", "RL") else (tail, head)),
-            functools.partial(self._legend_text, name=f"{base}-text", text=EDGE_WORDS[kind]),
-        ]
-
-    def _legend_line(self, lg: graphviz.Digraph, kind: EdgeKind, tail: str, head: str) -> None:
-        t = self.theme
-        look = {k: v for k, v in EDGE_LOOK[kind].items() if k != "constraint"}
-        color = t.lines[kind.value]
+        look = {k: v for k, v in EDGE_LOOK[kind].items() if k not in ("constraint", "arrowhead", "dir")}
+        color = self.theme.lines[kind.value]
         if kind is EdgeKind.CONTRADICTION:
-            color = f"{color}:{t.background}:{color}"
-        common = {
-            "weight": "10",
-            "id": f"{LEGEND_ID}-{kind.value}",
-            "color": color,
-            "tooltip": EDGE_WORDS[kind],
-            "class": f"legend {kind.value}",
-        }
-        lg.edge(tail, head, **look, **common)
+            color = f"{color}:{self.theme.background}:{color}"
+        arrow = EDGE_LOOK[kind].get("arrowhead", "none") if kind is not EdgeKind.CONTRADICTION else "none"
+        if arrow == "none":
+            toward = {"dir": "none"}
+        elif self.rankdir == "RL":
+            toward = {"dir": "back", "arrowtail": arrow}
+        else:
+            toward = {"dir": "forward", "arrowhead": arrow}
+        turn = {"BT": " turn-up", "TB": " turn-down"}.get(self.rankdir, "")
+        start = LEGEND_UPRIGHT_START if turn else LEGEND_LINE_START
+        height = start / 2 + LEGEND_NODESEP * 72 + 2 if turn else 0.72  # upright, the row as tall as the line
+        point = {"shape": "box", "style": "invis", "fixedsize": "true", "label": ""}
 
-    def _legend_junction(self, key: str) -> list[_Cell]:
+        def draw(row: graphviz.Digraph, legend: graphviz.Digraph) -> list[str]:
+            # two points on the row, the line between their middles
+            width = f"{start / 72:g}"
+            row.node(f"{base}-tail", id=f"{base}-tail", width=width, height=f"{height / 72:.3f}", **point)
+            row.node(f"{base}-head", id=f"{base}-head", width="0.01", height="0.01", **point)
+            legend.edge(
+                f"{base}-tail",
+                f"{base}-head",
+                id=base,
+                color=color,
+                tooltip=EDGE_WORDS[kind],
+                tailclip="false",
+                headclip="false",
+                **{"class": f"legend {kind.value}{turn}"},
+                **look,
+                **toward,
+            )
+            return [f"{base}-tail", f"{base}-head", self._legend_caption(row, f"{base}-text", EDGE_WORDS[kind])]
+
+        return _LegendItem(draw, start + LEGEND_NODESEP * 72 + _caption_width(EDGE_WORDS[kind]))
+
+    def _legend_junction(self, key: str) -> _LegendItem:
         """A junction drawn as the picture draws it (a dot or square, or a box with a label), and its meaning."""
         style, shape = key.removeprefix("junction-").rsplit("-", 1)
         name = f"{LEGEND_ID}-{key}"
@@ -889,29 +929,36 @@ class _Writer:
             tooltip=JUNCTION_GLYPHS[key],
         )
 
-        def draw(lg: graphviz.Digraph) -> str:
+        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
             label, look = self._junction_look(sample)
             look.update({"id": name, "class": f"legend junction {style} {key.replace('junction-', 'glyph-junction-')}"})
-            lg.node(name, label=label, **look)
-            return name
+            row.node(name, label=label, **look)
+            return [name, self._legend_caption(row, f"{name}-text", JUNCTION_GLYPHS[key])]
 
-        text = functools.partial(self._legend_text, name=f"{name}-text", text=JUNCTION_GLYPHS[key])
-        return [draw, text]
+        from argmap.rendering.fonts import text_width
 
-    def _legend_questions(self) -> list[_Cell]:
+        glyph = text_width("label", 9, True) + 16 if shape == "box" else 10
+        return _LegendItem(draw, glyph + _caption_width(JUNCTION_GLYPHS[key]))
+
+    def _legend_questions(self) -> _LegendItem:
         """The badge of open critical questions, and what it means."""
         name = f"{LEGEND_ID}-questions"
 
-        def draw(lg: graphviz.Digraph) -> str:
+        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
             label = f"<{_BADGE_TABLE}<TR>{self._question_badge(2)}</TR></TABLE>>"
-            lg.node(
-                name, label=label, id=name, shape="plain", style="", tooltip=QUESTIONS_MEANING, **{"class": "legend"}
-            )
-            return name
+            row.node(name, label=label, id=name, tooltip=QUESTIONS_MEANING, **{"class": "legend"})
+            return [name, self._legend_caption(row, f"{name}-text", QUESTIONS_MEANING)]
 
-        return [draw, functools.partial(self._legend_text, name=f"{name}-text", text=QUESTIONS_MEANING)]
+        return _LegendItem(draw, 16 + _caption_width(QUESTIONS_MEANING))
 
-    def _references(self, g: graphviz.Digraph) -> None:
+    def _references_width(self) -> float:
+        """About how wide the list of references is drawn, in points."""
+        from argmap.rendering.fonts import text_width
+
+        lines = [line for ref in self.graph.references for line in wrap(reference_text(ref), REFERENCE_WIDTH)]
+        return max(text_width(line, FOOTER_SIZE) for line in lines) * TEXT_SLACK + 40
+
+    def _references_graph(self) -> str:
         """The numbered list of the sources statements cite, each said once, with links."""
         t = self.theme
         rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2">{_font(_b("References"), 9, t.cluster_text)}</TD></TR>']
@@ -924,10 +971,12 @@ class _Writer:
                 f'<TD ALIGN="LEFT" BALIGN="LEFT"{link}{_fit(lines, FOOTER_SIZE, padding=1)}>{text}</TD></TR>'
             )
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+        g = self._key_graph(REFERENCES_ID)
+        name = f"{REFERENCES_ID}-list"
         g.node(
-            REFERENCES_ID,
+            name,
             label=label,
-            id=REFERENCES_ID,
+            id=name,
             shape="box",
             style="rounded",
             color=t.cluster_border,
@@ -935,66 +984,41 @@ class _Writer:
             tooltip="References",
             **{"class": "references"},
         )
-        self._after_the_map(g, [REFERENCES_ID], self.legend_cells or None)
+        return str(g.source)
 
 
-#: Makes one legend cell in the legend's subgraph and returns its node's name.
-_Cell = Callable[..., str]
+@attrs.frozen
+class _LegendItem:
+    """One item of the legend.
 
-
-def _legend_rows(lg: graphviz.Digraph, rows: list[list[list[str]]], rankdir: str) -> list[str]:
-    """Lay the legend out: rows of items, first row on top, each read left to right.
-
-    The engine keeps the order of a node's out-edges when asked (``ordering=out``),
-    not that of nodes within a rank, so invisible points hold the items in order.
-    Up and down, one point over each row has the row's items as children, and an
-    item's first cell has the others as children, a rank lower (a line is drawn
-    across the ranks, as the picture's lines are); the next row hangs under the
-    row. Right and left, where ranks are columns, each row is one item, a chain
-    of cells across the ranks, and one point has the rows' first cells as children.
-    Returns the nodes that must lie past the map (see :meth:`_Writer._after_the_map`).
+    Attributes:
+        draw: adds the item's cells to its row (and a line's ends to the legend) and
+            returns the names of its cells on the row, left to right.
+        width: about how wide it is drawn, in points, with the room after it.
     """
-    backwards = rankdir in ("BT", "RL")
-    order = "in" if backwards else "out"  # the edges that hold the order leave their point, or enter it
-    invisible = {"label": "", "shape": "point", "style": "invis", "width": "0", "height": "0"}
 
-    def link(tail: str, head: str, **extra: str) -> None:
-        """An invisible edge that puts ``head`` past ``tail`` (a rank lower, or right)."""
-        lg.edge(*((head, tail) if backwards else (tail, head)), style="invis", weight="10", **extra)
-
-    if rankdir in ("TB", "BT"):
-        points = [f"{LEGEND_ID}-row-{n}" for n in range(len(rows))]
-        for point, row in zip(points, rows, strict=True):
-            lg.node(point, id=point, ordering=order, **invisible)
-            for item in row:
-                # Each item is a column: its first cell, then (a line's other end and) its caption under it.
-                link(point, item[0])
-                for upper, lower in itertools.pairwise(item):
-                    lg.node(upper, group=item[0])
-                    lg.node(lower, group=item[0])
-                    if not (upper == item[0] and _line_ends(item)):  # a line joins those two
-                        link(upper, lower)
-        for n in range(1, len(rows)):  # the next row is lower: points joined, so no cell is pulled aside
-            link(points[n - 1], points[n], minlen=str(1 + max(len(item) for item in rows[n - 1])))
-        return [points[0]]
-    point = f"{LEGEND_ID}-rows"
-    lg.node(point, id=point, ordering=order, **invisible)
-    for row in rows:
-        item = row[0]
-        link(point, item[0])
-        for cell in item:
-            lg.node(cell, group=item[0])  # a row's cells in a straight line
-        for left, right in itertools.pairwise(item):
-            if not (left == item[0] and _line_ends(item)):  # a line joins those two
-                link(left, right)
-    for above, below in itertools.pairwise(rows):  # within the first rank, top to bottom
-        lg.edge(above[0][0], below[0][0], style="invis", constraint="false")
-    return [point]
+    draw: Callable[[graphviz.Digraph, graphviz.Digraph], list[str]]
+    width: float
 
 
-def _line_ends(item: list[str]) -> bool:
-    """Whether a legend item starts with the two ends of a line (``...-tail`` and ``...-head``, either way)."""
-    return len(item) > 1 and {item[0].rsplit("-", 1)[-1], item[1].rsplit("-", 1)[-1]} == {"tail", "head"}
+def _caption_width(text: str) -> float:
+    from argmap.rendering.fonts import text_width
+
+    return text_width(text, LEGEND_SIZE) * TEXT_SLACK + LEGEND_ITEM_GAP + 2 * LEGEND_NODESEP * 72
+
+
+def pack_rows(items: list[_LegendItem], width: float) -> list[list[_LegendItem]]:
+    """Items in rows of at most ``width`` points (about), in order; an item wider than that has a row to itself."""
+    rows: list[list[_LegendItem]] = []
+    used = 0.0
+    for item in items:
+        if rows and used + item.width <= width:
+            rows[-1].append(item)
+            used += item.width
+        else:
+            rows.append([item])
+            used = item.width
+    return rows
 
 
 #: The glyph of the badge that counts an inference's open critical questions.
@@ -1139,6 +1163,56 @@ def stagger(graph: MapGraph, rows: int = 3, fan: int = 3) -> dict[str, int]:
     return out
 
 
+def _writer(graph: MapGraph, theme: str | Theme, direction: str, legend: bool, fast: bool) -> _Writer:
+    """The writer of a map graph's DOT.
+
+    Raises:
+        ValueError: an unknown theme or direction.
+    """
+    chosen = get(theme) if isinstance(theme, str) else theme
+    rankdir = DIRECTIONS.get(direction, direction.upper())
+    if rankdir not in DIRECTIONS.values():
+        raise ValueError(f"unknown direction `{direction}`; choose one of {', '.join(DIRECTIONS)}")
+    return _Writer(graph, chosen, rankdir, legend, fast)
+
+
+def map_dot(graph: MapGraph, *, theme: str | Theme = "default", direction: str = "up", fast: bool = False) -> str:
+    """The DOT source of the map itself: one graph, without the legend and references.
+
+    Raises:
+        ValueError: an unknown theme or direction.
+    """
+    return _writer(graph, theme, direction, False, fast).source()
+
+
+def key_dot(
+    graph: MapGraph,
+    *,
+    theme: str | Theme = "default",
+    direction: str = "up",
+    legend: bool = True,
+    width: float | None = None,
+) -> str:
+    """The DOT source of what goes under the map: the legend's graph and the references' graph.
+
+    Each is a graph of its own, laid out by its own engine run and put under the
+    map's picture (see :mod:`argmap.rendering.compose`), so the map's layout is the
+    same with or without them. Empty when there is neither (``legend=False`` and no sources).
+
+    Args:
+        graph: the map graph.
+        theme: as for :func:`to_dot`.
+        direction: the map's direction: the legend's lines run as the map's do.
+        legend: draw the legend (else only the references, if any).
+        width: the map's width in points, to wrap the legend's rows to
+            (:data:`KEY_WIDTH` when not known).
+
+    Raises:
+        ValueError: an unknown theme or direction.
+    """
+    return _writer(graph, theme, direction, legend, False).key(width)
+
+
 def to_dot(
     graph: MapGraph,
     *,
@@ -1147,7 +1221,10 @@ def to_dot(
     legend: bool = True,
     fast: bool = False,
 ) -> str:
-    """The DOT source of a map graph.
+    """The DOT source of a map graph: the map's graph, then those of the legend and references.
+
+    Graphviz draws each graph of the file as a picture of its own; argmap draws
+    the map and puts the others under it (see :func:`key_dot`).
 
     Args:
         graph: the map graph (see :func:`argmap.rendering.build.build_graph`).
@@ -1160,8 +1237,5 @@ def to_dot(
     Raises:
         ValueError: an unknown theme or direction.
     """
-    chosen = get(theme) if isinstance(theme, str) else theme
-    rankdir = DIRECTIONS.get(direction, direction.upper())
-    if rankdir not in DIRECTIONS.values():
-        raise ValueError(f"unknown direction `{direction}`; choose one of {', '.join(DIRECTIONS)}")
-    return _Writer(graph, chosen, rankdir, legend, fast).source()
+    map_source = map_dot(graph, theme=theme, direction=direction, fast=fast)
+    return map_source + key_dot(graph, theme=theme, direction=direction, legend=legend)

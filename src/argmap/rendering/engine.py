@@ -135,6 +135,7 @@ def run(
     args: Sequence[str] = (),
     *,
     limit: int | None = None,
+    several: bool = False,
 ) -> bytes:
     """Lay out DOT source and return the output bytes.
 
@@ -150,6 +151,7 @@ def run(
             whole drawing; None for no limit.
         args: more command-line arguments for the engine (e.g. ``-Gdpi=150``).
         limit: the most output accepted, in bytes (default: :func:`output_limit`).
+        several: the source has several graphs, and the output a picture of each, one after another.
 
     Raises:
         EngineError: the engine could not start, failed, wrote nothing, too
@@ -181,13 +183,24 @@ def run(
         raise EngineError(f"the layout engine {engine.name} failed ({detail})" + (f": {errors}" if errors else ""))
     if not done.stdout:
         raise EngineError(f"the layout engine {engine.name} wrote nothing" + (f": {errors}" if errors else ""))
-    if not is_format(done.stdout, fmt):
+    if not all(is_format(part, fmt) for part in (documents(done.stdout) if several else [done.stdout])):
         start = _short(done.stdout[:40].decode("utf-8", "replace").replace("\ufffd", "?"))
         raise EngineError(
             f"the layout engine {engine.name} wrote something that is not {fmt.upper()} "
             f"(it starts with `{_UNPRINTABLE.sub('?', start)}`)" + (f": {errors}" if errors else "")
         )
     return done.stdout
+
+
+def documents(data: bytes) -> list[bytes]:
+    """The XML documents of an engine's output for several graphs, each starting ``<?xml``.
+
+    Example:
+        >>> documents(b'<?xml a?><svg/>|<?xml b?><svg/>|')
+        [b'<?xml a?><svg/>|', b'<?xml b?><svg/>|']
+    """
+    starts = [m.start() for m in re.finditer(rb"<\?xml ", data)] or [0]
+    return [data[a:b] for a, b in zip(starts, [*starts[1:], len(data)], strict=True)]
 
 
 def output_limit(source_size: int) -> int:

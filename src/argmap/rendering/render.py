@@ -35,6 +35,7 @@ from argmap.rendering.options import DEFAULT_DPI, DEFAULTS, RenderOptions, defau
 
 if TYPE_CHECKING:
     from argmap.evaluation.evaluator import Evaluation
+    from argmap.rendering.engine import Engine
     from argmap.rendering.process import Deadline
 
 #: Above this many nodes (statements and junctions), ``auto`` uses the fast engine settings.
@@ -50,16 +51,25 @@ class Prepared:
 
     Attributes:
         graph: the map graph.
-        source: its DOT source.
+        source: the DOT source of the map itself.
         fast: whether the fast engine settings are used.
         flattened: how many sections are nested too deep for a box of their own
             (:data:`argmap.rendering.dot.MAX_CLUSTER_DEPTH`) and are drawn inside an ancestor.
+        key: the DOT source of the legend's and the references' graphs, wrapped to
+            :data:`~argmap.rendering.dot.KEY_WIDTH` (empty without either); a drawing
+            wraps the legend to the map's width instead.
     """
 
     graph: MapGraph
     source: str
     fast: bool
     flattened: int = 0
+    key: str = ""
+
+    @property
+    def dot(self) -> str:
+        """The DOT file: the map's graph, then the key's graphs (see :func:`argmap.rendering.dot.to_dot`)."""
+        return self.source + self.key
 
 
 @frozen
@@ -99,14 +109,14 @@ def prepare_graph(graph: MapGraph, options: RenderOptions = DEFAULTS, deadline: 
     Raises:
         argmap.rendering.engine.EngineError: the deadline passed.
     """
-    from argmap.rendering.dot import drawn_clusters
-    from argmap.rendering.dot import to_dot as graph_to_dot
+    from argmap.rendering.dot import drawn_clusters, key_dot, map_dot
 
     fast = options.quality == "fast" or (options.quality == "auto" and len(graph.nodes) > FAST_ABOVE)
-    source = graph_to_dot(graph, theme=options.theme, direction=options.direction, legend=options.legend, fast=fast)
+    source = map_dot(graph, theme=options.theme, direction=options.direction, fast=fast)
+    key = key_dot(graph, theme=options.theme, direction=options.direction, legend=options.legend)
     flattened = sum(1 for cid, drawn in drawn_clusters(graph).items() if cid != drawn)
     _in_time(deadline, "writing the DOT source")
-    return Prepared(graph, source, fast, flattened)
+    return Prepared(graph, source, fast, flattened, key)
 
 
 def _in_time(deadline: Deadline | None, stage: str) -> None:
@@ -146,8 +156,8 @@ def picture(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Picture:
         return _page(m, options, deadline)
     prepared = prepare(m, options, deadline)
     if options.format == "dot":
-        return Picture(prepared.source.encode("utf-8"), prepared.graph, prepared)
-    return Picture(draw(prepared.source, options, deadline), prepared.graph, prepared)
+        return Picture(prepared.dot.encode("utf-8"), prepared.graph, prepared)
+    return Picture(draw(prepared, options, deadline), prepared.graph, prepared)
 
 
 def graph_picture(graph: MapGraph, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> Picture:
@@ -163,8 +173,8 @@ def graph_picture(graph: MapGraph, options: RenderOptions = DEFAULTS, deadline: 
         return Picture(graph.to_json().encode("utf-8"), graph)
     prepared = prepare_graph(graph, options, deadline)
     if options.format == "dot":
-        return Picture(prepared.source.encode("utf-8"), graph, prepared)
-    return Picture(draw(prepared.source, options, deadline), graph, prepared)
+        return Picture(prepared.dot.encode("utf-8"), graph, prepared)
+    return Picture(draw(prepared, options, deadline), graph, prepared)
 
 
 def atlas(m: ArgumentMap, stem: str, options: RenderOptions = DEFAULTS) -> list[tuple[str, Picture]]:
@@ -242,14 +252,20 @@ def page_parts(m: ArgumentMap, options: RenderOptions = DEFAULTS, deadline: Dead
         evaluation = evaluate(m, options.semantics, options.assume, options.reject, options.distrust)
     plain = attrs.evolve(options, format="svg", evaluate=False, semantics="grounded", assume=(), reject=(), distrust=())
     prepared = prepare(m, plain, deadline)
-    svg = draw(prepared.source, plain, deadline)
+    svg = draw(prepared, plain, deadline)
     _in_time(deadline, "drawing the picture")
     return PageParts(svg, prepared, evaluation)
 
 
-def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> bytes:
-    """Run the layout engine on DOT source, for ``options.format``, ``dpi``, ``timeout`` and ``engine_binary``.
+def draw(prepared: Prepared, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> bytes:
+    """Run the layout engine on a prepared map, for ``options.format``, ``dpi``, ``timeout`` and ``engine_binary``.
 
+    The map is laid out first; then its legend and references, wrapped to the map's
+    width, in one more run, and put under it (:mod:`argmap.rendering.compose`).
+    PNG and PDF are drawn from that SVG (see :mod:`argmap.rendering.raster`). A
+    system Graphviz writes PNG and PDF itself only for a picture with nothing under
+    the map, or a format argmap cannot draw (PDF where svg2pdf is not installed):
+    then without the legend and references.
     With a ``deadline`` (of the whole drawing) the engine gets the time left; else ``options.timeout``.
 
     Raises:
@@ -262,12 +278,17 @@ def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | No
         from argmap.rendering.process import Deadline
 
         deadline = Deadline(engine.DEFAULT_TIMEOUT if options.timeout is None else options.timeout)
-    if options.format in engine.DRAWN_FROM_SVG and found.pure:
+    drawable = options.format == "png" or (options.format == "pdf" and engine.can_draw_pdf())
+    keyed = bool(prepared.key)  # a legend or references to put under the map
+    if options.format == "svg" or (options.format in engine.DRAWN_FROM_SVG and (found.pure or (drawable and keyed))):
         # graphviz-pure's own PNG has only its built-in fonts, and it has no PDF:
-        # draw its SVG with argmap's fonts (see raster).
+        # draw its SVG with argmap's fonts (see raster). The key is put in the SVG, so
+        # a system Graphviz's PNG and PDF are drawn the same way.
+        svg = with_key(engine.run(found, prepared.source, "svg", deadline), prepared, options, found, deadline)
+        if options.format == "svg":
+            return svg
         from argmap.rendering import raster
 
-        svg = engine.run(found, source, "svg", deadline)
         if options.format == "pdf":
             return raster.pdf(svg)
         return raster.png(svg, options.dpi or DEFAULT_DPI, PNG_MAX_PIXELS)
@@ -278,7 +299,33 @@ def draw(source: str, options: RenderOptions = DEFAULTS, deadline: Deadline | No
         args.append(f"-Gsize={inches:g},{inches:g}")
         if options.dpi:
             args.append(f"-Gdpi={options.dpi:g}")
-    return engine.run(found, source, options.format, deadline, args)
+    return engine.run(found, prepared.source, options.format, deadline, args)
+
+
+def with_key(svg: bytes, prepared: Prepared, options: RenderOptions, found: Engine, deadline: Deadline) -> bytes:
+    """The map's SVG with its legend and references under it, the legend wrapped to the map's width.
+
+    Raises:
+        argmap.rendering.engine.EngineError: the engine failed on the key, or wrote it
+            in a form argmap does not know.
+    """
+    from argmap.rendering import compose, engine
+
+    if not prepared.key or not compose.composable(svg):
+        return svg  # nothing to add, or not a picture of the engine's that argmap can add to
+    from argmap.rendering.dot import key_dot
+    from argmap.rendering.themes import get
+
+    try:
+        width = compose.size(svg)[0]
+        source = key_dot(
+            prepared.graph, theme=options.theme, direction=options.direction, legend=options.legend, width=width
+        )
+        return compose.compose(
+            svg, engine.run(found, source, "svg", deadline, several=True), get(options.theme).background
+        )
+    except compose.ComposeError as exc:
+        raise engine.EngineError(f"cannot put the legend under the map: {exc}") from None
 
 
 def render(
@@ -353,9 +400,15 @@ def to_dot(
     quality: str = default("quality"),
     options: RenderOptions | None = None,
 ) -> str:
-    """The Graphviz DOT source of a map (the arguments are those of :func:`render`)."""
+    """The Graphviz DOT source of a map: the map's graph, then the legend's and the references' graphs.
+
+    The arguments are those of :func:`render`. A drawing lays the legend and the
+    references out on their own and puts them under the map (see
+    :func:`argmap.rendering.dot.key_dot`); here the legend is wrapped to
+    :data:`argmap.rendering.dot.KEY_WIDTH` points, as the map's width is not known.
+    """
     settings = {k: v for k, v in locals().items() if k not in ("m", "options")}
-    return prepare(m, _options(options, settings)).source
+    return prepare(m, _options(options, settings)).dot
 
 
 def _options(options: RenderOptions | None, settings: dict[str, Any]) -> RenderOptions:
