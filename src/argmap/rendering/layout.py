@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from attrs import field, frozen
 
@@ -312,7 +312,24 @@ def _ups(graph: MapGraph, keep: object) -> dict[str, list[str]]:
     return ups
 
 
-def _levels(members: list[str], ups: dict[str, list[str]]) -> dict[str, int]:
+def lowest(members: Iterable[str], ups: Mapping[str, Collection[str]]) -> list[str]:
+    """The members on the lowest natural row of their group, in the order given.
+
+    A member's natural row is the longest path from it up to the top of the group
+    (``ups``: what each member points at, inside the group). Every other member
+    hangs above one of these, so holding these below a line holds the whole group.
+
+    Example:
+        >>> lowest(["a", "b", "c", "d"], {"b": ["a"], "c": ["b"], "d": ["a"]})
+        ['c']
+    """
+    members = list(members)
+    level = _levels(members, ups)
+    bottom = max((level[n] for n in members), default=0)
+    return [n for n in members if level[n] == bottom]
+
+
+def _levels(members: list[str], ups: Mapping[str, Collection[str]]) -> dict[str, int]:
     """The natural row of every member: the longest path up to the top of its group."""
     level: dict[str, int] = {}
     for node_id in members:
@@ -327,7 +344,7 @@ def _neighbours(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
     return a[0] == b[0] and abs(a[1] - b[1]) <= 1
 
 
-def _level(node_id: str, inside: dict[str, list[str]], level: dict[str, int]) -> int:
+def _level(node_id: str, inside: Mapping[str, Collection[str]], level: dict[str, int]) -> int:
     """The length of the longest path from ``node_id`` up to the top of its group (iterative)."""
     stack = [node_id]
     seen: set[str] = set()
