@@ -62,6 +62,7 @@ from argmap.rendering.wrap import in_order, right_to_left, wrap
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
 FAST_SETTINGS = {
+    "forcelabels": "true",  # every word beside a line is drawn, even where it overlaps something
     "nslimit": "2",
     "nslimit1": "2",
     "mclimit": "0.5",
@@ -331,7 +332,7 @@ class _Writer:
         for cluster in self.graph.clusters:
             if home.get(cluster.id) == cluster.id:
                 children[cluster.parent].append(cluster)
-        plan = self.plan = plan_grid(self.graph)
+        plan = self.plan = plan_grid(self.graph, label_rows=not self.fast)
         self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
         minlen = {} if plan.shaped else stagger(self.graph)
@@ -715,7 +716,10 @@ class _Writer:
         if parts or edge.questions:
             texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
             label = _fitted("<BR/>".join(parts), texts, 8)
-            attrs["label"] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
+            # Fast: beside the line, placed after the layout; a label on the line takes a rank
+            # of its own, and every line of the picture then crosses twice as many ranks.
+            where = "xlabel" if self.fast else "label"
+            attrs[where] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
 

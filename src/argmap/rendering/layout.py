@@ -199,8 +199,12 @@ def units(graph: MapGraph) -> dict[str, str]:
     return out
 
 
-def plan_grid(graph: MapGraph) -> GridPlan:
-    """The plan of a map graph; an empty plan for a small map."""
+def plan_grid(graph: MapGraph, *, label_rows: bool = True) -> GridPlan:
+    """The plan of a map graph; an empty plan for a small map.
+
+    ``label_rows``: the words on lines take rows of their own (``label``); False when
+    they are set beside the lines (``xlabel``, the fast settings): rows are closer.
+    """
     statements = sum(1 for n in graph.nodes if n.kind is NodeKind.STATEMENT)
     if statements < GRID_FROM:
         return GridPlan()
@@ -208,8 +212,9 @@ def plan_grid(graph: MapGraph) -> GridPlan:
     top = {n.id: ancestor[n.cluster] for n in graph.nodes if n.cluster is not None and n.cluster in ancestor}
     order = [c.id for c in graph.clusters if c.parent is None and c.id in set(top.values())]
     sizes = {n.id: node_size(n) for n in graph.nodes}
+    gap = _row_gap(graph) if label_rows else ROW_GAP
     if len(order) < 2:
-        return _plan_rows(graph, sizes) if statements <= WRAP_UP_TO else GridPlan()
+        return _plan_rows(graph, sizes, gap) if statements <= WRAP_UP_TO else GridPlan()
     block_of = units(graph)
     block = {n.id: block_of[n.cluster] for n in graph.nodes if n.id in top and n.cluster is not None}
     edge_ends = {e.id: (e.tail, e.head) for e in graph.edges}
@@ -223,7 +228,7 @@ def plan_grid(graph: MapGraph) -> GridPlan:
             w, h = sizes[e.tail]
             sizes[e.tail] = (w + NODE_GAP + STUB_CHARS * CHAR_WIDTH * 0.8, h)
     ups = _ups(graph, lambda tail, head: tail in block and block.get(head) == block[tail])
-    columns, folds = _choose(order, blocks, members, ups, _levels(list(block), ups), sizes, _row_gap(graph))
+    columns, folds = _choose(order, blocks, members, ups, _levels(list(block), ups), sizes, gap)
     if statements > WRAP_UP_TO:
         folds = ()
     stacks = tuple(tuple(b for cid in column for b in blocks[cid]) for column in columns)
@@ -234,14 +239,14 @@ def plan_grid(graph: MapGraph) -> GridPlan:
     return GridPlan(columns, top, loose, far, folds, stacks, block)
 
 
-def _plan_rows(graph: MapGraph, sizes: dict[str, tuple[float, float]]) -> GridPlan:
+def _plan_rows(graph: MapGraph, sizes: dict[str, tuple[float, float]], gap: float) -> GridPlan:
     """A map of one section or none: only its rows are wrapped, to the width that shapes it best."""
     members = [n.id for n in graph.nodes]
     ups = _ups(graph, lambda tail, head: True)
     level = _levels(members, ups)
     best: tuple[float, _Rows] | None = None
     for cap in _caps(sizes.values()):
-        rows = _wrap(members, ups, level, sizes, cap, _row_gap(graph))
+        rows = _wrap(members, ups, level, sizes, cap, gap)
         score = _score(rows.width, rows.height)
         if best is None or score < best[0]:
             best = (score, rows)
