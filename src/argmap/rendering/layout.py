@@ -228,7 +228,9 @@ def plan_grid(graph: MapGraph, *, label_rows: bool = True) -> GridPlan:
             w, h = sizes[e.tail]
             sizes[e.tail] = (w + NODE_GAP + STUB_CHARS * CHAR_WIDTH * 0.8, h)
     ups = _ups(graph, lambda tail, head: tail in block and block.get(head) == block[tail])
-    columns, folds = _choose(order, blocks, members, ups, _levels(list(block), ups), sizes, gap)
+    # Rows left unwrapped are planned as they will be drawn: one row as wide as it comes.
+    caps = _caps(sizes.values()) if statements <= WRAP_UP_TO else [math.inf]
+    columns, folds = _choose(order, blocks, members, ups, _levels(list(block), ups), sizes, gap, caps)
     if statements > WRAP_UP_TO:
         folds = ()
     stacks = tuple(tuple(b for cid in column for b in blocks[cid]) for column in columns)
@@ -284,10 +286,11 @@ def _choose(
     level: dict[str, int],
     sizes: dict[str, tuple[float, float]],
     gap: float,
+    caps: list[float],
 ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]]:
-    """The columns of sections and the row width that shape the picture best."""
+    """The columns of sections and the row width, of ``caps``, that shape the picture best."""
     best: tuple[float, tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]] | None = None
-    for cap in _caps(sizes.values()):
+    for cap in caps:
         rows = {b: _wrap(members[b], ups, level, sizes, cap, gap) for cid in order for b in blocks[cid]}
         # A block's box adds its title and margins, and the separator under it rows of its own.
         heights = {cid: sum(rows[b].height + 2 * SECTION_MARGIN + 3 * gap for b in blocks[cid]) for cid in order}
