@@ -20,6 +20,7 @@ import argmap
 from argmap.model import Section
 from argmap.rendering.build import build_graph
 from argmap.rendering.layout import plan_grid
+from argmap.rendering.mapgraph import NodeKind
 
 from .conftest import ROOT, scaled
 
@@ -64,11 +65,11 @@ def size(root: ET.Element) -> tuple[float, float]:
     return float(root.get("width", "0").removesuffix("pt")), float(root.get("height", "0").removesuffix("pt"))
 
 
-def assert_written_order(m: argmap.ArgumentMap, root: ET.Element) -> None:
+def assert_written_order(m: argmap.ArgumentMap, root: ET.Element, fast: bool = False) -> None:
     """Sections are stacked in written order in each column, and every column starts at the top."""
     top = [s.id for s in m.items if isinstance(s, Section) and s.id]
     placed = dict(zip(top, boxes(root, top), strict=True))
-    columns = plan_grid(build_graph(m)).columns or (tuple(top),)
+    columns = plan_grid(build_graph(m), label_rows=not fast).columns or (tuple(top),)
     for column in columns:
         # Within a column, each section is drawn below the one written before it (its middle
         # below the other's bottom: section boxes may share a row of margin).
@@ -132,3 +133,58 @@ def test_the_article_map_is_about_square_with_sections_in_written_order() -> Non
     width, height = size(root)
     assert 0.5 <= width / height <= 2.0
     assert_written_order(m, root)
+
+
+# The fast settings (maps of more than 1,000 nodes) hold each section up by its lowest row
+# only and set the words on lines beside them: the same shape, all of it drawn.
+@settings(max_examples=scaled(8), deadline=None, phases=(Phase.explicit, Phase.generate))
+@example(statements=300, seed=1, section_size=40, links=3)  # the benchmark maps' sections
+@given(
+    statements=st.integers(60, 300),
+    seed=st.integers(0, 10_000),
+    section_size=st.integers(10, 60),
+    links=st.integers(0, 6),
+)
+def test_the_fast_layout_keeps_the_shape_and_draws_every_word(
+    statements: int, seed: int, section_size: int, links: int
+) -> None:
+    assume(statements >= 2 * section_size)
+    m = argmap.loads(generated(statements, seed, section_size, links))
+    root = ET.fromstring(argmap.render(m, "svg", legend=False, quality="fast"))
+    width, height = size(root)
+    assert 0.5 <= width / height <= 2.0, (width, height)
+    assert_written_order(m, root, fast=True)
+    graph = build_graph(m)
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    drawn = {ident: " ".join(" ".join(el.itertext()) for el in g.iter(f"{SVG}text")) for ident, g in groups.items()}
+    for node in graph.nodes:  # every word of every statement, in its own box
+        if node.kind is NodeKind.STATEMENT:
+            assert set(" ".join(node.text).split()) <= set(drawn[f"statement-{node.id}"].split()), node.id
+    labelled = [e for e in graph.edges if e.label]
+    assert labelled
+    for edge in labelled:  # and the words on every line, beside it
+        assert edge.label in drawn[f"edge-{edge.id}"], edge.id
+
+
+def test_in_the_fast_layout_a_statement_with_no_relation_in_its_section_stays_at_its_top() -> None:
+    # Held by its lowest row only, a section must not let what hangs from nothing in it float down.
+    parts = []
+    for s in range(4):
+        chain = [f"c{s}_{k}" for k in range(6)]
+        lines = [f'  claim {c} "Step {k} of part {s}."' for k, c in enumerate(chain)]
+        lines += [f"  {a} supports {b}" for a, b in pairwise(chain[::-1])]
+        lines.append(f'  claim alone{s} "Nothing here supports or attacks this ({s})."')
+        parts.append(f'section s{s} "Part {s}" {{\n' + "\n".join(lines) + f"\n}}\nc{s}_0 supports t\n")
+    m = argmap.loads('thesis t "The thesis."\n' + "".join(parts))
+    root = ET.fromstring(argmap.render(m, "svg", legend=False, quality="fast"))
+    sections = dict(zip([f"s{s}" for s in range(4)], boxes(root, [f"s{s}" for s in range(4)]), strict=True))
+    for s, (_, top, _, bottom) in sections.items():
+        shape = next(
+            el
+            for g in root.iter(f"{SVG}g")
+            if g.get("id") == f"statement-alone{s[1:]}"
+            for el in g.iter()
+            if el.tag in (f"{SVG}path", f"{SVG}polygon")
+        )
+        ys = [float(y) for y in re.findall(r"-?\d+(?:\.\d+)?", shape.get("points") or shape.get("d", ""))][1::2]
+        assert top < min(ys) and max(ys) < top + (bottom - top) / 3, (s, top, bottom, ys)

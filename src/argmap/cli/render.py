@@ -659,7 +659,8 @@ def _notes(drawn: Picture, statements: int) -> list[str]:
     if prepared is not None and prepared.fast:
         notes.append(
             f"{statements:,} statements ({len(prepared.graph.nodes):,} nodes): using the fast layout "
-            "(straight edges, fewer optimisation passes); --quality draws the full layout, slower"
+            "(straight edges, words beside the lines, fewer optimisation passes); "
+            "--quality draws the full layout, slower"
         )
     if prepared is not None and prepared.flattened:
         notes.append(flattened_note(prepared.flattened))

@@ -52,7 +52,7 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type inf
 
 from argmap.evaluation.status import Status
 from argmap.language import InferenceKind, StatementKind, assert_never
-from argmap.rendering.layout import GridPlan, plan_grid
+from argmap.rendering.layout import GridPlan, lowest, plan_grid
 from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind, Reference
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
@@ -61,6 +61,7 @@ from argmap.rendering.wrap import in_order, right_to_left, wrap
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
 FAST_SETTINGS = {
+    "forcelabels": "true",  # every word beside a line is drawn, even where it overlaps something
     "nslimit": "2",
     "nslimit1": "2",
     "mclimit": "0.5",
@@ -352,7 +353,7 @@ class _Writer:
         for cluster in self.graph.clusters:
             if home.get(cluster.id) == cluster.id:
                 children[cluster.parent].append(cluster)
-        plan = self.plan = plan_grid(self.graph)
+        plan = self.plan = plan_grid(self.graph, label_rows=not self.fast)
         self.stubs = self._stubs(plan, home)
         self._fill(g, None, by_cluster, children)
         minlen = {} if plan.shaped else stagger(self.graph)
@@ -654,14 +655,17 @@ class _Writer:
         for node_id, block in plan.block.items():
             members[block].append(node_id)
         tops = {b: [n for n in nodes if not ups[n]] for b, nodes in members.items()}
-        bottoms = {b: [n for n in nodes if not downs[n]] for b, nodes in members.items()}
+        held = self._held(members, ups, downs)
         invisible = {"label": "", "shape": "point", "style": "invis", "width": "0", "height": "0"}
         heads = [f"{GRID_ID}-column-{n}" for n in range(len(plan.columns))]
         for name in heads:
             g.node(name, id=name, **invisible)
+        # Fast: the first section's tops are pulled up under the head, as the others' under their
+        # separator, so that nothing in it floats down once only its lowest row is held.
+        pull = "1" if self.fast else "0"
         for n, column in enumerate(plan.stacks):
             for node in tops[column[0]]:
-                g.edge(_name(self.names[node]), heads[n], style="invis", weight="0")
+                g.edge(_name(self.names[node]), heads[n], style="invis", weight=pull)
             # With several columns, the separators of each hang in a line under its head, which
             # keeps the columns apart (the line passes beside the sections: one column needs none).
             spine = heads[n] if len(plan.stacks) > 1 else None
@@ -670,7 +674,7 @@ class _Writer:
                 g.node(sep, id=sep, **invisible)
                 for node in tops[lower]:
                     g.edge(_name(self.names[node]), sep, style="invis", weight="1")
-                for node in bottoms[upper]:  # no weight: it would pull every leaf down to the last row
+                for node in held[upper]:  # no weight: it would pull every leaf down to the last row
                     g.edge(sep, _name(self.names[node]), style="invis", weight="0")
                 if spine is not None:
                     g.edge(sep, spine, style="invis", weight="50")
@@ -684,6 +688,24 @@ class _Writer:
                 same.node(_name(self.names[thesis.id]))
         for left, right in itertools.pairwise(heads):
             g.edge(left, right, style="invis", weight="10")
+
+    def _held(
+        self, members: dict[str, list[str]], ups: dict[str, set[str]], downs: dict[str, set[str]]
+    ) -> dict[str, list[str]]:
+        """The nodes of each block that the separator under it holds, by block.
+
+        Every node at the bottom of the block (nothing in it points at it); with the
+        fast settings only those on the block's lowest natural row. An invisible edge
+        to a bottom node higher up crosses every row down to the separator, and the
+        engine pays for each row crossed in every later phase (at 5,000 statements such
+        edges were four in five of its nodes and most of its time). The block's tops
+        are pulled up under the separator above (or the column's head), so every
+        other node hangs above the lowest row.
+        """
+        bottoms = {b: [n for n in nodes if not downs[n]] for b, nodes in members.items()}
+        if not self.fast:
+            return bottoms
+        return {b: lowest(nodes, ups) for b, nodes in bottoms.items()}
 
     def _edge(self, g: graphviz.Digraph, edge: Edge, minlen: int | None, loose: bool = False) -> None:
         t = self.theme
@@ -711,7 +733,10 @@ class _Writer:
         if parts or edge.questions:
             texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
             label = _fitted("<BR/>".join(parts), texts, 8)
-            attrs["label"] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
+            # Fast: beside the line, placed after the layout; a label on the line takes a rank
+            # of its own, and every line of the picture then crosses twice as many ranks.
+            where = "xlabel" if self.fast else "label"
+            attrs[where] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from attrs import field, frozen
 
@@ -199,8 +199,12 @@ def units(graph: MapGraph) -> dict[str, str]:
     return out
 
 
-def plan_grid(graph: MapGraph) -> GridPlan:
-    """The plan of a map graph; an empty plan for a small map."""
+def plan_grid(graph: MapGraph, *, label_rows: bool = True) -> GridPlan:
+    """The plan of a map graph; an empty plan for a small map.
+
+    ``label_rows``: the words on lines take rows of their own (``label``); False when
+    they are set beside the lines (``xlabel``, the fast settings): rows are closer.
+    """
     statements = sum(1 for n in graph.nodes if n.kind is NodeKind.STATEMENT)
     if statements < GRID_FROM:
         return GridPlan()
@@ -208,8 +212,9 @@ def plan_grid(graph: MapGraph) -> GridPlan:
     top = {n.id: ancestor[n.cluster] for n in graph.nodes if n.cluster is not None and n.cluster in ancestor}
     order = [c.id for c in graph.clusters if c.parent is None and c.id in set(top.values())]
     sizes = {n.id: node_size(n) for n in graph.nodes}
+    gap = _row_gap(graph) if label_rows else ROW_GAP
     if len(order) < 2:
-        return _plan_rows(graph, sizes) if statements <= WRAP_UP_TO else GridPlan()
+        return _plan_rows(graph, sizes, gap) if statements <= WRAP_UP_TO else GridPlan()
     block_of = units(graph)
     block = {n.id: block_of[n.cluster] for n in graph.nodes if n.id in top and n.cluster is not None}
     edge_ends = {e.id: (e.tail, e.head) for e in graph.edges}
@@ -223,7 +228,9 @@ def plan_grid(graph: MapGraph) -> GridPlan:
             w, h = sizes[e.tail]
             sizes[e.tail] = (w + NODE_GAP + STUB_CHARS * CHAR_WIDTH * 0.8, h)
     ups = _ups(graph, lambda tail, head: tail in block and block.get(head) == block[tail])
-    columns, folds = _choose(order, blocks, members, ups, _levels(list(block), ups), sizes, _row_gap(graph))
+    # Rows left unwrapped are planned as they will be drawn: one row as wide as it comes.
+    caps = _caps(sizes.values()) if statements <= WRAP_UP_TO else [math.inf]
+    columns, folds = _choose(order, blocks, members, ups, _levels(list(block), ups), sizes, gap, caps)
     if statements > WRAP_UP_TO:
         folds = ()
     stacks = tuple(tuple(b for cid in column for b in blocks[cid]) for column in columns)
@@ -234,14 +241,14 @@ def plan_grid(graph: MapGraph) -> GridPlan:
     return GridPlan(columns, top, loose, far, folds, stacks, block)
 
 
-def _plan_rows(graph: MapGraph, sizes: dict[str, tuple[float, float]]) -> GridPlan:
+def _plan_rows(graph: MapGraph, sizes: dict[str, tuple[float, float]], gap: float) -> GridPlan:
     """A map of one section or none: only its rows are wrapped, to the width that shapes it best."""
     members = [n.id for n in graph.nodes]
     ups = _ups(graph, lambda tail, head: True)
     level = _levels(members, ups)
     best: tuple[float, _Rows] | None = None
     for cap in _caps(sizes.values()):
-        rows = _wrap(members, ups, level, sizes, cap, _row_gap(graph))
+        rows = _wrap(members, ups, level, sizes, cap, gap)
         score = _score(rows.width, rows.height)
         if best is None or score < best[0]:
             best = (score, rows)
@@ -279,10 +286,11 @@ def _choose(
     level: dict[str, int],
     sizes: dict[str, tuple[float, float]],
     gap: float,
+    caps: list[float],
 ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]]:
-    """The columns of sections and the row width that shape the picture best."""
+    """The columns of sections and the row width, of ``caps``, that shape the picture best."""
     best: tuple[float, tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]] | None = None
-    for cap in _caps(sizes.values()):
+    for cap in caps:
         rows = {b: _wrap(members[b], ups, level, sizes, cap, gap) for cid in order for b in blocks[cid]}
         # A block's box adds its title and margins, and the separator under it rows of its own.
         heights = {cid: sum(rows[b].height + 2 * SECTION_MARGIN + 3 * gap for b in blocks[cid]) for cid in order}
@@ -312,7 +320,24 @@ def _ups(graph: MapGraph, keep: object) -> dict[str, list[str]]:
     return ups
 
 
-def _levels(members: list[str], ups: dict[str, list[str]]) -> dict[str, int]:
+def lowest(members: Iterable[str], ups: Mapping[str, Collection[str]]) -> list[str]:
+    """The members on the lowest natural row of their group, in the order given.
+
+    A member's natural row is the longest path from it up to the top of the group
+    (``ups``: what each member points at, inside the group). Every other member
+    hangs above one of these, so holding these below a line holds the whole group.
+
+    Example:
+        >>> lowest(["a", "b", "c", "d"], {"b": ["a"], "c": ["b"], "d": ["a"]})
+        ['c']
+    """
+    members = list(members)
+    level = _levels(members, ups)
+    bottom = max((level[n] for n in members), default=0)
+    return [n for n in members if level[n] == bottom]
+
+
+def _levels(members: list[str], ups: Mapping[str, Collection[str]]) -> dict[str, int]:
     """The natural row of every member: the longest path up to the top of its group."""
     level: dict[str, int] = {}
     for node_id in members:
@@ -327,7 +352,7 @@ def _neighbours(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
     return a[0] == b[0] and abs(a[1] - b[1]) <= 1
 
 
-def _level(node_id: str, inside: dict[str, list[str]], level: dict[str, int]) -> int:
+def _level(node_id: str, inside: Mapping[str, Collection[str]], level: dict[str, int]) -> int:
     """The length of the longest path from ``node_id`` up to the top of its group (iterative)."""
     stack = [node_id]
     seen: set[str] = set()
