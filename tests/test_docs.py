@@ -73,17 +73,17 @@ def test_readme_first_screen_gives_two_commands() -> None:
 
 
 def test_the_readme_picture_is_the_article_s_conclusion_drawn_now() -> None:
-    """The README shows one section of the article's map (it fits a page) and links the whole map.
+    """The README shows the part of the article's map around its conclusion (it fits a page) and links the whole map.
 
     ``argmap render --check --out-dir docs/ maps/`` covers the whole maps; this picture is
     made by another command, so it is checked here: drawn again, byte for byte.
     """
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "(docs/peace-talks-pattern.svg)](docs/peace-talks.svg)" in readme
-    assert "argmap render\nmaps/peace-talks.argmap --section pattern" in readme
+    assert "(docs/peace-talks-us_prevented.svg)](docs/peace-talks.svg)" in readme
+    assert "render maps/peace-talks.argmap --focus us_prevented --depth 2" in readme
     m = argmap.load(ROOT / "maps" / "peace-talks.argmap")
-    drawn = argmap.render(m, section="pattern")
-    assert (ROOT / "docs" / "peace-talks-pattern.svg").read_bytes() == drawn
+    drawn = argmap.render(m, focus="us_prevented", depth=2)
+    assert (ROOT / "docs" / "peace-talks-us_prevented.svg").read_bytes() == drawn
     width = float(re.search(rb'<svg width="([\d.]+)pt"', drawn).group(1))  # type: ignore[union-attr]
     assert width * 96 / 72 <= 2400  # it reads at page width
 

@@ -214,6 +214,56 @@ def test_section_view_draws_outside_statements_as_ghosts() -> None:
     assert build_graph(m, RenderOptions(section="Confounding and bias in Trial A")) == g
 
 
+ELSEWHERE = """
+thesis t "Tea is good for you."
+section health "Health" {
+  claim c "Tea has antioxidants."
+  evidence e "A 2019 study measured them." { source: study }
+  argument lab: e => c
+}
+section review "Review" {
+  objection small "The study was small."
+  claim d "Tea tastes good."
+}
+source study "A 2019 study"
+c supports t
+small undercuts lab
+e supports c
+d contradicts c
+"""
+
+
+def test_section_view_shows_what_bears_on_it_from_elsewhere() -> None:
+    """An undercut written in another section aims at the section's inference: it is drawn, its objection
+    faded; an inference written outside between the section's own statements is the section's own."""
+    g = build_graph(argmap.loads(ELSEWHERE), RenderOptions(section="health"))
+    assert {n.id: (n.ghost, n.cluster) for n in g.nodes} == {
+        "c": (False, "health"),
+        "e": (False, "health"),
+        "lab": (False, "health"),
+        "small": (True, None),  # from the review: faded, outside the section's box
+        "d": (True, None),
+    }
+    assert edges(g) == [
+        ("e", "lab", "support", False),
+        ("lab", "c", "support", True),
+        ("small", "lab", "undercut", True),  # written in the review, aimed at the section's inference
+        ("e", "c", "support", True),  # written at the top, between the section's own statements
+        ("d", "c", "contradiction", False),  # written at the top, with a side in the section
+    ]
+    assert g.node("c").hidden == 1  # c supports t leads elsewhere: counted, not drawn
+
+
+def test_the_legend_says_what_faded_boxes_are_only_when_some_are_drawn() -> None:
+    from argmap.rendering.dot import CONTEXT_GLYPH, glyphs
+
+    m = argmap.loads(ELSEWHERE)
+    assert CONTEXT_GLYPH in glyphs(build_graph(m, RenderOptions(section="health")))
+    assert CONTEXT_GLYPH not in glyphs(build_graph(m))
+    assert "outside the part shown: drawn faded, for context" in argmap.render(m, section="health").decode()
+    assert "drawn faded" not in argmap.render(m).decode()
+
+
 def test_section_and_focus_together() -> None:
     m = argmap.load(MAPS / "drug-trial.argmap")
     g = build_graph(m, RenderOptions(section="bias", focus="tingling", depth=1))

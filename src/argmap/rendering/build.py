@@ -237,12 +237,18 @@ def _section_view(m: ArgumentMap, ix: MapIndex, graph: _Hypergraph, name: str) -
             inside.add(item.key)
         elif isinstance(item, Contradiction) and id(item) in contradiction_number:
             written_contradictions.add(contradiction_number[id(item)])
+    # An inference written elsewhere between the section's own statements is the section's too.
+    inside |= {
+        key
+        for key, members in graph.edges
+        if not key.startswith("#") and all(x in inside for x in members if x != key)
+    }
     shown: set[int] = set()
     for n, (key, members) in enumerate(graph.edges):
-        if key.startswith("#"):
-            if int(key[1:]) in written_contradictions or all(x in inside for x in members):
+        if key.startswith("#"):  # a contradiction: written here, or with a side here
+            if int(key[1:]) in written_contradictions or any(x in inside for x in members):
                 shown.add(n)
-        elif key in written or all(x in inside for x in members):
+        elif key in written or key in inside or graph.inferences[key].target in inside:  # what bears on it
             shown.add(n)
     reached = set(inside) | {y for n in shown for y in graph.edges[n][1]}
     graph.closure(shown, reached)

@@ -163,6 +163,8 @@ _BADGED_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0
 _BADGE_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 #: What the badge ``?2`` on an inference says, in the legend.
 QUESTIONS_MEANING = "critical questions of its scheme nobody has asked yet"
+#: What a faded, dotted statement box means, in the legend.
+CONTEXT_MEANING = "outside the part shown: drawn faded, for context"
 EDGE_WORDS = {
     EdgeKind.SUPPORT: "supports",
     EdgeKind.REBUT: "rebuts a conclusion",
@@ -512,7 +514,7 @@ class _Writer:
             fillcolor=fill,
             color=t.ghost.border if node.aside and not node.ghost else box.border,
             penwidth=f"{penwidth:g}",
-            **{"class": self._classes(node)},
+            **{"class": self._classes(node, f"glyph-{CONTEXT_GLYPH}" if node.ghost else None)},
             **look,
             **self._link(node),
         )
@@ -843,6 +845,8 @@ class _Writer:
         """
         used = glyphs(self.graph)
         items = [self._legend_box(k) for k in StatementKind if f"statement-{k.value}" in used]
+        if CONTEXT_GLYPH in used:
+            items.append(self._legend_context())
         items += [self._legend_edge(k) for k in EdgeKind if f"edge-{k.value}" in used]
         items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
         if QUESTIONS_GLYPH in used:
@@ -965,6 +969,32 @@ class _Writer:
         glyph = text_width("label", 9, True) + 16 if shape == "box" else 10
         return _LegendItem(draw, glyph + _caption_width(JUNCTION_GLYPHS[key]))
 
+    def _legend_context(self) -> _LegendItem:
+        """A faded, dotted statement box, as section and focus views draw their context, and what it means."""
+        t = self.theme
+        name = f"{LEGEND_ID}-{CONTEXT_GLYPH}"
+
+        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
+            look = dict(SHAPES[StatementKind.CLAIM])
+            look["style"] = look["style"].replace("dashed", "") + ",dotted"
+            row.node(
+                name,
+                label=f"<{_font(_b('CONTEXT'), SMALL_SIZE, t.muted)}>",
+                id=name,
+                tooltip=CONTEXT_MEANING,
+                fillcolor=t.ghost.fill,
+                color=t.ghost.border,
+                penwidth=f"{t.ghost.penwidth:g}",
+                width=f"{LEGEND_BOX_WIDTH / 72:g}",
+                height="0.24",
+                fixedsize="true",
+                **{"class": f"legend statement glyph-{CONTEXT_GLYPH}"},
+                **look,
+            )
+            return [name, self._legend_caption(row, f"{name}-text", CONTEXT_MEANING)]
+
+        return _LegendItem(draw, LEGEND_BOX_WIDTH + _caption_width(CONTEXT_MEANING))
+
     def _legend_questions(self) -> _LegendItem:
         """The badge of open critical questions, and what it means."""
         name = f"{LEGEND_ID}-questions"
@@ -1048,6 +1078,8 @@ def pack_rows(items: list[_LegendItem], width: float) -> list[list[_LegendItem]]
 
 #: The glyph of the badge that counts an inference's open critical questions.
 QUESTIONS_GLYPH = "questions-badge"
+#: The glyph of a statement drawn faded, as context around the part of the map shown.
+CONTEXT_GLYPH = "context"
 
 
 def glyphs(graph: MapGraph) -> set[str]:
@@ -1062,7 +1094,7 @@ def glyphs(graph: MapGraph) -> set[str]:
     for node in graph.nodes:
         match node.kind:
             case NodeKind.STATEMENT:
-                out.add(f"statement-{node.style}")
+                out.add(CONTEXT_GLYPH if node.ghost else f"statement-{node.style}")
             case NodeKind.JUNCTION:
                 out.add(junction_glyph(node))
             case NodeKind.SECTION:
