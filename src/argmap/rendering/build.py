@@ -239,9 +239,7 @@ def _section_view(m: ArgumentMap, ix: MapIndex, graph: _Hypergraph, name: str) -
             written_contradictions.add(contradiction_number[id(item)])
     # An inference written elsewhere between the section's own statements is the section's too.
     inside |= {
-        key
-        for key, members in graph.edges
-        if not key.startswith("#") and all(x in inside for x in members if x != key)
+        key for key, members in graph.edges if not key.startswith("#") and all(x in inside for x in members if x != key)
     }
     shown: set[int] = set()
     for n, (key, members) in enumerate(graph.edges):
