@@ -201,3 +201,15 @@ def test_matters_is_not_grouped_by_question(capsys: pytest.CaptureFixture[str]) 
     path = str(MAPS / "drug-trial.argmap")
     assert main(["questions", "--matters", "--by", "question", path]) == exit_codes.USAGE
     assert "--matters" in capsys.readouterr().err
+
+
+def test_by_question_wraps_the_list_of_inferences_between_names() -> None:
+    m = argmap.loads(
+        'thesis t "T"  claim alpha_statement "A"  claim beta_statement "B"  claim gamma_statement "C"'
+        "  alpha_statement supports t { scheme: sign }  beta_statement supports t { scheme: sign }"
+        "  gamma_statement supports t { scheme: sign }"
+    )
+    lines = question_groups.table(m, only_open=True, width=60).split("\n")
+    names = [line for line in lines if line.startswith("    ")][:2]
+    assert names == ["    alpha_statement supports t, beta_statement supports t,", "    gamma_statement supports t"]
+    assert all(len(line) <= 60 for line in lines[:-1])

@@ -33,6 +33,8 @@ from argmap.model.questions import State, questions
 from argmap.schemes import Question, Scheme
 from argmap.terminal import cut, wrap
 
+#: Holds an inference's name together when the list of names is wrapped.
+NBSP = "\N{NO-BREAK SPACE}"
 #: The states in the order the report gives them.
 STATES: tuple[State, ...] = ("open", "raised", "answered")
 
@@ -106,7 +108,10 @@ def table(m: ArgumentMap, only_open: bool = False, width: int | None = None, not
         for s in ("open",) if only_open else STATES:
             if a.on(s):
                 first = "    " if only_open else f"    {s} on "
-                lines += wrap(_keys(a.on(s)), width, "    " + " " * (len(first) - 4), first)
+                # names like `a supports b` are kept whole on a line: wrap at the commas only
+                names = _keys(a.on(s)).replace(" ", NBSP).replace(",\N{NO-BREAK SPACE}", ", ")
+                indent = "    " + " " * (len(first) - 4)
+                lines += [line.replace(NBSP, " ") for line in wrap(names, width, indent, first)]
     return "\n".join([*lines, "", totals(m), *notes])
 
 
