@@ -112,6 +112,7 @@ def unsectioned(text: str) -> str:
 @settings(max_examples=scaled(12), deadline=None, phases=(Phase.explicit, Phase.generate))
 @example(statements=51, seed=51, sections=True)  # was 2.6 : 1 before wide rows were wrapped
 @example(statements=300, seed=3, sections=False)
+@example(statements=158, seed=438, sections=False)  # 2.1 : 1 when rows were planned as if packed tight
 @given(statements=st.integers(30, 300), seed=st.integers(0, 10_000), sections=st.booleans())
 def test_a_map_of_one_section_or_none_is_about_square(statements: int, seed: int, sections: bool) -> None:
     text = generated(statements, seed, statements, 0)

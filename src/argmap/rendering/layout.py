@@ -65,6 +65,10 @@ LABELLED_ROW_GAP = 64.0
 SECTION_MARGIN = 40.0
 #: How much wider a row is drawn than its boxes and lines: labels and the engine's spacing take room.
 WIDTH_SLACK = 1.4
+#: How much wider than planned a map with no sections comes out: with no section boxes to
+#: hold them, the engine spreads a row's nodes apart to straighten the lines between rows
+#: (1.1 to 2.1 times the planned width in a sample of generated maps, 1.5 typically).
+OPEN_SLACK = 1.5
 #: The room a line takes in a row it passes, in points.
 PASSING = 22.0
 #: The rough length of a stub's text (``→ target``), in characters.
@@ -214,7 +218,8 @@ def plan_grid(graph: MapGraph, *, label_rows: bool = True) -> GridPlan:
     sizes = {n.id: node_size(n) for n in graph.nodes}
     gap = _row_gap(graph) if label_rows else ROW_GAP
     if len(order) < 2:
-        return _plan_rows(graph, sizes, gap) if statements <= WRAP_UP_TO else GridPlan()
+        slack = OPEN_SLACK if not order else 1.0
+        return _plan_rows(graph, sizes, gap, slack) if statements <= WRAP_UP_TO else GridPlan()
     block_of = units(graph)
     block = {n.id: block_of[n.cluster] for n in graph.nodes if n.id in top and n.cluster is not None}
     edge_ends = {e.id: (e.tail, e.head) for e in graph.edges}
@@ -241,15 +246,18 @@ def plan_grid(graph: MapGraph, *, label_rows: bool = True) -> GridPlan:
     return GridPlan(columns, top, loose, far, folds, stacks, block)
 
 
-def _plan_rows(graph: MapGraph, sizes: dict[str, tuple[float, float]], gap: float) -> GridPlan:
-    """A map of one section or none: only its rows are wrapped, to the width that shapes it best."""
+def _plan_rows(graph: MapGraph, sizes: dict[str, tuple[float, float]], gap: float, slack: float) -> GridPlan:
+    """A map of one section or none: only its rows are wrapped, to the width that shapes it best.
+
+    ``slack``: how much wider than planned the picture is expected to come out.
+    """
     members = [n.id for n in graph.nodes]
     ups = _ups(graph, lambda tail, head: True)
     level = _levels(members, ups)
     best: tuple[float, _Rows] | None = None
     for cap in _caps(sizes.values()):
         rows = _wrap(members, ups, level, sizes, cap, gap)
-        score = _score(rows.width, rows.height)
+        score = _score(rows.width * slack, rows.height)
         if best is None or score < best[0]:
             best = (score, rows)
     assert best is not None
