@@ -29,7 +29,7 @@ from argmap.evaluation.doubt import DOUBTED, stand_only_unasked
 from argmap.evaluation.evaluator import Evaluation, evaluate
 from argmap.evaluation.grounded import Solver
 from argmap.evaluation.status import Status
-from argmap.evaluation.theory import OUT, UNDEC
+from argmap.evaluation.theory import OUT, UNDEC, _reach_all
 from argmap.model import ArgumentMap, Inference, StatementKind
 from argmap.model.index import index
 from argmap.model.questions import QuestionState, questions
@@ -137,7 +137,7 @@ def _without(ev: Evaluation, position: int) -> dict[str, Status]:
     rule = g.rule[position]
     if ev.labels[rule] == OUT:
         return {}  # already set aside: nothing depends on it holding
-    region = _downstream(rule, g.outputs)
+    region = _reach_all([rule], g.outputs.__getitem__)  # the rule and everything that depends on it
     label = list(ev.labels)
     for v in region:
         label[v] = UNDEC
@@ -149,18 +149,6 @@ def _without(ev: Evaluation, position: int) -> dict[str, Status]:
         for sid, node in g.statement.items()
         if node in region and label[node] != ev.labels[node]
     }
-
-
-def _downstream(start: int, outputs: list[list[int]]) -> set[int]:
-    """``start`` and every node that depends on it."""
-    seen = {start}
-    todo = [start]
-    while todo:
-        for w in outputs[todo.pop()]:
-            if w not in seen:
-                seen.add(w)
-                todo.append(w)
-    return seen
 
 
 def only_together(ev: Evaluation, found: list[Impact]) -> list[str]:
