@@ -12,7 +12,8 @@ import pytest
 
 import argmap
 from argmap.cli import exit_codes, main
-from argmap.evaluation.doubt import critical_questions, stand_only_unasked
+from argmap.evaluation.doubt import stand_only_unasked
+from argmap.evaluation.matters import critical_questions
 
 SIGN = """
 thesis t "The patient has measles."

@@ -14,8 +14,7 @@ import pytest
 
 import argmap
 from argmap.cli import exit_codes, main
-from argmap.evaluation.doubt import critical_questions
-from argmap.evaluation.matters import only_together, questions_that_matter
+from argmap.evaluation.matters import critical_questions, only_together, questions_that_matter
 
 from .conftest import MAPS, ROOT
 

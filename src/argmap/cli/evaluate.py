@@ -93,8 +93,9 @@ def _doubting(m: ArgumentMap, args: argparse.Namespace, semantics: str) -> int:
     The semantics, the what-if and the preference settings are those of a plain evaluation.
     """
     from argmap.evaluation import summary as evaluation_report
-    from argmap.evaluation.doubt import critical_questions, doubted, stand_only_unasked
+    from argmap.evaluation.doubt import doubted, stand_only_unasked
     from argmap.evaluation.evaluator import evaluate_scenario
+    from argmap.evaluation.matters import critical_questions
     from argmap.evaluation.whatif import resolve
 
     base = resolve(m, args.assume, args.reject, args.distrust, [tuple(pair) for pair in args.prefer])

@@ -71,36 +71,3 @@ def stand_only_unasked(
         for sid, status in before.statement_status.items()
         if status is Status.IN and after.statement_status[sid] is not Status.IN
     ]
-
-
-def critical_questions(
-    m: ArgumentMap,
-    semantics: str = "grounded",
-    scenario: Scenario | None = None,
-    ordering: str = "last-link",
-    comparison: str = "elitist",
-) -> dict[str, list[tuple[str, str]]]:
-    """For each thesis, the open exception or assumption questions whose raising alone changes its status.
-
-    Raising one question of an inference sets that inference aside, so each
-    question is tried by rejecting its inference alone. Returns
-    ``{thesis id: [(inference key, question key), ...]}`` in map order,
-    with every thesis, even those no question can move. Preferences are
-    weighed as in :func:`stand_only_unasked`.
-    """
-    base = scenario or resolve(m)
-    before = evaluate_scenario(m, semantics, base, ordering, comparison)
-    theses = [s.id for s in m.statements() if s.kind.value == "thesis"]
-    out: dict[str, list[tuple[str, str]]] = {t: [] for t in theses}
-    positions = {id(inf): n for n, inf in enumerate(index(m).inferences)}
-    for iq in questions(m):
-        position = positions[id(iq.inference)]
-        open_keys = [q.question.key for q in iq.open() if q.question.type in DOUBTED]
-        if not open_keys or position in base.assumed_rules or position in base.rejected_rules:
-            continue
-        what_if = evolve(base, rejected_rules=base.rejected_rules | {position})
-        after = evaluate_scenario(m, semantics, what_if, ordering, comparison)
-        for t in theses:
-            if after.statement_status.get(t) is not before.statement_status.get(t):
-                out[t] += [(iq.inference.key, key) for key in open_keys]
-    return out

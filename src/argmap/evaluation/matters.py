@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from attrs import evolve, frozen
 
 from argmap.evaluation.doubt import DOUBTED, stand_only_unasked
-from argmap.evaluation.evaluator import Evaluation, evaluate
+from argmap.evaluation.evaluator import Evaluation, evaluate, evaluate_scenario
 from argmap.evaluation.grounded import Solver
 from argmap.evaluation.status import Status
 from argmap.evaluation.theory import OUT, UNDEC, _reach_all
+from argmap.evaluation.whatif import Scenario, resolve
 from argmap.model import ArgumentMap, Inference, StatementKind
 from argmap.model.index import index
 from argmap.model.questions import QuestionState, questions
@@ -94,7 +95,6 @@ def questions_that_matter(
         EvaluationError: as :func:`argmap.evaluate`.
         EvaluationTooLarge: as :func:`argmap.evaluate`.
     """
-    prefer = list(prefer)
     ev = evaluate(m, semantics, assume, reject, distrust, ordering=ordering, comparison=comparison, prefer=prefer)
     return impacts(ev)
 
@@ -162,3 +162,26 @@ def only_together(ev: Evaluation, found: list[Impact]) -> list[str]:
     alone = {c.statement for i in found for c in i.changes if c.before is Status.IN}
     unasked = stand_only_unasked(ev.map, ev.semantics, ev.scenario, ev.ordering, ev.comparison)
     return [sid for sid in unasked if sid not in alone]
+
+
+def critical_questions(
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    scenario: Scenario | None = None,
+    ordering: str = "last-link",
+    comparison: str = "elitist",
+) -> dict[str, list[tuple[str, str]]]:
+    """For each thesis, the open exception or assumption questions whose raising alone changes its status.
+
+    The theses' part of :func:`impacts`, for ``evaluate --doubt-open-questions
+    --critical``. Returns ``{thesis id: [(inference key, question key), ...]}``
+    in map order, with every thesis, even those no question can move.
+    Preferences are weighed as in :func:`~argmap.evaluation.doubt.stand_only_unasked`.
+    """
+    ev = evaluate_scenario(m, semantics, scenario or resolve(m), ordering, comparison)
+    out: dict[str, list[tuple[str, str]]] = {s.id: [] for s in m.statements() if s.kind is StatementKind.THESIS}
+    positions = {id(inf): n for n, inf in enumerate(index(m).inferences)}
+    for impact in sorted(impacts(ev), key=lambda i: positions[id(i.inference)]):
+        for change in impact.theses():
+            out[change.statement] += [(impact.inference.key, q.question.key) for q in impact.questions]
+    return out
