@@ -218,12 +218,18 @@ def _candidates(
     return out
 
 
+def cached_solver(ev: Evaluation) -> Solver:
+    """A grounded solver for the evaluation's graph, made once and kept with the evaluation."""
+    solver = ev.cache.get("solver")
+    if not isinstance(solver, Solver):
+        solver = ev.cache["solver"] = Solver(ev.graph)
+    return solver
+
+
 def _grounded_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Status]]:
     """Each candidate's effect, solved only where it can matter."""
     g = ev.graph
-    solver = ev.cache.get("solver")
-    if not isinstance(solver, Solver):
-        solver = ev.cache["solver"] = Solver(g)
+    solver = cached_solver(ev)
     label = list(ev.labels)
     target = g.statement[subject]
     cone = _reach([target], g.inputs, None)

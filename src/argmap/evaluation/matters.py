@@ -25,9 +25,9 @@ from collections.abc import Iterable
 
 from attrs import evolve, frozen
 
+from argmap.evaluation.critical import cached_solver
 from argmap.evaluation.doubt import DOUBTED, stand_only_unasked
 from argmap.evaluation.evaluator import Evaluation, evaluate, evaluate_scenario
-from argmap.evaluation.grounded import Solver
 from argmap.evaluation.status import Status
 from argmap.evaluation.theory import OUT, UNDEC, _reach_all
 from argmap.evaluation.whatif import Scenario, resolve
@@ -131,9 +131,7 @@ def _without(ev: Evaluation, position: int) -> dict[str, Status]:
         what_if = evolve(ev.scenario, rejected_rules=ev.scenario.rejected_rules | {position})
         after = ev.under(what_if).statement_status
         return {sid: after[sid] for sid, status in ev.statement_status.items() if after[sid] is not status}
-    solver = ev.cache.get("solver")
-    if not isinstance(solver, Solver):
-        solver = ev.cache["solver"] = Solver(g)
+    solver = cached_solver(ev)
     rule = g.rule[position]
     if ev.labels[rule] == OUT:
         return {}  # already set aside: nothing depends on it holding
