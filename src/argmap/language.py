@@ -45,6 +45,7 @@ __all__ = [
     "InferenceWords",
     "Keyword",
     "Polarity",
+    "QuestionType",
     "StatementKind",
     "Terminal",
     "assert_never",
@@ -136,8 +137,11 @@ SCHEME = "scheme"
 #: The words of a scheme's body, each starting one entry: ``premise tag? "text"``,
 #: ``conclusion "text"`` and ``question key type "text"``.
 SCHEME_WORDS = ("premise", "conclusion", "question")
-#: The types of a critical question, in the sense of Carneades (the catalogue's too).
-QUESTION_TYPES = ("premise", "exception", "assumption")
+#: What a critical question questions, in Carneades' sense: a stated premise, an
+#: exception (whoever raises it must support it) or an assumption (the proponent
+#: must support it once it is asked). The catalogue's questions and a map's own use these.
+QuestionType = Literal["premise", "exception", "assumption"]
+QUESTION_TYPES: tuple[QuestionType, ...] = ("premise", "exception", "assumption")
 
 #: The form of an attribute value, kept as ``attribute`` metadata on the model's
 #: fields: ``ref`` the id of another element (a text is kept for the checker to

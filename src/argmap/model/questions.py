@@ -31,7 +31,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from typing import Literal
 
 from attrs import frozen
 
@@ -39,7 +39,6 @@ from argmap.language import QUESTION_TYPES
 from argmap.model.elements import ArgumentMap, Inference, InferenceKind, SchemeDefinition
 from argmap.model.index import MapIndex, index
 from argmap.schemes import PremiseTemplate, Question, Scheme, catalogue
-from argmap.schemes.catalogue import QuestionType
 
 State = Literal["open", "raised", "answered"]
 
@@ -84,11 +83,7 @@ def defined(definition: SchemeDefinition) -> Scheme:
         definition.name,
         tuple(PremiseTemplate(p.text, p.tag) for p in definition.premises),
         definition.conclusion or "",
-        tuple(
-            Question(q.key, q.text, cast(QuestionType, q.type))
-            for q in definition.questions
-            if q.type in QUESTION_TYPES
-        ),
+        tuple(Question(q.key, q.text, q.type) for q in definition.questions if q.type in QUESTION_TYPES),
         definition.reference or "",
         origin="map",
     )

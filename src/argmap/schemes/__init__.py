@@ -7,6 +7,7 @@ from it.
 
 from __future__ import annotations
 
-from argmap.schemes.catalogue import QUESTION_TYPES, Catalogue, PremiseTemplate, Question, Scheme, catalogue
+from argmap.language import QUESTION_TYPES
+from argmap.schemes.catalogue import Catalogue, PremiseTemplate, Question, Scheme, catalogue
 
 __all__ = ["QUESTION_TYPES", "Catalogue", "PremiseTemplate", "Question", "Scheme", "catalogue"]

@@ -12,15 +12,11 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from attrs import field, frozen
 
-#: What a critical question questions, in Carneades' sense: a stated premise, an
-#: exception (whoever raises it must support it) or an assumption (the proponent
-#: must support it once it is asked).
-QuestionType = Literal["premise", "exception", "assumption"]
-QUESTION_TYPES: tuple[QuestionType, ...] = ("premise", "exception", "assumption")
+from argmap.language import QUESTION_TYPES, QuestionType
 
 
 class CatalogueError(ValueError):
