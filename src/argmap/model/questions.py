@@ -101,10 +101,7 @@ def map_schemes(ix: MapIndex) -> dict[str, Scheme]:
 
 def scheme_of(inference: Inference, ix: MapIndex) -> Scheme | None:
     """The scheme an inference names: the map's own of that key, else the catalogue's, else None."""
-    key = inference.scheme
-    if not key:
-        return None
-    return map_schemes(ix).get(key) or catalogue().get(key)
+    return scheme_named(inference.scheme, ix) if inference.scheme else None
 
 
 def scheme_named(key: str, ix: MapIndex) -> Scheme | None:
