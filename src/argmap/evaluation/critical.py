@@ -253,8 +253,8 @@ def _grounded_tries(ev: Evaluation, subject: str) -> list[tuple[Candidate, Statu
 def _forced(ev: Evaluation, statements: tuple[str, ...], positions: tuple[int, ...]) -> list[int]:
     """The nodes that rejecting these statements and inferences sets OUT."""
     g = ev.graph
-    args = ev.cache.get("arguments")
-    if isinstance(args, Arguments):  # the own assumption of each argument for them
+    args = ev.arguments
+    if args is not None:  # the own assumption of each argument for them
         by_statement, by_rule = args.rejecting()
         out = [v for s in statements for v in by_statement.get(s, ())]
         return out + [v for p in positions for v in by_rule.get(p, ())]
@@ -392,8 +392,8 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
     map evaluated again.
     """
     g = ev.graph
-    args = ev.cache.get("arguments")
-    if not g.weighed or not isinstance(args, Arguments) or args.compared is None:
+    args = ev.arguments
+    if not g.weighed or args is None or args.compared is None:
         return []
     order = args.compared.order  # the order the evaluation weighed by (any reversal of the what-if applied)
     changed = _changed_defeats(ev, args, order)
@@ -423,8 +423,8 @@ def _reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoi
 
 def _rank_reversals(ev: Evaluation, subject: str, before: Status) -> list[CriticalPoint]:
     """The rank comparisons deciding an attack whose reversal alone changes ``subject`` (see :mod:`.rank_reversals`)."""
-    args = ev.cache.get("arguments")
-    if not isinstance(args, Arguments) or args.compared is None or not args.compared.order.rank:
+    args = ev.arguments
+    if args is None or args.compared is None or not args.compared.order.rank:
         return []
     order = args.compared.order
     found = []

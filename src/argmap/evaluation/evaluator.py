@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from argmap.evaluation import SEMANTICS
-from argmap.evaluation.arguments import COMPARISONS, ORDERINGS, compile_arguments
+from argmap.evaluation.arguments import COMPARISONS, ORDERINGS, Arguments, compile_arguments
 from argmap.evaluation.errors import EvaluationError, EvaluationTooLarge
 from argmap.evaluation.extensions import search
 from argmap.evaluation.grounded import grounded
@@ -139,12 +139,9 @@ def evaluate_scenario(
         found = [sid for sid, node in graph.statement.items() if credulous[node]]
         found += [key for key, node in zip(keys, graph.rule, strict=True) if credulous[node]]
         accepted = frozenset(found)
-    ev = Evaluation(
-        m, semantics, scenario, count, statements, inferences, accepted, graph, labels, ordering, comparison
+    return Evaluation(
+        m, semantics, scenario, count, statements, inferences, accepted, graph, labels, ordering, comparison, weighing
     )
-    if weighing is not None:
-        ev.cache["arguments"] = weighing  # for explanations: which preference decided an attack
-    return ev
 
 
 @frozen
@@ -162,6 +159,8 @@ class Evaluation:
         inference_status: the status of each inference, by ``Inference.key``.
         accepted: ids and keys accepted in at least one extension (credulously);
             None for grounded semantics, where that is exactly what is IN.
+        arguments: the arguments the map's preferences were weighed on (which
+            preference decided an attack); None when the map has none.
     """
 
     map: ArgumentMap = field(eq=False, repr=False)
@@ -175,6 +174,7 @@ class Evaluation:
     labels: list[int] = field(eq=False, repr=False)
     ordering: str = "last-link"
     comparison: str = "elitist"
+    arguments: Arguments | None = field(default=None, eq=False, repr=False)
     cache: dict[str, Any] = field(factory=dict, init=False, eq=False, repr=False)
 
     def status(self, ident: str) -> Status:

@@ -251,8 +251,8 @@ class _Explainer:
 
     def _weighed(self, sid: str, point: Point, by: Inference | str) -> Point:
         """With preferences: the point noted with the preference that stopped it or let it defeat."""
-        args = self.ev.cache.get("arguments")
-        if not isinstance(args, Arguments) or sid not in self.view.statements:
+        args = self.ev.arguments
+        if args is None or sid not in self.view.statements:
             return point
         i = args.number(sid)
         if isinstance(by, str):

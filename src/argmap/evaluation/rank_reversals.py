@@ -50,7 +50,6 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from argmap.evaluation.arguments import Arguments
 from argmap.evaluation.errors import EvaluationTooLarge
 from argmap.evaluation.preferences import Key, Preferences
 from argmap.evaluation.status import Status
@@ -74,8 +73,8 @@ def deciding(ev: Evaluation) -> dict[Pair, set[int]]:
     if isinstance(found, dict):
         return found
     found = defaultdict(set)
-    args = ev.cache.get("arguments")
-    if isinstance(args, Arguments) and args.compared is not None and args.compared.order.rank:
+    args = ev.arguments
+    if args is not None and args.compared is not None and args.compared.order.rank:
         links = args.compared
         order, rank = links.order, links.order.rank
         ranked: dict[int, list[Key]] = {}
@@ -156,8 +155,8 @@ def reversed_status(ev: Evaluation, pair: Pair, subject: str, cone: set[int] | N
     evaluating again; otherwise the evaluation of the reversed order is
     made once per pair of classes and shared.
     """
-    args = ev.cache["arguments"]
-    assert isinstance(args, Arguments)
+    args = ev.arguments
+    assert args is not None
     order = _order(ev)
     stronger, weaker = pair
     classes = (order.cls(stronger), order.cls(weaker))
@@ -175,8 +174,8 @@ def reversed_status(ev: Evaluation, pair: Pair, subject: str, cone: set[int] | N
 
 def _order(ev: Evaluation) -> Preferences:
     """The preference order the evaluation weighed its attacks by."""
-    args = ev.cache["arguments"]
-    assert isinstance(args, Arguments) and args.compared is not None
+    args = ev.arguments
+    assert args is not None and args.compared is not None
     return args.compared.order
 
 
