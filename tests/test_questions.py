@@ -120,6 +120,22 @@ def test_command_lists_the_questions_of_a_map_scheme(tmp_path, capsys: pytest.Ca
     assert [(q["key"], q["state"]) for q in entry["questions"]] == [("real", "open"), ("cheaper", "raised")]
 
 
+@pytest.mark.parametrize("view", [["--by", "question"], [], ["--matters"]])
+def test_a_bar_in_a_map_question_stays_in_its_markdown_cell(
+    view: list[str], tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A map's own question text is the author's: a `|` in it must not split the row into an extra column."""
+    path = tmp_path / "talks.argmap"
+    asked = OWN.replace("exit undercuts a { raises: cheaper }", "")  # left open, so that --matters lists it too
+    path.write_text(asked.replace("cost less than going on?", "cost less | than going on?"), encoding="utf-8")
+    assert main(["questions", "--format", "markdown", *view, str(path)]) == exit_codes.OK
+    lines = capsys.readouterr().out.split("\n")
+    (row,) = [line for line in lines if "`cheaper`" in line and line.startswith("|")]
+    head = next(line for line in lines if line.startswith("| Question"))
+    assert row.endswith("| Would walking away cost less \\| than going on? |")
+    assert row.replace("\\|", "").count("|") == head.count("|")
+
+
 def test_require_questions_takes_a_map_scheme_key(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "talks.argmap"
     path.write_text(OWN, encoding="utf-8")

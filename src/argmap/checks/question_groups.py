@@ -27,7 +27,7 @@ from typing import Any
 
 from attrs import frozen
 
-from argmap.checks.question_report import totals
+from argmap.checks.question_report import cell, totals
 from argmap.model import ArgumentMap, Inference
 from argmap.model.questions import State, questions
 from argmap.schemes import Question, Scheme
@@ -126,7 +126,7 @@ def markdown(m: ArgumentMap, only_open: bool = False) -> str:
             head = "| Question | Type | " + " | ".join(f"{s.capitalize()} on" for s in states) + " | Text |"
             lines += [f"## {a.scheme.name} (`{a.scheme.key}`)", "", head, "|---|---|" + "---|" * len(states) + "---|"]
         cells = " | ".join(", ".join(f"`{i.key}`" for i in a.on(s)) for s in states)
-        lines.append(f"| `{a.question.key}` | {a.question.type} | {cells} | {a.question.text} |")
+        lines.append(f"| `{a.question.key}` | {a.question.type} | {cells} | {cell(a.question.text)} |")
     return "\n".join([*lines, "", totals(m)])
 
 

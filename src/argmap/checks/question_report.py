@@ -43,6 +43,11 @@ def _state(q: QuestionState) -> str:
     return f"raised by {_by(q.raised_by)}" if q.state == "raised" else "open"
 
 
+def cell(text: str) -> str:
+    """Text for one cell of a Markdown table: on one line, its bars escaped (a map's own questions may hold them)."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def totals(m: ArgumentMap) -> str:
     """The last line of every report: how many inferences and questions, and how many in each state."""
     every = [q for iq in questions(m) for q in iq.questions]
@@ -92,7 +97,7 @@ def markdown(m: ArgumentMap, only_open: bool = False) -> str:
     for iq, shown in _rows(m, only_open):
         lines += [f"## `{iq.inference.key}`: {iq.scheme.name} (`{iq.scheme.key}`)", ""]
         lines += ["| Question | Type | State | Text |", "|---|---|---|---|"]
-        lines += [f"| `{q.question.key}` | {q.question.type} | {_state(q)} | {q.question.text} |" for q in shown]
+        lines += [f"| `{q.question.key}` | {q.question.type} | {_state(q)} | {cell(q.question.text)} |" for q in shown]
         lines.append("")
     return "\n".join([*lines, totals(m)])
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from argmap.checks.question_report import cell
 from argmap.evaluation.doubt import DOUBTED
 from argmap.evaluation.evaluator import Evaluation
 from argmap.evaluation.matters import Change, Impact, impacts, only_together
@@ -86,14 +87,9 @@ def markdown(ev: Evaluation) -> str:
         lines += [f"## `{impact.inference.key}`: {impact.scheme.name} (`{impact.scheme.key}`)", ""]
         lines += [f"Raising any one of these alone would change {_grouped(impact.changes, '`{}`')}.", ""]
         lines += ["| Question | Type | Text |", "|---|---|---|"]
-        lines += [f"| `{q.question.key}` | {q.question.type} | {_cell(q.question.text)} |" for q in impact.questions]
+        lines += [f"| `{q.question.key}` | {q.question.type} | {cell(q.question.text)} |" for q in impact.questions]
         lines.append("")
     return "\n".join([*lines, summary(ev, found), *_together(ev, found, "`{}`")])
-
-
-def _cell(text: str) -> str:
-    """Text for one cell of a Markdown table: on one line, its bars escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def to_dict(ev: Evaluation) -> dict[str, Any]:
