@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from argmap.lsp.analysis import Analysis, analyse
 from argmap.lsp.reparse import Included
+from argmap.model import ArgumentMap, Statement
 from argmap.model.elements import walk
 from tests.conftest import scaled
 
@@ -192,6 +193,20 @@ def test_a_line_added_above_moves_the_items_below(tmp_path: Path) -> None:
     assert second.map is not None
     below = [s for s in second.map.statements() if s.id == "o"]
     assert below[0].span is not None and edited.splitlines()[below[0].span.line - 1].startswith("objection o")
+
+
+def test_an_included_file_that_did_not_change_is_not_parsed_again(tmp_path: Path) -> None:
+    path = tea(tmp_path)
+    included = Included()
+    first = analyse(MAP, path, parse_included=included)
+    edited = MAP.replace('"Tea stains teeth."', '"Tea stains teeth badly."')
+    second = analyse(edited, path, previous=first.parse, parse_included=included)
+    assert first.map is not None and second.map is not None
+
+    def part(m: ArgumentMap) -> list[Statement]:
+        return [s for s in m.statements() if s.id == "p"]
+
+    assert len(part(second.map)) == 1 and part(second.map)[0] is part(first.map)[0]
 
 
 def test_an_included_file_is_read_again_when_its_text_changes(tmp_path: Path) -> None:
