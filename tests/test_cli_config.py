@@ -184,4 +184,5 @@ def test_require_questions_in_the_file_takes_a_scheme_the_map_defines_and_refuse
     (tmp_path / "argmap.toml").write_text('require-questions = ["sunk_talk"]\n')
     code, _, err = run("check", "talks.argmap", cwd=tmp_path)
     assert code == exit_codes.USAGE
-    assert "argmap.toml: require-questions: no scheme `sunk_talk`" in err and "did you mean `sunk_talks`?" in err
+    why = "no scheme `sunk_talk` in the catalogue or the maps; did you mean `sunk_talks`?"
+    assert err == f"argmap: error: {tmp_path / 'argmap.toml'}: require-questions: {why}\n"

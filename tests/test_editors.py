@@ -13,24 +13,27 @@ import pytest
 SCRIPT = Path(__file__).resolve().parents[1] / "editors" / "neovim" / "diagnostics.lua"
 
 
-@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
-def test_neovim_shows_the_servers_diagnostics(tmp_path: Path) -> None:
+#: The map each editor opens, and the diagnostic it must show, as ``line:column CODE message``.
+BAD = 'thesis t "T"\nclaim c "C"\nc supports tt\n'
+UNKNOWN = "unknown statement `tt` (the conclusion of `c supports tt`) hint: did you mean `t`?"
+
+
+def shown(tmp_path: Path, editor: list[str]) -> list[str]:
+    """The lines an editor's script prints after opening :data:`BAD` with ``argmap lsp`` attached."""
     pytest.importorskip("pygls")
     path = tmp_path / "bad.argmap"
-    path.write_text('thesis t "T"\nclaim c "C"\nc supports tt\n')
+    path.write_text(BAD)
     argmap = Path(sys.executable).with_name("argmap")
     env = {**os.environ, "ARGMAP_FILE": str(path), "ARGMAP_LSP": str(argmap)}
-    done = subprocess.run(
-        ["nvim", "--headless", "-u", "NONE", "-c", f"luafile {SCRIPT}"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    lines = done.stdout.replace("\r", "\n").splitlines()
+    done = subprocess.run(editor, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    return done.stdout.replace("\r", "\n").splitlines()
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
+def test_neovim_shows_the_servers_diagnostics(tmp_path: Path) -> None:
+    lines = shown(tmp_path, ["nvim", "--headless", "-u", "NONE", "-c", f"luafile {SCRIPT}"])
     assert "arrived" in lines
-    assert "3:12 E101 unknown statement `tt` (the conclusion of `c supports tt`) hint: did you mean `t`?" in lines
+    assert f"3:12 E101 {UNKNOWN}" in lines
 
 
 EMACS_SCRIPT = Path(__file__).resolve().parents[1] / "editors" / "emacs" / "diagnostics.el"
@@ -48,20 +51,6 @@ def _eglot() -> bool:
 
 @pytest.mark.skipif(not _eglot(), reason="Emacs with Eglot is not installed")
 def test_emacs_eglot_shows_the_servers_diagnostics(tmp_path: Path) -> None:
-    pytest.importorskip("pygls")
-    path = tmp_path / "bad.argmap"
-    path.write_text('thesis t "T"\nclaim c "C"\nc supports tt\n')
-    argmap = Path(sys.executable).with_name("argmap")
-    env = {**os.environ, "ARGMAP_FILE": str(path), "ARGMAP_LSP": str(argmap)}
-    done = subprocess.run(
-        ["emacs", "--batch", "-l", str(EMACS_SCRIPT)],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    lines = done.stdout.splitlines()
+    lines = shown(tmp_path, ["emacs", "--batch", "-l", str(EMACS_SCRIPT)])
     assert "arrived" in lines
-    unknown = "unknown statement `tt` (the conclusion of `c supports tt`) hint: did you mean `t`?"
-    assert any(line.startswith("3:12 ") and "E101" in line and line.endswith(unknown) for line in lines), lines
+    assert any(line.startswith("3:12 ") and "E101" in line and line.endswith(UNKNOWN) for line in lines), lines

@@ -297,4 +297,6 @@ def test_schemes_named_in_words_are_the_catalogues_when_it_has_them() -> None:
 def test_a_scheme_descriptor_argmap_cannot_read_is_a_loss() -> None:
     text = json.dumps({"nodes": [{"nodeID": "a", "text": "A", "type": "I"}], "schemes": [{"name": "No key"}]})
     got = loads_aif(text)
-    assert [loss.where for loss in got.losses] == ["a scheme descriptor"] and list(got.map.schemes()) == []
+    why = "not a scheme argmap reads: it needs a `schemeID` (an argmap id) and a `name`"
+    assert [str(loss) for loss in got.losses] == [f"<text>:1:68: a scheme descriptor: {why}"]
+    assert list(got.map.schemes()) == []

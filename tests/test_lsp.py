@@ -464,6 +464,18 @@ async def test_hover_definition_and_rename_of_a_scheme_key(client: LanguageClien
 
 
 @pytest.mark.asyncio
+async def test_renaming_a_scheme_to_a_key_the_map_defines_is_refused(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "talks.argmap"
+    text = SCHEMES + 'scheme sunk "Another scheme" {}\n'
+    path.write_text(text)
+    await open_doc(client, path)
+    with pytest.raises(JsonRpcException, match="cannot rename scheme `sunk_talks` to `sunk`: `sunk` is defined at "):
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=doc(path), position=pos(text, "sunk_talks }", offset=2), new_name="sunk")
+        )
+
+
+@pytest.mark.asyncio
 async def test_completion_offers_scheme_keys_and_the_words_of_a_schemes_body(
     client: LanguageClient, tmp_path: Path
 ) -> None:

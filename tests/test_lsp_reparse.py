@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from argmap.lsp.analysis import Analysis, analyse
 from argmap.lsp.reparse import Included
+from argmap.model import ArgumentMap, Statement
 from argmap.model.elements import walk
 from tests.conftest import scaled
 
@@ -103,6 +104,12 @@ def edits(draw: st.DrawFn) -> list[tuple[float, float, str]]:
     )
 
 
+def tea(tmp_path: Path) -> str:
+    """The path :data:`MAP` is read at, with the file it includes written beside it."""
+    (tmp_path / "part.argmap").write_text(PART)
+    return str(tmp_path / "tea.argmap")
+
+
 def apply(text: str, edit: tuple[float, float, str]) -> str:
     where, cut, typed = edit
     start = int(where * len(text))
@@ -129,8 +136,7 @@ def summary(a: Analysis) -> tuple[object, ...]:
 def test_reading_only_what_changed_finds_what_reading_everything_finds(
     tmp_path: Path, steps: list[tuple[float, float, str]]
 ) -> None:
-    (tmp_path / "part.argmap").write_text(PART)
-    path = str(tmp_path / "tea.argmap")
+    path = tea(tmp_path)
     text = MAP
     included = Included()
     last = analyse(text, path, parse_included=included)
@@ -149,8 +155,7 @@ def test_edits_inside_sections_read_as_a_whole_re_read_does(
     tmp_path: Path, steps: list[tuple[float, int, str]]
 ) -> None:
     """Edits inside a section's body, where only the changed items of that section are parsed again."""
-    (tmp_path / "part.argmap").write_text(PART)
-    path = str(tmp_path / "tea.argmap")
+    path = tea(tmp_path)
     text = MAP
     last = analyse(text, path)
     assert last.parse is not None
@@ -168,8 +173,7 @@ def test_edits_inside_sections_read_as_a_whole_re_read_does(
 
 
 def test_an_edit_far_below_keeps_the_items_above_as_they_were(tmp_path: Path) -> None:
-    (tmp_path / "part.argmap").write_text(PART)
-    path = str(tmp_path / "tea.argmap")
+    path = tea(tmp_path)
     first = analyse(MAP, path)
     assert first.map is not None and first.parse is not None
     edited = MAP.replace('"Tea stains teeth."', '"Tea stains teeth badly."')
@@ -180,8 +184,7 @@ def test_an_edit_far_below_keeps_the_items_above_as_they_were(tmp_path: Path) ->
 
 
 def test_a_line_added_above_moves_the_items_below(tmp_path: Path) -> None:
-    (tmp_path / "part.argmap").write_text(PART)
-    path = str(tmp_path / "tea.argmap")
+    path = tea(tmp_path)
     first = analyse(MAP, path)
     edited = MAP.replace('thesis t "Tea is good."\n', 'thesis t "Tea is good."\nclaim n "New."\n')
     second = analyse(edited, path, previous=first.parse)
@@ -192,10 +195,23 @@ def test_a_line_added_above_moves_the_items_below(tmp_path: Path) -> None:
     assert below[0].span is not None and edited.splitlines()[below[0].span.line - 1].startswith("objection o")
 
 
+def test_an_included_file_that_did_not_change_is_not_parsed_again(tmp_path: Path) -> None:
+    path = tea(tmp_path)
+    included = Included()
+    first = analyse(MAP, path, parse_included=included)
+    edited = MAP.replace('"Tea stains teeth."', '"Tea stains teeth badly."')
+    second = analyse(edited, path, previous=first.parse, parse_included=included)
+    assert first.map is not None and second.map is not None
+
+    def part(m: ArgumentMap) -> list[Statement]:
+        return [s for s in m.statements() if s.id == "p"]
+
+    assert len(part(second.map)) == 1 and part(second.map)[0] is part(first.map)[0]
+
+
 def test_an_included_file_is_read_again_when_its_text_changes(tmp_path: Path) -> None:
+    path = tea(tmp_path)
     part = tmp_path / "part.argmap"
-    part.write_text(PART)
-    path = str(tmp_path / "tea.argmap")
     included = Included()
     first = analyse(MAP, path, parse_included=included)
     assert not [d for d in first.diagnostics if d.span and d.span.path == str(part)]

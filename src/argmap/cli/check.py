@@ -69,17 +69,18 @@ def _codes(values: Sequence[str], option: str) -> list[str]:
     return codes
 
 
-def _schemes(values: Sequence[str], defined: Iterable[str] = ()) -> set[str]:
+def _schemes(values: Sequence[str], defined: Iterable[str] = (), option: str = "--require-questions") -> set[str]:
     """The scheme keys given to ``--require-questions``; a key no one defines is a usage error.
 
-    ``defined`` holds the keys of the schemes the maps checked define (the catalogue's are always known).
+    ``defined`` holds the keys of the schemes the maps checked define (the catalogue's are always known);
+    ``option`` names where the keys were given in the error (the option, or the configuration key).
     """
     keys = {key.strip() for value in values for key in value.split(",") if key.strip()}
     known = (*catalogue().keys(), *sorted(set(defined)))
     for key in sorted(keys - {"all", *known}):
         hint = did_you_mean(key, known)
         where = "the catalogue or the maps" if defined else "the catalogue"
-        raise UsageError(f"--require-questions: no scheme `{key}` in {where}" + (f"; {hint}" if hint else ""))
+        raise UsageError(f"{option}: no scheme `{key}` in {where}" + (f"; {hint}" if hint else ""))
     return keys
 
 
@@ -131,9 +132,9 @@ def run(args: argparse.Namespace) -> int:
             return exit_codes.USAGE
         diagnostics = validate(result) if isinstance(result, ArgumentMap) else [result]
         try:
-            needed = required | _schemes(config.require_questions, defined)
+            needed = required | _schemes(config.require_questions, defined, "require-questions")
         except UsageError as exc:
-            files.error(f"{config.path}: {str(exc).replace('--require-questions', 'require-questions')}")
+            files.error(f"{config.path}: {exc}")
             return exit_codes.USAGE
         if needed and isinstance(result, ArgumentMap):
             diagnostics = sorted([*diagnostics, *open_questions(result, needed)], key=Diagnostic.sort_key)

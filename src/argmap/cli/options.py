@@ -9,10 +9,10 @@ from attrs import frozen
 
 from argmap.evaluation import COMPARISONS, ORDERINGS, SEMANTICS
 from argmap.model import ArgumentMap
+from argmap.terminal import CHOICES, Style, wants_colour, width_of
 
 if TYPE_CHECKING:
     from argmap.evaluation.evaluator import Evaluation
-from argmap.terminal import CHOICES, Style, wants_colour, width_of
 
 
 def add_evaluation_options(p: argparse._ActionsContainer) -> None:

@@ -35,6 +35,7 @@ from argmap.interchange.losses import Loss
 from argmap.language import RESERVED, is_id
 from argmap.model import ArgumentMap, Inference, SchemeDefinition, SchemePremise, SchemeQuestion, Span
 from argmap.model.index import index
+from argmap.model.questions import scheme_of
 from argmap.schemes import Scheme, catalogue
 
 #: The AIF descriptor of each type of critical question.
@@ -110,12 +111,7 @@ def forms(m: ArgumentMap) -> list[dict[str, Any]]:
 
 def named(m: ArgumentMap, inf: Inference) -> tuple[str, str] | None:
     """``(name, key)`` of the scheme an inference names, when the map or the catalogue knows it."""
-    if not inf.scheme:
-        return None
-    defined = index(m).schemes.get(inf.scheme)
-    if defined is not None:
-        return defined.name, defined.key
-    scheme = catalogue().get(inf.scheme)
+    scheme = scheme_of(inf, index(m))
     return (scheme.name, scheme.key) if scheme is not None else None
 
 

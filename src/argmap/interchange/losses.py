@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from argmap.language import assert_never
 from argmap.model import (
+    Actor,
     ArgumentMap,
     Contradiction,
     Include,
@@ -25,7 +27,9 @@ from argmap.model import (
     Preference,
     SchemeDefinition,
     Section,
+    Source,
     Span,
+    Statement,
 )
 
 
@@ -77,16 +81,20 @@ class Exported:
 
 def _label(item: Item) -> str:
     """How a loss names the element it belongs to: its kind and its id (or what stands for one)."""
-    if isinstance(item, Inference):
-        return f"{item.kind.value} `{item.key}`"
-    if isinstance(item, Contradiction):
-        return f"contradiction `{item.left}` / `{item.right}`"
-    if isinstance(item, Preference):
-        return f"preference `{item.stronger}` over `{item.weaker}`"
-    if isinstance(item, Section):
-        return f"section `{item.title}`"
-    if isinstance(item, Include):
-        return f"include `{item.path}`"
-    if isinstance(item, SchemeDefinition):
-        return f"scheme `{item.key}`"
-    return f"{type(item).__name__.lower()} `{item.id}`"
+    match item:
+        case Inference():
+            return f"{item.kind.value} `{item.key}`"
+        case Contradiction():
+            return f"contradiction `{item.left}` / `{item.right}`"
+        case Preference():
+            return f"preference `{item.stronger}` over `{item.weaker}`"
+        case Section():
+            return f"section `{item.title}`"
+        case Include():
+            return f"include `{item.path}`"
+        case SchemeDefinition():
+            return f"scheme `{item.key}`"
+        case Statement() | Source() | Actor():
+            return f"{type(item).__name__.lower()} `{item.id}`"
+        case _:
+            assert_never(item)

@@ -47,7 +47,7 @@ def complete(m: ArgumentMap | None, before: str, in_block: type | None) -> list[
     if in_block is SchemeDefinition:
         if _QUESTION_TYPE.search(before):
             return [types.CompletionItem(label=t, kind=types.CompletionItemKind.EnumMember) for t in QUESTION_TYPES]
-        return _scheme_words() + _attributes(SchemeDefinition) if _LINE_START.search(before) else []
+        return _keywords(in_scheme=True) + _attributes(SchemeDefinition) if _LINE_START.search(before) else []
     ref = _AFTER_REF.search(before)
     if ref:
         return _ids(m, Actor if ref.group(1) == "by" else Source)
@@ -89,14 +89,6 @@ def _schemes(m: ArgumentMap | None) -> list[types.CompletionItem]:
     return out
 
 
-def _scheme_words() -> list[types.CompletionItem]:
-    return [
-        types.CompletionItem(label=k.word, kind=types.CompletionItemKind.Keyword, detail=k.role)
-        for k in KEYWORDS
-        if k.role == "scheme-part"
-    ]
-
-
 def _detail(element: object) -> str:
     if isinstance(element, Statement):
         return f"{element.kind.value}: {element.text}"
@@ -121,11 +113,12 @@ def _attributes(cls: type) -> list[types.CompletionItem]:
     ]
 
 
-def _keywords() -> list[types.CompletionItem]:
+def _keywords(in_scheme: bool = False) -> list[types.CompletionItem]:
+    """The words that start an item (``in_scheme``: an entry of a scheme's body)."""
     return [
         types.CompletionItem(label=k.word, kind=types.CompletionItemKind.Keyword, detail=k.role)
         for k in KEYWORDS
-        if k.reserved
+        if (k.role == "scheme-part" if in_scheme else k.reserved)
     ]
 
 

@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.language import CONTRADICTS, INFERENCE_WORDS, InferenceKind
-from argmap.lsp.occurrences import SCHEME_PREFIX
+from argmap.lsp.occurrences import scheme_key
 from argmap.model import ArgumentMap, Inference, Section, Statement
 from argmap.model.elements import Actor, Source, attribute_fields
 from argmap.model.index import Named, index
 from argmap.model.questions import scheme_named
 from argmap.schemes import Scheme
 
-#: How occurrences name a scheme key (see :mod:`argmap.lsp.occurrences`).
-_SCHEME = SCHEME_PREFIX
-
 
 def describe(m: ArgumentMap, ident: str) -> str | None:
     """Markdown about the element named ``ident`` (a scheme as ``scheme:KEY``), or None when nothing has that id."""
-    if ident.startswith(_SCHEME):
-        scheme = scheme_named(ident.removeprefix(_SCHEME), index(m))
+    key = scheme_key(ident)
+    if key is not None:
+        scheme = scheme_named(key, index(m))
         return _scheme(scheme) if scheme is not None else None
     element = index(m).by_id.get(ident)
     if element is None:

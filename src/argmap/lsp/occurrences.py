@@ -21,6 +21,11 @@ from argmap.model.elements import Contradiction, Item, attribute_fields, walk
 SCHEME_PREFIX = "scheme:"
 
 
+def scheme_key(ident: str) -> str | None:
+    """The scheme key an occurrence's ``ident`` names (``scheme:KEY``), or None for an element's id."""
+    return ident.removeprefix(SCHEME_PREFIX) if ident.startswith(SCHEME_PREFIX) else None
+
+
 @frozen
 class Occurrence:
     """One place an id is written.

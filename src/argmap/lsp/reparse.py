@@ -91,7 +91,8 @@ def _partly(previous: Parse, text: str, path: str | None) -> Parsed | None:
         return None
     if last is not None and _last_place(part) != _place(last, shift):
         return None
-    return _joined(previous.parsed, part.items, part, start, end, shift)
+    kept = previous.parsed
+    return _joined(kept, _items(kept.items, part.items, start, end, shift), part, start, end, shift)
 
 
 def _in_section(
@@ -137,7 +138,7 @@ def _in_section(
         rebuilt = evolve(section, items=inner, span=moved)
         siblings = trail[k - 1].items if k > 0 else kept.items
         inner = tuple(rebuilt if i is section else _moved(i, shift) if _below(i.span, end) else i for i in siblings)
-    return _joined(kept, inner, part, start, end, shift, items_done=True)
+    return _joined(kept, inner, part, start, end, shift)
 
 
 def _around(items: tuple[Item, ...], lo: int, hi: int) -> Section | None:
@@ -167,12 +168,10 @@ def _items(kept: tuple[Item, ...], parsed: tuple[Item, ...], start: int, end: in
     )
 
 
-def _joined(
-    kept: Parsed, items: tuple[Item, ...], part: Parsed, start: int, end: int, shift: int, items_done: bool = False
-) -> Parsed:
-    """The new parse: the part's header lines and comments among the kept ones, the kept ones below moved."""
+def _joined(kept: Parsed, items: tuple[Item, ...], part: Parsed, start: int, end: int, shift: int) -> Parsed:
+    """The new parse: ``items``, and the part's header lines and comments among the kept ones, those below moved."""
     return Parsed(
-        items=items if items_done else _items(kept.items, items, start, end, shift),
+        items=items,
         header=[
             *(h for h in kept.header if h[2].line < start),
             *part.header,

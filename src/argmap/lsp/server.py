@@ -30,7 +30,7 @@ from argmap.fileio import read_text
 from argmap.language import RESERVED, is_id
 from argmap.lsp import completion, convert, hover, outline
 from argmap.lsp.analysis import Analysis, analyse
-from argmap.lsp.occurrences import SCHEME_PREFIX, Occurrence, real
+from argmap.lsp.occurrences import Occurrence, real, scheme_key
 from argmap.lsp.ranges import to_range, whole
 from argmap.lsp.reparse import Included
 from argmap.metadata import version
@@ -275,9 +275,8 @@ def _navigation(server: ArgmapServer) -> None:
 def _declared(m: ArgumentMap, ident: str) -> bool:
     """True when the map declares ``ident``: an element's id, or a scheme it defines (``scheme:KEY``)."""
     ix = index(m)
-    if ident.startswith(SCHEME_PREFIX):
-        return ident.removeprefix(SCHEME_PREFIX) in ix.schemes
-    return ident in ix.by_id
+    key = scheme_key(ident)
+    return key in ix.schemes if key is not None else ident in ix.by_id
 
 
 def _refuse_rename(a: Analysis, old: str, new: str) -> None:
@@ -289,13 +288,12 @@ def _refuse_rename(a: Analysis, old: str, new: str) -> None:
     if not is_id(new) or new in RESERVED:
         why = "is a keyword" if new in RESERVED else "is not an id (a letter or _, then letters, digits, _ or -)"
         raise JsonRpcInvalidParams(f"cannot rename `{old}` to `{new}`: `{new}` {why}")
-    if old.startswith(SCHEME_PREFIX):
+    key = scheme_key(old)
+    if key is not None:
         other = ix.schemes.get(new)
-        if other is not None and new != old.removeprefix(SCHEME_PREFIX):
+        if other is not None and new != key:
             where = f" at {other.span}" if other.span else ""
-            raise JsonRpcInvalidParams(
-                f"cannot rename scheme `{old.removeprefix(SCHEME_PREFIX)}` to `{new}`: `{new}` is defined{where}"
-            )
+            raise JsonRpcInvalidParams(f"cannot rename scheme `{key}` to `{new}`: `{new}` is defined{where}")
         return
     clash = ix.by_id.get(new)
     if clash is not None and new != old:

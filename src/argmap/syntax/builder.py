@@ -141,12 +141,14 @@ class Builder(Transformer[Any, Any]):
         pairs: list[tuple[str, Position, Value, Position]] = []
         for pair in _unroll(c[i + 1]):  # (earlier?, ID, COLON, value, COMMA?)
             j = 1 if type(pair[0]) is tuple else 0
-            key, value = pair[j], pair[j + 2]
-            if type(value) is _List:
-                pairs.append((key.value, _at(key), value.value, value.at))
-            else:
-                pairs.append((key.value, _at(key), self._value(value), _at(value)))
+            pairs.append(self._pair(pair[j], pair[j + 2]))
         return split_attributes(schema, pairs, parts)
+
+    def _pair(self, key: Any, value: Any) -> tuple[str, Position, Value, Position]:
+        """One ``key: value`` of an attribute block: the key and the value, each with where it is."""
+        if type(value) is _List:
+            return key.value, _at(key), value.value, value.at
+        return key.value, _at(key), self._value(value), _at(value)
 
     # -- top level -----------------------------------------------------------
 
@@ -327,11 +329,7 @@ class Builder(Transformer[Any, Any]):
                 parts += [_part(f"question:{n}", words[1]), _part(f"question-type:{n}", words[2])]
                 questions.append(SchemeQuestion(words[1].value, words[2].value, self._text(words[3])))
             else:  # ID COLON value COMMA?
-                value = words[2]
-                if type(value) is _List:
-                    pairs.append((words[0].value, _at(words[0]), value.value, value.at))
-                else:
-                    pairs.append((words[0].value, _at(words[0]), self._value(value), _at(value)))
+                pairs.append(self._pair(words[0], words[2]))
         fields, extra = split_attributes("scheme", pairs, parts) if pairs else (_NO_FIELDS, ())
         return SchemeDefinition(
             c[1].value,

@@ -8,7 +8,7 @@ so a formatted file and a dumped model never differ in layout.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from argmap.fileio import write_atomic
 from argmap.language import (
@@ -222,9 +222,7 @@ class _Printer:
                 return _scheme(item)
             case _:
                 assert_never(item)
-        attrs = _attributes(item)
-        pairs = [(k, v) for k, v in attrs if v is not None]
-        pairs.extend((_id(k), _extra(v)) for k, v in item.extra)
+        pairs = _pairs(item)
         lines = _with_attrs(head, pairs, level)
         if isinstance(item, Inference) and item.target is None and not pairs:
             lines[-1] += " {}"  # ends the item: an id on the next line would be read as its target
@@ -251,6 +249,16 @@ def _with_attrs(head: str, pairs: list[tuple[str, str]], level: int) -> list[str
     return [f"{head} {{", *(f"{INDENT}{k}: {v}" for k, v in pairs), "}"]
 
 
+def _pairs(element: Element, key: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
+    """The ``key: value`` pairs of an element's attribute block: its attributes set, then its unknown ones.
+
+    ``key`` writes an unknown attribute's key (an id, by default).
+    """
+    pairs = [(k, v) for k, v in _attributes(element) if v is not None]
+    pairs.extend(((key or _id)(k), _extra(v)) for k, v in element.extra)
+    return pairs
+
+
 def _attributes(element: Element) -> list[tuple[str, str | None]]:
     """The attributes of an element as written, in the order of the model's fields."""
     return [(a.name, _value(a.form, getattr(element, a.name))) for a in attribute_fields(type(element))]
@@ -275,8 +283,7 @@ def _value(form: Form, value: str | tuple[str, ...] | None) -> str | None:
 
 def _scheme(scheme: SchemeDefinition) -> list[str]:
     """A scheme the map defines: its head, then one entry a line (attributes first), then ``}``."""
-    body = [f"{k}: {v}" for k, v in _attributes(scheme) if v is not None]
-    body += [f"{_key_in_scheme(k)}: {_extra(v)}" for k, v in scheme.extra]
+    body = [f"{k}: {v}" for k, v in _pairs(scheme, _key_in_scheme)]
     for p in scheme.premises:
         body.append(f"{_PREMISE} {_id(p.tag) + ' ' if p.tag else ''}{quote(p.text)}")
     if scheme.conclusion is not None:
