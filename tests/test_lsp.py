@@ -473,6 +473,11 @@ async def test_renaming_a_scheme_to_a_key_the_map_defines_is_refused(client: Lan
         await client.text_document_rename_async(
             types.RenameParams(text_document=doc(path), position=pos(text, "sunk_talks }", offset=2), new_name="sunk")
         )
+    # a scheme is named as the user wrote it, never by the server's internal `scheme:KEY`
+    with pytest.raises(JsonRpcException, match="cannot rename scheme `sunk_talks` to `claim`: `claim` is a keyword"):
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=doc(path), position=pos(text, "sunk_talks }", offset=2), new_name="claim")
+        )
 
 
 @pytest.mark.asyncio

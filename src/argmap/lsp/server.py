@@ -283,17 +283,18 @@ def _refuse_rename(a: Analysis, old: str, new: str) -> None:
     """Raise an error the editor shows when ``old`` cannot be renamed to ``new``."""
     assert a.map is not None
     ix = index(a.map)
+    key = scheme_key(old)
+    named = f"scheme `{key}`" if key is not None else f"`{old}`"  # never the internal ``scheme:KEY``
     if not _declared(a.map, old):
-        raise JsonRpcInvalidRequest(f"nothing is declared as `{old}`; declare it before renaming it")
+        raise JsonRpcInvalidRequest(f"nothing is declared as {named}; declare it before renaming it")
     if not is_id(new) or new in RESERVED:
         why = "is a keyword" if new in RESERVED else "is not an id (a letter or _, then letters, digits, _ or -)"
-        raise JsonRpcInvalidParams(f"cannot rename `{old}` to `{new}`: `{new}` {why}")
-    key = scheme_key(old)
+        raise JsonRpcInvalidParams(f"cannot rename {named} to `{new}`: `{new}` {why}")
     if key is not None:
         other = ix.schemes.get(new)
         if other is not None and new != key:
             where = f" at {other.span}" if other.span else ""
-            raise JsonRpcInvalidParams(f"cannot rename scheme `{key}` to `{new}`: `{new}` is defined{where}")
+            raise JsonRpcInvalidParams(f"cannot rename {named} to `{new}`: `{new}` is defined{where}")
         return
     clash = ix.by_id.get(new)
     if clash is not None and new != old:
