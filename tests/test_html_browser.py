@@ -41,9 +41,9 @@ def launched_browser() -> Iterator[Any]:
 
 
 class Opened:
-    """A page opened from a file, with every request, dialog and console error it caused."""
+    """A page opened from a file (or an address), with every request, dialog and console error it caused."""
 
-    def __init__(self, browser: Any, path: Path, budget: int | None = None) -> None:
+    def __init__(self, browser: Any, path: Path | str, budget: int | None = None) -> None:
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -54,7 +54,7 @@ class Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         if budget is not None:  # the most nodes and edges the page builds for one view
             self.page.add_init_script(f"window.argmapBudget = {budget}")
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() if isinstance(path, Path) else path)
         self.page.wait_for_selector("body[data-ready=true]")
 
     def visible(self, selector: str) -> int:

@@ -12,6 +12,7 @@ import re
 import types
 import xml.etree.ElementTree as ET
 from itertools import pairwise
+from typing import Any
 
 from hypothesis import Phase, assume, example, given, settings
 from hypothesis import strategies as st
@@ -65,6 +66,14 @@ def size(root: ET.Element) -> tuple[float, float]:
     return float(root.get("width", "0").removesuffix("pt")), float(root.get("height", "0").removesuffix("pt"))
 
 
+def square_picture(m: argmap.ArgumentMap, **options: Any) -> ET.Element:
+    """The map's SVG, checked to be about square (width and height within a factor of 2)."""
+    root = ET.fromstring(argmap.render(m, "svg", **options))
+    width, height = size(root)
+    assert 0.5 <= width / height <= 2.0, (width, height)
+    return root
+
+
 def assert_written_order(m: argmap.ArgumentMap, root: ET.Element, fast: bool = False) -> None:
     """Sections are stacked in written order in each column, and every column starts at the top."""
     top = [s.id for s in m.items if isinstance(s, Section) and s.id]
@@ -97,9 +106,7 @@ def test_generated_maps_are_about_square_with_sections_in_reading_order(
     # The grid is for maps of two or more top-level sections; one section or none: see below.
     assume(statements >= 2 * section_size)
     m = argmap.loads(generated(statements, seed, section_size, links))
-    root = ET.fromstring(argmap.render(m, "svg", legend=False))
-    width, height = size(root)
-    assert 0.5 <= width / height <= 2.0, (width, height)
+    root = square_picture(m, legend=False)
     assert_written_order(m, root)
 
 
@@ -117,9 +124,7 @@ def unsectioned(text: str) -> str:
 def test_a_map_of_one_section_or_none_is_about_square(statements: int, seed: int, sections: bool) -> None:
     text = generated(statements, seed, statements, 0)
     m = argmap.loads(text if sections else unsectioned(text))
-    root = ET.fromstring(argmap.render(m, "svg", legend=False))
-    width, height = size(root)
-    assert 0.5 <= width / height <= 2.0, (width, height)
+    root = square_picture(m, legend=False)
     if sections:
         # The one section's box holds the picture: it is about square too, not a wide band.
         ((left, top, right, bottom),) = boxes(root, ["s1"])
@@ -130,9 +135,7 @@ def test_a_map_of_one_section_or_none_is_about_square(statements: int, seed: int
 
 def test_the_article_map_is_about_square_with_sections_in_written_order() -> None:
     m = argmap.load(ROOT / "maps" / "peace-talks.argmap")
-    root = ET.fromstring(argmap.render(m, "svg"))
-    width, height = size(root)
-    assert 0.5 <= width / height <= 2.0
+    root = square_picture(m)
     assert_written_order(m, root)
 
 
@@ -151,9 +154,7 @@ def test_the_fast_layout_keeps_the_shape_and_draws_every_word(
 ) -> None:
     assume(statements >= 2 * section_size)
     m = argmap.loads(generated(statements, seed, section_size, links))
-    root = ET.fromstring(argmap.render(m, "svg", legend=False, quality="fast"))
-    width, height = size(root)
-    assert 0.5 <= width / height <= 2.0, (width, height)
+    root = square_picture(m, legend=False, quality="fast")
     assert_written_order(m, root, fast=True)
     graph = build_graph(m)
     groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}

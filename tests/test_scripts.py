@@ -39,27 +39,31 @@ def scripts_map(*, emoji: bool = False) -> argmap.ArgumentMap:
     return argmap.loads("\n".join(lines))
 
 
-def drawn_png(m: argmap.ArgumentMap) -> tuple[bytes, list[str]]:
-    """The PNG of a map and the messages of the stand-in warnings it gave."""
+#: The first bytes of each format drawn from the SVG.
+MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF"}
+
+
+def drawn(m: argmap.ArgumentMap, fmt: str) -> tuple[bytes, list[str]]:
+    """The PNG or PDF of a map and the messages of the stand-in warnings it gave."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        png = argmap.render(m, "png")
-    assert png.startswith(b"\x89PNG")
-    return png, [str(w.message) for w in caught if issubclass(w.category, raster.MissingGlyphs)]
+        data = argmap.render(m, fmt)
+    assert data.startswith(MAGIC[fmt])
+    return data, [str(w.message) for w in caught if issubclass(w.category, raster.MissingGlyphs)]
 
 
 def test_every_script_has_glyphs_in_the_fonts_png_is_drawn_with() -> None:
     assert fonts.has_cjk(), "the test extra installs argmap[cjk]"
     for ref, text in TEXTS.items():
         assert [c for c in text if not fonts.covered(c)] == [], ref
-    _png, missing = drawn_png(scripts_map())
+    _png, missing = drawn(scripts_map(), "png")
     assert missing == []
 
 
 def test_glyphs_are_drawn_not_stand_ins() -> None:
     """The PNG differs from the one where every character beyond ASCII is the stand-in."""
     m = scripts_map()
-    png, _ = drawn_png(m)
+    png, _ = drawn(m, "png")
     svg = argmap.render(m, "svg")
     boxes = re.sub(
         r"(?<=>)[^<]+(?=</text>)", lambda t: re.sub(r"[^\x00-\x7f]", fonts.STAND_IN, t.group()), svg.decode()
@@ -72,7 +76,7 @@ def test_without_the_cjk_fonts_cjk_is_a_stand_in_with_a_hint(monkeypatch: pytest
     monkeypatch.setattr(fonts, "faces", lambda: tuple(f for f in installed if "CJK" not in f.family))
     fonts.advance.cache_clear()
     try:
-        _, missing = drawn_png(scripts_map())
+        _, missing = drawn(scripts_map(), "png")
     finally:
         fonts.advance.cache_clear()
     assert len(missing) == 1
@@ -84,7 +88,7 @@ def test_emoji_are_a_visible_stand_in_and_said_so() -> None:
     text, _missing = raster._stand_ins(EMOJI)
     assert text == f"Peace {fonts.STAND_IN} talks failed {fonts.STAND_IN} because of mistrust {fonts.STAND_IN}."
     assert fonts.covered(fonts.STAND_IN)
-    _, messages = drawn_png(scripts_map(emoji=True))
+    _, messages = drawn(scripts_map(emoji=True), "png")
     assert len(messages) == 1
     assert "U+1F61E" in messages[0] and "drawn as �" in messages[0] and "argmap[cjk]" not in messages[0]
 
@@ -151,8 +155,8 @@ def test_right_to_left_lines_keep_their_order() -> None:
 
 
 def test_pictures_of_every_script_are_deterministic() -> None:
-    first, _ = drawn_png(scripts_map(emoji=True))
-    second, _ = drawn_png(scripts_map(emoji=True))
+    first, _ = drawn(scripts_map(emoji=True), "png")
+    second, _ = drawn(scripts_map(emoji=True), "png")
     assert first == second
     assert argmap.render(scripts_map(), "svg") == argmap.render(scripts_map(), "svg")
 
@@ -170,15 +174,6 @@ def test_ascii_text_is_left_to_the_engine_metrics() -> None:
 
 
 needs_svg2pdf = pytest.mark.skipif(not engine.can_draw_pdf(), reason="svg2pdf needs Python 3.11")
-
-
-def drawn_pdf(m: argmap.ArgumentMap) -> tuple[bytes, list[str]]:
-    """The PDF of a map and the messages of the stand-in warnings it gave."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        pdf = argmap.render(m, "pdf")
-    assert pdf.startswith(b"%PDF")
-    return pdf, [str(w.message) for w in caught if issubclass(w.category, raster.MissingGlyphs)]
 
 
 def test_every_run_of_text_in_a_pdf_names_a_font_that_has_it() -> None:
@@ -203,7 +198,7 @@ def test_every_run_of_text_in_a_pdf_names_a_font_that_has_it() -> None:
 
 @needs_svg2pdf
 def test_pdf_draws_every_script_with_the_png_fonts_and_stand_ins_for_emoji() -> None:
-    pdf, missing = drawn_pdf(scripts_map(emoji=True))
+    pdf, missing = drawn(scripts_map(emoji=True), "pdf")
     assert len(missing) == 1 and "😞" in missing[0]
     svg = argmap.render(scripts_map(emoji=True), "svg")
     boxes = re.sub(
@@ -214,8 +209,8 @@ def test_pdf_draws_every_script_with_the_png_fonts_and_stand_ins_for_emoji() -> 
 
 @needs_svg2pdf
 def test_pdf_bytes_are_the_same_on_every_run() -> None:
-    first, _ = drawn_pdf(scripts_map(emoji=True))
-    assert all(drawn_pdf(scripts_map(emoji=True))[0] == first for _ in range(3))
+    first, _ = drawn(scripts_map(emoji=True), "pdf")
+    assert all(drawn(scripts_map(emoji=True), "pdf")[0] == first for _ in range(3))
 
 
 def test_pdf_bold_is_drawn_in_the_bold_it_is_measured_in() -> None:
@@ -228,6 +223,6 @@ def test_pdf_bold_is_drawn_in_the_bold_it_is_measured_in() -> None:
     cmap, glyphs = bold.getBestCmap(), bold.getGlyphSet()
     units = bold["head"].unitsPerEm
     text = TEXTS["ru"]
-    drawn = sum(glyphs[cmap[ord(c)]].width for c in text) / units * 11
-    assert drawn == pytest.approx(fonts.text_width(text, 11, bold=True), rel=1e-6)
-    assert drawn > fonts.text_width(text, 11) * 1.02  # and bold is wider than regular
+    bold_width = sum(glyphs[cmap[ord(c)]].width for c in text) / units * 11
+    assert bold_width == pytest.approx(fonts.text_width(text, 11, bold=True), rel=1e-6)
+    assert bold_width > fonts.text_width(text, 11) * 1.02  # and bold is wider than regular

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -10,13 +11,16 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from argmap.cli import main
 from argmap.cli.serve import Preview, Server, start, stop
 from argmap.rendering.options import RenderOptions
+
+if TYPE_CHECKING:
+    from tests.test_html_browser import Opened
 
 TEA = 'title "Tea"\nthesis t "Tea is good."\nclaim c "Tea is tasty."\nc supports t\n'
 
@@ -48,6 +52,15 @@ def picture(server: Server) -> dict[str, Any]:
     assert status == 200
     loaded: dict[str, Any] = json.loads(body)
     return loaded
+
+
+@contextlib.contextmanager
+def opened_page(server: Server) -> Iterator[Opened]:
+    """The preview's page, opened in a headless Chromium and ready."""
+    from tests.test_html_browser import Opened, launched_browser
+
+    with launched_browser() as browser:
+        yield Opened(browser, f"http://127.0.0.1:{server.server_address[1]}/")
 
 
 def edit(path: Path, text: str) -> None:
@@ -171,13 +184,9 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path: Path) -> None:
 
 
 def test_the_browser_page_follows_edits_and_shows_diagnostics(served: tuple[Path, Preview, Server]) -> None:
-    from tests.test_html_browser import launched_browser
-
     path, _, server = served
-    with launched_browser() as browser:
-        page = browser.new_page(viewport={"width": 1000, "height": 700})
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        page.wait_for_selector("body[data-ready=true]")
+    with opened_page(server) as opened:
+        page = opened.page
         page.evaluate("argmapPage.zoom(2)")
         zoom = page.evaluate("argmapPage.state().k")
         edit(path, TEA.replace("Tea is tasty.", "Tea is delicious."))
@@ -189,18 +198,15 @@ def test_the_browser_page_follows_edits_and_shows_diagnostics(served: tuple[Path
         assert page.locator("#statement-c").count() == 1  # the last good picture stays
         edit(path, TEA)
         page.wait_for_selector("#problems[hidden]", state="attached", timeout=10_000)
+        assert opened.errors == []
 
 
 def test_an_edit_redraws_only_what_changed_and_keeps_the_view_and_the_selection(
     served: tuple[Path, Preview, Server],
 ) -> None:
-    from tests.test_html_browser import launched_browser
-
     path, _, server = served
-    with launched_browser() as browser:
-        page = browser.new_page(viewport={"width": 1000, "height": 700})
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        page.wait_for_selector("body[data-ready=true]")
+    with opened_page(server) as opened:
+        page = opened.page
         page.click("#statement-c")
         page.evaluate("argmapPage.zoom(1.5)")
         page.focus("#view")
@@ -218,3 +224,4 @@ def test_an_edit_redraws_only_what_changed_and_keeps_the_view_and_the_selection(
         page.locator("#statement-milk").wait_for(state="detached", timeout=10_000)
         assert page.inner_text("#panel h2") == "Tea is very tasty."  # the selection, with its new text
         assert page.evaluate("argmapPage.state()") == view
+        assert opened.errors == []

@@ -131,15 +131,21 @@ def pages(m: ArgumentMap, stem: str, fmt: str) -> list[Page]:
     return out
 
 
-def _homes(m: ArgumentMap, sections: Sequence[Section], keys: Sequence[str]) -> dict[str, str]:
-    """The overview node of each statement and inference: a thesis's own, else its top-level section's."""
-    homes: dict[str, str] = {}
-    for s, key in zip(sections, keys, strict=True):
+def _held_by(sections: Sequence[Section], values: Sequence[str]) -> dict[str, str]:
+    """Each statement id and inference key of the sections, with the value of the first section that holds it."""
+    held: dict[str, str] = {}
+    for s, value in zip(sections, values, strict=True):
         for item, _ in walk(s.items):
             if isinstance(item, Statement):
-                homes.setdefault(item.id, key)
+                held.setdefault(item.id, value)
             elif isinstance(item, Inference):
-                homes.setdefault(item.key, key)
+                held.setdefault(item.key, value)
+    return held
+
+
+def _homes(m: ArgumentMap, sections: Sequence[Section], keys: Sequence[str]) -> dict[str, str]:
+    """The overview node of each statement and inference: a thesis's own, else its top-level section's."""
+    homes = _held_by(sections, keys)
     for item, _ in walk(m.items):
         if isinstance(item, Statement) and item.kind is StatementKind.THESIS:
             homes[item.id] = item.id
@@ -251,14 +257,6 @@ def section_graph(m: ArgumentMap, atlas: Sequence[Page], page: Page, options: Re
     """
     assert page.section is not None
     graph = build_graph(m, attrs.evolve(options, section=page.section))
-    sections = top_sections(m)
-    links = [p for p in atlas if p.section is not None]
-    where: dict[str, str] = {}
-    for s, other in zip(sections, links, strict=True):
-        for item, _ in walk(s.items):
-            if isinstance(item, Statement):
-                where.setdefault(item.id, other.href)
-            elif isinstance(item, Inference):
-                where.setdefault(item.key, other.href)
+    where = _held_by(top_sections(m), [p.href for p in atlas if p.section is not None])
     nodes = tuple(attrs.evolve(n, url=where.get(n.ref, atlas[0].href)) if n.ghost else n for n in graph.nodes)
     return attrs.evolve(graph, nodes=nodes, url=atlas[0].href)

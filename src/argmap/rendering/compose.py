@@ -36,6 +36,7 @@ import re
 from attrs import frozen
 
 from argmap.rendering.dot import LEGEND_ID, REFERENCES_ID
+from argmap.rendering.svgparts import shapes
 
 #: The root element's size, as the engine writes it.
 _ROOT = re.compile(
@@ -57,9 +58,6 @@ _TURNED = re.compile(
 )
 #: An upright line is moved this many points right, nearer its words.
 TURN_SHIFT = 5.0
-#: The points of a shape, and the numbers in them.
-_SHAPE = re.compile(r'\s(?:points|d)="([^"]*)"')
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 #: The end of a picture, in its last bytes.
 _TAIL = re.compile(rb"</svg>\n?\Z")
 #: The engine writes a picture's size within this many bytes of its start.
@@ -145,7 +143,7 @@ def _turn(found: re.Match[str]) -> str:
 
     See :meth:`argmap.rendering.dot._Writer._legend_edge`.
     """
-    numbers = [float(n) for n in _NUMBER.findall(" ".join(_SHAPE.findall(found["body"])))]
+    numbers = [n for shape in shapes(found["body"]) for n in shape]
     xs, ys = numbers[0::2], numbers[1::2]
     x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     angle = -90 if found["way"] == "up" else 90

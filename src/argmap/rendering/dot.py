@@ -160,6 +160,7 @@ STATUS_MEANING = {
     Status.UNDECIDED: "undecided: caught in an open conflict",
 }
 _BADGED_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
+#: A table that only places its cells: no borders, no spacing, no padding.
 _BADGE_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 #: What the badge ``?2`` on an inference says, in the legend.
 QUESTIONS_MEANING = "critical questions of its scheme nobody has asked yet"
@@ -295,7 +296,7 @@ def _fitted(label: str, lines: Iterable[str], size: float, bold: bool = False) -
     width = _fit(lines, size, bold)
     if not width:
         return label
-    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD{width}>{label}</TD></TR></TABLE>'
+    return f"{_BADGE_TABLE}<TR><TD{width}>{label}</TD></TR></TABLE>"
 
 
 # -- Writing ---------------------------------------------------------------------
@@ -859,8 +860,7 @@ class _Writer:
         words = _font(_b("Legend"), 9, self.theme.cluster_text)
 
         def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
-            label = f'<{_BADGE_TABLE}<TR><TD>{words}</TD><TD WIDTH="{LEGEND_ITEM_GAP}"></TD></TR></TABLE>>'
-            row.node(name, label=label, id=name, tooltip="Legend", **{"class": "legend title"})
+            row.node(name, label=_spaced(words), id=name, tooltip="Legend", **{"class": "legend title"})
             return [name]
 
         from argmap.rendering.fonts import text_width
@@ -895,8 +895,7 @@ class _Writer:
     def _legend_caption(self, row: graphviz.Digraph, name: str, text: str) -> str:
         """What a glyph means, beside it, with room after it before the next item."""
         words = _font(html_text(text), LEGEND_SIZE, self.theme.text)
-        label = f'<{_BADGE_TABLE}<TR><TD>{words}</TD><TD WIDTH="{LEGEND_ITEM_GAP}"></TD></TR></TABLE>>'
-        row.node(name, label=label, id=name, tooltip=text, **{"class": "legend"})
+        row.node(name, label=_spaced(words), id=name, tooltip=text, **{"class": "legend"})
         return name
 
     def _legend_edge(self, kind: EdgeKind) -> _LegendItem:
@@ -1040,6 +1039,11 @@ class _Writer:
             **{"class": "references"},
         )
         return str(g.source)
+
+
+def _spaced(words: str) -> str:
+    """A legend label: its words, then room before the next item of the row."""
+    return f'<{_BADGE_TABLE}<TR><TD>{words}</TD><TD WIDTH="{LEGEND_ITEM_GAP}"></TD></TR></TABLE>>'
 
 
 @attrs.frozen

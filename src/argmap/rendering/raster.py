@@ -129,9 +129,8 @@ def _element(match: re.Match[str]) -> str:
     letters (a whole Arabic line keeps its shaping in one run), else on each run (:func:`_runs`).
     """
     start, content, end = match.groups()
-    families = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {"", DRAWN_FAMILY}
-    others = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {""}
-    if len(families) == 1 and others == families:
+    families = {_family(t) for t in _TOKEN.findall(content) if len(t) == 1} - {""}
+    if len(families) == 1 and DRAWN_FAMILY not in families:
         return start.replace(f'font-family="{DRAWN_FAMILY}"', f'font-family="{families.pop()}"') + content + end
     return start + _runs(content) + end
 

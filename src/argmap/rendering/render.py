@@ -154,10 +154,9 @@ def picture(m: ArgumentMap, options: RenderOptions = DEFAULTS) -> Picture:
         return Picture(data, graph)
     if options.format == "html":
         return _page(m, options, deadline)
-    prepared = prepare(m, options, deadline)
-    if options.format == "dot":
-        return Picture(prepared.dot.encode("utf-8"), prepared.graph, prepared)
-    return Picture(draw(prepared, options, deadline), prepared.graph, prepared)
+    graph = build_graph(m, options)
+    _in_time(deadline, "building the map graph")
+    return graph_picture(graph, options, deadline)
 
 
 def graph_picture(graph: MapGraph, options: RenderOptions = DEFAULTS, deadline: Deadline | None = None) -> Picture:

@@ -131,12 +131,21 @@ def _children(svg: str, at: int) -> list[tuple[int, int]]:
     return spans
 
 
+def shapes(svg: str) -> list[list[float]]:
+    """The numbers of each shape's ``points`` or ``d`` in ``svg``, in order (x, y, x, y...).
+
+    Example:
+        >>> shapes('<path d="M1,2C3,4 5,6 7,8"/><polygon points="-1.5,0 2e1,3"/>')
+        [[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], [-1.5, 0.0, 20.0, 3.0]]
+    """
+    return [[float(n) for n in _NUMBER.findall(shape)] for shape in _SHAPE.findall(svg)]
+
+
 def _part(ident: str, layer: str, text: str) -> Part:
     xs: list[float] = []
     ys: list[float] = []
     first_shape: list[float] = []
-    for shape in _SHAPE.finditer(text):
-        numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
+    for numbers in shapes(text):
         xs.extend(numbers[0::2])
         ys.extend(numbers[1::2])
         if not first_shape:
