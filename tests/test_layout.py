@@ -255,7 +255,7 @@ def test_section_view_shows_what_bears_on_it_from_elsewhere() -> None:
 
 
 def test_the_legend_says_what_faded_boxes_are_only_when_some_are_drawn() -> None:
-    from argmap.rendering.dot import CONTEXT_GLYPH, glyphs
+    from argmap.rendering.key import CONTEXT_GLYPH, glyphs
 
     m = argmap.loads(ELSEWHERE)
     assert CONTEXT_GLYPH in glyphs(build_graph(m, RenderOptions(section="health")))

@@ -35,7 +35,7 @@ import re
 
 from attrs import frozen
 
-from argmap.rendering.dot import LEGEND_ID, REFERENCES_ID
+from argmap.rendering.key import LEGEND_ID, REFERENCES_ID
 from argmap.rendering.svgparts import shapes
 
 #: The root element's size, as the engine writes it.
@@ -141,7 +141,7 @@ def _piece(text: str) -> Piece:
 def _turn(found: re.Match[str]) -> str:
     """A line drawn across, turned upright about its middle and moved up to its words.
 
-    See :meth:`argmap.rendering.dot._Writer._legend_edge`.
+    See :meth:`argmap.rendering.key.KeyWriter._legend_edge`.
     """
     numbers = [n for shape in shapes(found["body"]) for n in shape]
     xs, ys = numbers[0::2], numbers[1::2]

@@ -43,20 +43,35 @@ from __future__ import annotations
 import html
 import itertools
 import math
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 
 import attrs
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
 from argmap.evaluation.status import Status
 from argmap.language import InferenceKind, StatementKind, assert_never
+from argmap.rendering.key import CONTEXT_GLYPH, KeyWriter, junction_glyph
 from argmap.rendering.layout import GridPlan, lowest, plan_grid
-from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind, Reference
+from argmap.rendering.looks import (
+    EDGE_LOOK,
+    FONT,
+    FOOTER_SIZE,
+    PLAIN_TABLE,
+    SMALL_SIZE,
+    TEXT_SIZE,
+    fit_width,
+    fitted,
+    html_lines,
+    html_text,
+    html_url,
+    in_bold,
+    in_font,
+    in_italic,
+    roomy_width,
+)
+from argmap.rendering.mapgraph import Cluster, Edge, EdgeKind, MapGraph, Node, NodeKind
 from argmap.rendering.options import DIRECTIONS
 from argmap.rendering.themes import SHAPES, BoxStyle, Theme, get
-from argmap.rendering.wrap import in_order, right_to_left, wrap
 
 #: Engine settings that keep big layouts affordable (see docs/performance.md):
 #: straight edges, limited network-simplex and crossing-minimisation passes.
@@ -80,46 +95,6 @@ STUB_ID = "argmap-stub"
 CAPTION_ID = "argmap-caption"
 #: The ids of the status key under the title (an evaluated picture) start with this.
 STATUS_KEY_ID = "argmap-status"
-#: The SVG id of the legend; its items' ids start with it and a ``-``.
-LEGEND_ID = "argmap-legend"
-#: The SVG id of the numbered list of sources.
-REFERENCES_ID = "argmap-references"
-#: The width of the key under the map (legend and references) when the map's is not known, in points.
-KEY_WIDTH = 540
-#: The key is never wrapped narrower than this, in points, however small the map.
-KEY_MIN_WIDTH = 240
-#: The room around the key's graphs, in inches (a third of it above and below).
-KEY_PAD = 0.3
-#: The room between the legend and the references beside it, in points.
-KEY_GAP = 12
-#: The legend's items are drawn up to this much wider than :class:`_LegendItem` reckons.
-LEGEND_SLACK = 1.1
-#: The room inside the legend's frame, in points.
-LEGEND_MARGIN = 6
-#: The room between cells of the legend (inches) and between its rows (inches).
-LEGEND_NODESEP = 0.06
-LEGEND_RANKSEP = 0.07
-#: The room after an item of the legend, before the next on its row, in points.
-LEGEND_ITEM_GAP = 8
-#: The width of a statement box in the legend, in points.
-LEGEND_BOX_WIDTH = 57.6
-#: A line in the legend runs from the middle of an invisible point this wide, in points (its
-#: left half is the room before the item), to a point beside it.
-LEGEND_LINE_START = 36
-#: The same for a line turned upright (``up``, ``down``): it stands in the middle of the room it was drawn
-#: across, so less of that room is taken.
-LEGEND_UPRIGHT_START = 32
-#: A reference is wrapped at this many characters.
-REFERENCE_WIDTH = 70
-#: What each junction glyph means in the legend (see :func:`glyphs`), in the legend's order.
-JUNCTION_GLYPHS = {
-    "junction-support-dot": "linked premises join",
-    "junction-attack-dot": "premises of an attack join",
-    "junction-undercut-dot": "premises of an undercut join",
-    "junction-support-box": "inference: name, label, scheme",
-    "junction-attack-box": "attack: name, label, scheme",
-    "junction-undercut-box": "undercut: name, label, scheme",
-}
 #: What comes before a map element's map graph id in its SVG id and DOT name, by what it is.
 NODE_PREFIX = {NodeKind.STATEMENT: "statement-", NodeKind.JUNCTION: "inference-", NodeKind.SECTION: "part-"}
 EDGE_PREFIX = "edge-"
@@ -129,23 +104,6 @@ SECTION_PREFIX = "section-"
 #: engine and the DOT writer would otherwise recurse once per level (see docs/rendering.md).
 MAX_CLUSTER_DEPTH = 24
 
-FONT = "Helvetica"  # built-in metrics in the engine: the same layout on every machine
-#: Room added to measured text for shaping (Arabic joins its letters) and rounding.
-TEXT_SLACK = 1.03
-BADGE_SLACK = 1.1
-TEXT_SIZE = 11
-SMALL_SIZE = 7.5
-LEGEND_SIZE = 7.5
-FOOTER_SIZE = 8.5
-
-#: Line style and arrowhead of each edge kind: these, not colour, tell the kinds apart.
-EDGE_LOOK: dict[EdgeKind, dict[str, str]] = {
-    EdgeKind.SUPPORT: {"style": "solid", "arrowhead": "normal"},
-    EdgeKind.REBUT: {"style": "bold", "arrowhead": "tee", "penwidth": "2.4"},
-    EdgeKind.UNDERMINE: {"style": "dashed", "arrowhead": "tee"},
-    EdgeKind.UNDERCUT: {"style": "dotted", "arrowhead": "tee", "penwidth": "1.8"},
-    EdgeKind.CONTRADICTION: {"style": "solid", "dir": "none", "constraint": "false"},
-}
 
 STATUS_WORDS = {Status.IN: "IN", Status.OUT: "OUT", Status.UNDECIDED: "UNDECIDED"}
 #: The badge of a statement that the what-if sets aside (rejected, or its actor or source distrusted).
@@ -160,32 +118,9 @@ STATUS_MEANING = {
     Status.UNDECIDED: "undecided: caught in an open conflict",
 }
 _BADGED_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
-#: A table that only places its cells: no borders, no spacing, no padding.
-_BADGE_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-#: What the badge ``?2`` on an inference says, in the legend.
-QUESTIONS_MEANING = "critical questions of its scheme nobody has asked yet"
-#: What a faded, dotted statement box means, in the legend.
-CONTEXT_MEANING = "outside the part shown: drawn faded, for context"
-EDGE_WORDS = {
-    EdgeKind.SUPPORT: "supports",
-    EdgeKind.REBUT: "rebuts a conclusion",
-    EdgeKind.UNDERMINE: "undermines a premise",
-    EdgeKind.UNDERCUT: "undercuts an inference",
-    EdgeKind.CONTRADICTION: "contradicts",
-}
 
 
 # -- Escaping ---------------------------------------------------------------------
-
-
-def html_text(text: str) -> str:
-    """Text for inside an HTML-like label: markup escaped, backslashes doubled."""
-    return html.escape(text, quote=True).replace("\\", "\\\\")
-
-
-def html_url(url: str) -> str:
-    """A URL for an ``HREF`` inside an HTML-like label (entities are decoded twice there)."""
-    return html_text(url.replace("&", "&amp;"))
 
 
 def esc_text(text: str) -> graphviz.quoting.NoHtml:
@@ -218,14 +153,6 @@ def section_id(cluster: Cluster) -> str:
     return SECTION_PREFIX + cluster.id
 
 
-def _b(text: str) -> str:
-    return f"<B>{text}</B>" if text else ""  # an empty <B></B> is a syntax error for the engine
-
-
-def _i(text: str) -> str:
-    return f"<I>{text}</I>" if text else ""
-
-
 def _box(theme: Theme, node: Node) -> BoxStyle:
     """The theme's style for a statement box, a junction or a summed-up section."""
     if node.ghost:
@@ -241,46 +168,6 @@ def _box(theme: Theme, node: Node) -> BoxStyle:
             assert_never(node.kind)
 
 
-def _font(text: str, size: float | None = None, color: str | None = None) -> str:
-    if not text:
-        return ""
-    attrs = (f' POINT-SIZE="{size:g}"' if size else "") + (f' COLOR="{color}"' if color else "")
-    return f"<FONT{attrs}>{text}</FONT>" if attrs else text
-
-
-def _lines(lines: Iterable[str]) -> str:
-    lines = tuple(lines)
-    rtl = right_to_left(" ".join(lines))
-    return "<BR/>".join(html_text(in_order(line, rtl)) for line in lines)
-
-
-def _fit(lines: Iterable[str], size: float, bold: bool = False, padding: float = 0) -> str:
-    """A ``WIDTH`` for a table cell that holds these lines, when the engine would measure them short.
-
-    The engine's built-in metrics are Helvetica's, which the drawing font Arimo
-    shares, for ASCII only; any other character counts as a space. A cell with
-    other characters is made as wide as its widest line in the fonts it is drawn in.
-    """
-    lines = [line for line in lines if not line.isascii()]
-    if not lines:
-        return ""
-    from argmap.rendering.fonts import text_width
-
-    widest = max(text_width(line, size, bold) for line in lines)
-    return f' WIDTH="{math.ceil(widest * TEXT_SLACK + 2 * padding)}"'
-
-
-def _roomy_width(lines: Iterable[str], size: float, bold: bool = False) -> int:
-    """The width of a cell beside a badge: its widest line with room to spare.
-
-    The engine measures italics as upright, and a browser may draw the text in
-    a wider fallback font; the slack keeps the badge off the last letters.
-    """
-    from argmap.rendering.fonts import text_width
-
-    return math.ceil(max((text_width(line, size, bold) for line in lines), default=0) * BADGE_SLACK) + 2
-
-
 def question_badge(count: int) -> str:
     """The text of the badge of an inference with ``count`` open critical questions: ``?3``."""
     return f"?{count}"
@@ -289,14 +176,6 @@ def question_badge(count: int) -> str:
 def raises_tag(key: str) -> str:
     """The tag of an inference that raises the critical question ``key``, as the language writes it."""
     return f"raises: {key}"
-
-
-def _fitted(label: str, lines: Iterable[str], size: float, bold: bool = False) -> str:
-    """An HTML-like label's content in a one-cell table of the width its lines need (see :func:`_fit`)."""
-    width = _fit(lines, size, bold)
-    if not width:
-        return label
-    return f"{_BADGE_TABLE}<TR><TD{width}>{label}</TD></TR></TABLE>"
 
 
 # -- Writing ---------------------------------------------------------------------
@@ -384,7 +263,7 @@ class _Writer:
             g.node(
                 name,
                 id=name,
-                label=f"<{_font(html_text(text), FOOTER_SIZE, self.theme.muted)}>",
+                label=f"<{in_font(html_text(text), FOOTER_SIZE, self.theme.muted)}>",
                 tooltip=esc_text(tooltip),
                 shape="plain",
                 style="",
@@ -393,11 +272,11 @@ class _Writer:
         for child in children.get(cluster, ()):
             with g.subgraph(name=f"cluster_{section_id(child)}") as sub:
                 t = self.theme
-                title = _font(_b(html_text(child.title)), 10, t.cluster_text)
+                title = in_font(in_bold(html_text(child.title)), 10, t.cluster_text)
                 sub.attr(
                     id=_name(section_id(child)),
                     **{"class": "section"},
-                    label=f"<{_fitted(title, [child.title], 10, bold=True)}>",
+                    label=f"<{fitted(title, [child.title], 10, bold=True)}>",
                     tooltip=esc_text(child.title),
                     labeljust="l",
                     labelloc="b" if self.rankdir == "BT" else "t",  # BT draws clusters upside down
@@ -415,14 +294,19 @@ class _Writer:
             return None
         rows = []
         if g.title:
-            rows.append(f"<TR><TD{_fit([g.title], 18, True)}>{_font(_b(html_text(g.title)), 18, t.text)}</TD></TR>")
+            rows.append(
+                f"<TR><TD{fit_width([g.title], 18, True)}>{in_font(in_bold(html_text(g.title)), 18, t.text)}</TD></TR>"
+            )
         if g.subtitle:
             href = f' HREF="{html_url(g.url)}" TOOLTIP="{html.escape(g.url)}"' if g.url else ""
-            rows.append(f"<TR><TD{href}{_fit([g.subtitle], 10)}>{_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>")
-        if g.caption:
-            caption = _font(_i(html_text(g.caption)), 10, t.text)
             rows.append(
-                f'<TR><TD ID="{CAPTION_ID}" TOOLTIP="{html_text(g.caption)}"{_fit([g.caption], 10)}>{caption}</TD></TR>'
+                f"<TR><TD{href}{fit_width([g.subtitle], 10)}>{in_font(html_text(g.subtitle), 10, t.muted)}</TD></TR>"
+            )
+        if g.caption:
+            caption = in_font(in_italic(html_text(g.caption)), 10, t.text)
+            rows.append(
+                f'<TR><TD ID="{CAPTION_ID}" TOOLTIP="{html_text(g.caption)}"'
+                f"{fit_width([g.caption], 10)}>{caption}</TD></TR>"
             )
         if g.statuses:
             rows.append(f"<TR><TD>{self._status_key()}</TD></TR>")
@@ -437,8 +321,8 @@ class _Writer:
             keys.append((ASIDE_WORD, ASIDE_MEANING, t.ghost.border, "aside"))
         cells = []
         for word, meaning, colour, name in keys:
-            badge = _font(_b(word), SMALL_SIZE, t.badge_text)
-            text = _font(html_text(meaning), 8, t.text)
+            badge = in_font(in_bold(word), SMALL_SIZE, t.badge_text)
+            text = in_font(html_text(meaning), 8, t.text)
             cells.append(
                 f'<TD ID="{STATUS_KEY_ID}-{name}" TOOLTIP="{word}" BGCOLOR="{colour}">{badge}</TD><TD>{text}</TD>'
             )
@@ -478,28 +362,30 @@ class _Writer:
         elif node.status is not None and not node.ghost:
             fill = t.statuses[node.status][1]
         header = [
-            f'<TD ALIGN="LEFT">{_font(_b(node.style.upper()), SMALL_SIZE, box.tag)}</TD>',
-            f'<TD ALIGN="RIGHT">{_font(html_text(node.ref), SMALL_SIZE, t.muted)}</TD>',
+            f'<TD ALIGN="LEFT">{in_font(in_bold(node.style.upper()), SMALL_SIZE, box.tag)}</TD>',
+            f'<TD ALIGN="RIGHT">{in_font(html_text(node.ref), SMALL_SIZE, t.muted)}</TD>',
         ]
         header.append(self._badge(node))  # in every picture: the same boxes with or without statuses
         span = len(header)
-        body = _lines(node.text)
+        body = html_lines(node.text)
         if node.style == StatementKind.THESIS.value:
-            body = _b(body)
-        fit = _fit(node.text, TEXT_SIZE, bold=node.style == StatementKind.THESIS.value, padding=1)
+            body = in_bold(body)
+        fit = fit_width(node.text, TEXT_SIZE, bold=node.style == StatementKind.THESIS.value, padding=1)
         # Right-to-left lines are aligned left too: the engine places a right-aligned line
         # by its own estimate of the line's width, which is wrong beyond ASCII.
         cell = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"'
         rows = [
             f"<TR>{''.join(header)}</TR>",
-            f"{cell}{fit}>{_font(body, None, text_color if node.ghost else None)}</TD></TR>",
+            f"{cell}{fit}>{in_font(body, None, text_color if node.ghost else None)}</TD></TR>",
         ]
         if node.footer:
-            footer = _font(_lines(node.footer), FOOTER_SIZE, t.muted)
-            rows.append(f"{cell}{_fit(node.footer, FOOTER_SIZE, padding=1)}>{footer}</TD></TR>")
+            footer = in_font(html_lines(node.footer), FOOTER_SIZE, t.muted)
+            rows.append(f"{cell}{fit_width(node.footer, FOOTER_SIZE, padding=1)}>{footer}</TD></TR>")
         if node.hidden:
             more = f"+{node.hidden} relation{'' if node.hidden == 1 else 's'} not shown"
-            rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_font(_i(more), FOOTER_SIZE, t.muted)}</TD></TR>')
+            rows.append(
+                f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{in_font(in_italic(more), FOOTER_SIZE, t.muted)}</TD></TR>'
+            )
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
         look = dict(SHAPES[StatementKind(node.style)])
         if node.ghost:
@@ -524,12 +410,12 @@ class _Writer:
         """A whole section as one box (an atlas's overview): its title, then what it holds."""
         t = self.theme
         box = _box(t, node)
-        title = _font(_b(_lines(node.text)), TEXT_SIZE, box.tag)
-        rows = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{_fit(node.text, TEXT_SIZE, True, 1)}>{title}</TD></TR>']
+        title = in_font(in_bold(html_lines(node.text)), TEXT_SIZE, box.tag)
+        rows = [f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{fit_width(node.text, TEXT_SIZE, True, 1)}>{title}</TD></TR>']
         if node.footer:
-            counts = _font(_lines(node.footer), FOOTER_SIZE, t.muted)
+            counts = in_font(html_lines(node.footer), FOOTER_SIZE, t.muted)
             rows.append(
-                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{_fit(node.footer, FOOTER_SIZE, padding=1)}>{counts}</TD></TR>'
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{fit_width(node.footer, FOOTER_SIZE, padding=1)}>{counts}</TD></TR>'
             )
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>>'
         g.node(
@@ -556,7 +442,7 @@ class _Writer:
         if node.status is None:
             return f"{cell}></TD>"
         colour = t.ghost.border if node.aside else t.statuses[node.status][0]
-        word = _font(_b(ASIDE_WORD if node.aside else STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
+        word = in_font(in_bold(ASIDE_WORD if node.aside else STATUS_WORDS[node.status]), SMALL_SIZE, t.badge_text)
         return f'{cell} BGCOLOR="{colour}">{word}</TD>'
 
     def _junction(self, g: graphviz.Digraph, node: Node) -> None:
@@ -572,15 +458,15 @@ class _Writer:
         fill = t.statuses[node.status][1] if node.status is not None and not node.ghost else box.fill
         parts = []
         if node.name and node.name not in node.text:
-            parts.append(_font(html_text(node.name), SMALL_SIZE, t.muted))
+            parts.append(in_font(html_text(node.name), SMALL_SIZE, t.muted))
         if node.text:
-            parts.append(_font(_b(_lines(node.text)), 9, t.muted if node.ghost else t.text))
+            parts.append(in_font(in_bold(html_lines(node.text)), 9, t.muted if node.ghost else t.text))
         if node.scheme:
-            parts.append(_font(_i(html_text(node.scheme)), 8.5, t.muted))
+            parts.append(in_font(in_italic(html_text(node.scheme)), 8.5, t.muted))
         if node.hidden:
-            parts.append(_font(_i(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
+            parts.append(in_font(in_italic(f"+{node.hidden} not shown"), SMALL_SIZE, t.muted))
         if node.raises:
-            parts.append(_font(_i(html_text(raises_tag(node.raises))), SMALL_SIZE, t.muted))
+            parts.append(in_font(in_italic(html_text(raises_tag(node.raises))), SMALL_SIZE, t.muted))
         common: dict[str, object] = {
             "id": _name(node_id(node)),
             "class": self._classes(node, f"glyph-{junction_glyph(node)}"),
@@ -590,7 +476,7 @@ class _Writer:
             "penwidth": f"{box.penwidth + (1.6 if node.focus else 0):g}",
         }
         if node.status is not None:  # beside the junction: an external label leaves the layout as it is
-            word = _font(_b(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
+            word = in_font(in_bold(STATUS_WORDS[node.status]), SMALL_SIZE, t.statuses[node.status][0])
             common["xlabel"] = f"<{word}>"
         if not parts and not node.questions:
             return "", {
@@ -603,8 +489,8 @@ class _Writer:
                 "fillcolor": box.border,
             }
         texts = [*node.text, node.scheme or "", node.name or ""]
-        inner = _fitted("<BR/>".join(parts), texts, 9, True)
-        label = "<" + self._badged(inner, node.questions, _roomy_width(texts, 9, bold=True)) + ">"
+        inner = fitted("<BR/>".join(parts), texts, 9, True)
+        label = "<" + self._badged(inner, node.questions, roomy_width(texts, 9, bold=True)) + ">"
         style = "rounded,filled" if node.style == InferenceKind.SUPPORT.value else "filled"
         if node.ghost:
             style += ",dotted"
@@ -730,16 +616,16 @@ class _Writer:
         if loose:
             attrs["constraint"] = "false"
             attrs["weight"] = "0"
-        parts = [_font(_i(html_text(edge.label)), 8)] if edge.label else []
+        parts = [in_font(in_italic(html_text(edge.label)), 8)] if edge.label else []
         if edge.raises:
-            parts.append(_font(_i(html_text(raises_tag(edge.raises))), 8, t.muted))
+            parts.append(in_font(in_italic(html_text(raises_tag(edge.raises))), 8, t.muted))
         if parts or edge.questions:
             texts = [edge.label or "", raises_tag(edge.raises) if edge.raises else ""]
-            label = _fitted("<BR/>".join(parts), texts, 8)
+            label = fitted("<BR/>".join(parts), texts, 8)
             # Fast: beside the line, placed after the layout; a label on the line takes a rank
             # of its own, and every line of the picture then crosses twice as many ranks.
             where = "xlabel" if self.fast else "label"
-            attrs[where] = f"<{self._badged(label, edge.questions, _roomy_width(texts, 8))}>"
+            attrs[where] = f"<{self._badged(label, edge.questions, roomy_width(texts, 8))}>"
         tail, head = self.names.get(edge.tail, edge.tail), self.names.get(edge.head, edge.head)
         g.edge(_name(tail), _name(head), **look, **attrs)
 
@@ -761,409 +647,10 @@ class _Writer:
 
         t = self.theme
         text = question_badge(count)
-        word = _font(_b(text), SMALL_SIZE, t.badge_text)
+        word = in_font(in_bold(text), SMALL_SIZE, t.badge_text)
         width, height = math.ceil(text_width(text, SMALL_SIZE, True)) + 4, math.ceil(SMALL_SIZE * 1.6)
         box = f'<TD BGCOLOR="{t.muted}" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}">{word}</TD>'
-        return f"<TD>{_BADGE_TABLE}<TR>{box}</TR></TABLE></TD>"
-
-    # Legend and references: graphs of their own, put under the map (see :mod:`argmap.rendering.compose`)
-
-    def key(self, width: float | None) -> str:
-        """The DOT source of what goes under the map: the legend's graph, then the references' (or nothing).
-
-        ``width``: the map's width in points, which the legend's rows are wrapped to
-        (:data:`KEY_WIDTH` when it is not known, as for DOT output).
-        """
-        items = self._legend_items() if self.legend and self.graph.nodes else []
-        budget = max(width or KEY_WIDTH, KEY_MIN_WIDTH) - 2 * KEY_PAD * 72 - 2 * LEGEND_MARGIN
-        if self.graph.references:
-            beside = budget - self._references_width() - KEY_GAP
-            if beside >= KEY_MIN_WIDTH - 2 * KEY_PAD * 72:  # room for the references beside the legend
-                budget = beside
-        rows = pack_rows([self._legend_title(), *items], budget / LEGEND_SLACK)
-        out = [self._legend_graph(rows)] if items else []
-        if self.graph.references:
-            out.append(self._references_graph())
-        return "".join(out)
-
-    def _key_graph(self, name: str) -> graphviz.Digraph:
-        """An empty graph for part of the key, drawn in the map's theme and fonts."""
-        t = self.theme
-        g = graphviz.Digraph(name)
-        g.attr(
-            "graph",
-            id=f"{name}-graph",
-            rankdir="TB",
-            bgcolor=t.background,
-            fontname=FONT,
-            fontcolor=t.text,
-            newrank="true",
-            nodesep=f"{LEGEND_NODESEP:g}",
-            ranksep=f"{LEGEND_RANKSEP:g}",
-            pad=f"{KEY_PAD:g},{KEY_PAD / 3:g}",
-        )
-        g.attr("node", fontname=FONT, fontsize=str(TEXT_SIZE), fontcolor=t.text, label="", shape="plain", style="")
-        g.attr("edge", penwidth="1.3", arrowsize="0.8")
-        return g
-
-    def _legend_graph(self, rows: list[list[_LegendItem]]) -> str:
-        """The legend: rows of items read left to right, top to bottom, each glyph with its words beside it.
-
-        Each row is a rank of its own: the glyphs and their words on one line.
-        """
-        t = self.theme
-        g = self._key_graph(LEGEND_ID)
-        with g.subgraph(name=f"cluster_{LEGEND_ID}") as lg:
-            lg.attr(
-                id=f"{LEGEND_ID}-frame",
-                **{"class": "legend"},
-                tooltip="Legend",
-                style="rounded",
-                color=t.cluster_border,
-                margin=f"{LEGEND_MARGIN:g}",
-            )
-            firsts: list[str] = []
-            for n, row in enumerate(rows):
-                with lg.subgraph(name=f"{LEGEND_ID}-row-{n}") as same:
-                    same.attr(rank="same")
-                    start = f"{LEGEND_ID}-row-{n}-start"  # a point where the row starts: rows aligned left
-                    same.node(start, id=start, shape="point", style="invis", width="0.01", fixedsize="true")
-                    cells = [start, *(name for item in row for name in item.draw(same, lg))]
-                for left, right in itertools.pairwise(cells):  # each cell right of the one before
-                    if left.removesuffix("-tail") != right.removesuffix("-head"):  # else a line joins them
-                        lg.edge(left, right, style="invis", id=f"{right}-after")
-                firsts.append(cells[0])
-            for upper, lower in itertools.pairwise(firsts):  # the next row under this one
-                lg.edge(upper, lower, style="invis", weight="10", id=f"{lower}-under")
-        return str(g.source)
-
-    def _legend_items(self) -> list[_LegendItem]:
-        """The legend's items, in order: statement kinds, lines, junctions, the question badge.
-
-        Only what the picture draws. Statuses are keyed under the title instead, with
-        the caption that says what they rest on (see :meth:`_status_key`): the legend of
-        an evaluated picture is that of the plain one.
-        """
-        used = glyphs(self.graph)
-        items = [self._legend_box(k) for k in StatementKind if f"statement-{k.value}" in used]
-        if CONTEXT_GLYPH in used:
-            items.append(self._legend_context())
-        items += [self._legend_edge(k) for k in EdgeKind if f"edge-{k.value}" in used]
-        items += [self._legend_junction(key) for key in JUNCTION_GLYPHS if key in used]
-        if QUESTIONS_GLYPH in used:
-            items.append(self._legend_questions())
-        return items
-
-    def _legend_title(self) -> _LegendItem:
-        """The word *Legend*, first on the first row (a title over the rows would take a row of its own)."""
-        name = f"{LEGEND_ID}-title"
-        words = _font(_b("Legend"), 9, self.theme.cluster_text)
-
-        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
-            row.node(name, label=_spaced(words), id=name, tooltip="Legend", **{"class": "legend title"})
-            return [name]
-
-        from argmap.rendering.fonts import text_width
-
-        return _LegendItem(draw, text_width("Legend", 9, True) + LEGEND_ITEM_GAP + LEGEND_NODESEP * 72)
-
-    def _legend_box(self, kind: StatementKind) -> _LegendItem:
-        """A statement box of the kind, its kind written in it as in the map's boxes."""
-        box = self.theme.statements[kind]
-        style = kind.value
-        name = f"{LEGEND_ID}-{style}"
-
-        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
-            row.node(
-                name,
-                label=f"<{_font(_b(style.upper()), SMALL_SIZE, box.tag)}>",
-                id=name,
-                tooltip=style,
-                fillcolor=box.fill,
-                color=box.border,
-                penwidth=f"{box.penwidth:g}",
-                width=f"{LEGEND_BOX_WIDTH / 72:g}",
-                height="0.24",
-                fixedsize="true",
-                **{"class": f"legend statement {style}"},
-                **SHAPES[kind],
-            )
-            return [name]
-
-        return _LegendItem(draw, LEGEND_BOX_WIDTH)
-
-    def _legend_caption(self, row: graphviz.Digraph, name: str, text: str) -> str:
-        """What a glyph means, beside it, with room after it before the next item."""
-        words = _font(html_text(text), LEGEND_SIZE, self.theme.text)
-        row.node(name, label=_spaced(words), id=name, tooltip=text, **{"class": "legend"})
-        return name
-
-    def _legend_edge(self, kind: EdgeKind) -> _LegendItem:
-        """A short line of the kind, arrowhead and all, running as the map's lines run, then what it means.
-
-        The engine draws it across the row, between two invisible points; with ``up``
-        and ``down`` it is turned upright about its middle when the legend is put under
-        the map (its class says which way: ``turn-up``, ``turn-down``; see
-        :mod:`argmap.rendering.compose`), its row as tall as the line is long.
-        """
-        base = f"{LEGEND_ID}-{kind.value}"
-        look = {k: v for k, v in EDGE_LOOK[kind].items() if k not in ("constraint", "arrowhead", "dir")}
-        color = self.theme.lines[kind.value]
-        if kind is EdgeKind.CONTRADICTION:
-            color = f"{color}:{self.theme.background}:{color}"
-        arrow = EDGE_LOOK[kind].get("arrowhead", "none") if kind is not EdgeKind.CONTRADICTION else "none"
-        if arrow == "none":
-            toward = {"dir": "none"}
-        elif self.rankdir == "RL":
-            toward = {"dir": "back", "arrowtail": arrow}
-        else:
-            toward = {"dir": "forward", "arrowhead": arrow}
-        turn = {"BT": " turn-up", "TB": " turn-down"}.get(self.rankdir, "")
-        start = LEGEND_UPRIGHT_START if turn else LEGEND_LINE_START
-        height = start / 2 + LEGEND_NODESEP * 72 + 2 if turn else 0.72  # upright, the row as tall as the line
-        point = {"shape": "box", "style": "invis", "fixedsize": "true", "label": ""}
-
-        def draw(row: graphviz.Digraph, legend: graphviz.Digraph) -> list[str]:
-            # two points on the row, the line between their middles
-            width = f"{start / 72:g}"
-            row.node(f"{base}-tail", id=f"{base}-tail", width=width, height=f"{height / 72:.3f}", **point)
-            row.node(f"{base}-head", id=f"{base}-head", width="0.01", height="0.01", **point)
-            legend.edge(
-                f"{base}-tail",
-                f"{base}-head",
-                id=base,
-                color=color,
-                tooltip=EDGE_WORDS[kind],
-                tailclip="false",
-                headclip="false",
-                **{"class": f"legend {kind.value}{turn}"},
-                **look,
-                **toward,
-            )
-            return [f"{base}-tail", f"{base}-head", self._legend_caption(row, f"{base}-text", EDGE_WORDS[kind])]
-
-        return _LegendItem(draw, start + LEGEND_NODESEP * 72 + _caption_width(EDGE_WORDS[kind]))
-
-    def _legend_junction(self, key: str) -> _LegendItem:
-        """A junction drawn as the picture draws it (a dot or square, or a box with a label), and its meaning."""
-        style, shape = key.removeprefix("junction-").rsplit("-", 1)
-        name = f"{LEGEND_ID}-{key}"
-        sample = Node(
-            id=name,
-            kind=NodeKind.JUNCTION,
-            style=style,
-            ref=name,
-            text=("label",) if shape == "box" else (),
-            tooltip=JUNCTION_GLYPHS[key],
-        )
-
-        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
-            label, look = self._junction_look(sample)
-            look.update({"id": name, "class": f"legend junction {style} {key.replace('junction-', 'glyph-junction-')}"})
-            row.node(name, label=label, **look)
-            return [name, self._legend_caption(row, f"{name}-text", JUNCTION_GLYPHS[key])]
-
-        from argmap.rendering.fonts import text_width
-
-        glyph = text_width("label", 9, True) + 16 if shape == "box" else 10
-        return _LegendItem(draw, glyph + _caption_width(JUNCTION_GLYPHS[key]))
-
-    def _legend_context(self) -> _LegendItem:
-        """A faded, dotted statement box, as section and focus views draw their context, and what it means."""
-        t = self.theme
-        name = f"{LEGEND_ID}-{CONTEXT_GLYPH}"
-
-        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
-            look = dict(SHAPES[StatementKind.CLAIM])
-            look["style"] = look["style"].replace("dashed", "") + ",dotted"
-            row.node(
-                name,
-                label=f"<{_font(_b('CONTEXT'), SMALL_SIZE, t.muted)}>",
-                id=name,
-                tooltip=CONTEXT_MEANING,
-                fillcolor=t.ghost.fill,
-                color=t.ghost.border,
-                penwidth=f"{t.ghost.penwidth:g}",
-                width=f"{LEGEND_BOX_WIDTH / 72:g}",
-                height="0.24",
-                fixedsize="true",
-                **{"class": f"legend statement glyph-{CONTEXT_GLYPH}"},
-                **look,
-            )
-            return [name, self._legend_caption(row, f"{name}-text", CONTEXT_MEANING)]
-
-        return _LegendItem(draw, LEGEND_BOX_WIDTH + _caption_width(CONTEXT_MEANING))
-
-    def _legend_questions(self) -> _LegendItem:
-        """The badge of open critical questions, and what it means."""
-        name = f"{LEGEND_ID}-questions"
-
-        def draw(row: graphviz.Digraph, _: graphviz.Digraph) -> list[str]:
-            label = f"<{_BADGE_TABLE}<TR>{self._question_badge(2)}</TR></TABLE>>"
-            row.node(name, label=label, id=name, tooltip=QUESTIONS_MEANING, **{"class": "legend"})
-            return [name, self._legend_caption(row, f"{name}-text", QUESTIONS_MEANING)]
-
-        return _LegendItem(draw, 16 + _caption_width(QUESTIONS_MEANING))
-
-    def _references_width(self) -> float:
-        """About how wide the list of references is drawn, in points."""
-        from argmap.rendering.fonts import text_width
-
-        lines = [line for ref in self.graph.references for line in wrap(reference_text(ref), REFERENCE_WIDTH)]
-        return max(text_width(line, FOOTER_SIZE) for line in lines) * TEXT_SLACK + 40
-
-    def _references_graph(self) -> str:
-        """The numbered list of the sources statements cite, each said once, with links."""
-        t = self.theme
-        rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2">{_font(_b("References"), 9, t.cluster_text)}</TD></TR>']
-        for ref in self.graph.references:
-            lines = wrap(reference_text(ref), REFERENCE_WIDTH)
-            text = _font(_lines(lines), FOOTER_SIZE, t.text)
-            link = f' HREF="{html_url(ref.url)}" TOOLTIP="{html.escape(ref.url)}"' if ref.url else ""
-            rows.append(
-                f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{_font(f"[{ref.number}]", FOOTER_SIZE, t.muted)}</TD>'
-                f'<TD ALIGN="LEFT" BALIGN="LEFT"{link}{_fit(lines, FOOTER_SIZE, padding=1)}>{text}</TD></TR>'
-            )
-        label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(rows)}</TABLE>>'
-        g = self._key_graph(REFERENCES_ID)
-        name = f"{REFERENCES_ID}-list"
-        g.node(
-            name,
-            label=label,
-            id=name,
-            shape="box",
-            style="rounded",
-            color=t.cluster_border,
-            margin="0.08,0.05",
-            tooltip="References",
-            **{"class": "references"},
-        )
-        return str(g.source)
-
-
-def _spaced(words: str) -> str:
-    """A legend label: its words, then room before the next item of the row."""
-    return f'<{_BADGE_TABLE}<TR><TD>{words}</TD><TD WIDTH="{LEGEND_ITEM_GAP}"></TD></TR></TABLE>>'
-
-
-@attrs.frozen
-class _LegendItem:
-    """One item of the legend.
-
-    Attributes:
-        draw: adds the item's cells to its row (and a line's ends to the legend) and
-            returns the names of its cells on the row, left to right.
-        width: about how wide it is drawn, in points, with the room after it.
-    """
-
-    draw: Callable[[graphviz.Digraph, graphviz.Digraph], list[str]]
-    width: float
-
-
-def _caption_width(text: str) -> float:
-    from argmap.rendering.fonts import text_width
-
-    return text_width(text, LEGEND_SIZE) * TEXT_SLACK + LEGEND_ITEM_GAP + 2 * LEGEND_NODESEP * 72
-
-
-def pack_rows(items: list[_LegendItem], width: float) -> list[list[_LegendItem]]:
-    """Items in rows of at most ``width`` points (about), in order; an item wider than that has a row to itself."""
-    rows: list[list[_LegendItem]] = []
-    used = 0.0
-    for item in items:
-        if rows and used + item.width <= width:
-            rows[-1].append(item)
-            used += item.width
-        else:
-            rows.append([item])
-            used = item.width
-    return rows
-
-
-#: The glyph of the badge that counts an inference's open critical questions.
-QUESTIONS_GLYPH = "questions-badge"
-#: The glyph of a statement drawn faded, as context around the part of the map shown.
-CONTEXT_GLYPH = "context"
-
-
-def glyphs(graph: MapGraph) -> set[str]:
-    """The glyphs a picture of the map graph draws: ``statement-KIND``, ``edge-KIND``, junctions, question badges.
-
-    A junction is ``junction-KIND-dot`` (a dot for a support, a small square for an
-    attack or undercut) or ``junction-KIND-box`` (a box with a name, label or scheme).
-    The legend shows exactly these. In the SVG, a junction has its glyph as a class
-    (``glyph-junction-support-dot``); statements and lines have their kinds.
-    """
-    out: set[str] = set()
-    for node in graph.nodes:
-        match node.kind:
-            case NodeKind.STATEMENT:
-                out.add(CONTEXT_GLYPH if node.ghost else f"statement-{node.style}")
-            case NodeKind.JUNCTION:
-                out.add(junction_glyph(node))
-            case NodeKind.SECTION:
-                pass  # a section's box says what it is: no legend entry
-            case _:
-                assert_never(node.kind)
-    out.update(f"edge-{e.kind.value}" for e in graph.edges)
-    if any(n.questions for n in graph.nodes) or any(e.questions for e in graph.edges):
-        out.add(QUESTIONS_GLYPH)
-    return out
-
-
-def junction_glyph(node: Node) -> str:
-    """``junction-KIND-dot`` or ``junction-KIND-box`` (see :func:`glyphs`)."""
-    boxed = bool(node.text or node.scheme or node.name or node.questions or node.status is not None or node.hidden)
-    return f"junction-{node.style}-{'box' if boxed else 'dot'}"
-
-
-def reference_text(ref: Reference) -> str:
-    """A reference as listed: its title in full, then author and date unless the title has them.
-
-    Example:
-        >>> reference_text(Reference(1, "s", "Interview with Ann, 2 May 2023", "Ann", "2023-05-02"))
-        'Interview with Ann, 2 May 2023'
-        >>> reference_text(Reference(2, "f", "Hill and Stent, Foreign Affairs", "Fiona Hill, Angela Stent", "2022"))
-        'Hill and Stent, Foreign Affairs · Fiona Hill, Angela Stent · 2022'
-    """
-    title = ref.title.casefold()
-    parts = [ref.title]
-    if ref.author and not all(name.strip().casefold() in title for name in _NAMES.split(ref.author) if name.strip()):
-        parts.append(ref.author)
-    if ref.date and ref.date.casefold() not in title and _spelled(ref.date).casefold() not in title:
-        parts.append(ref.date)
-    return " · ".join(parts)
-
-
-_NAMES = re.compile(r",|;|&|\band\b")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _spelled(date: str) -> str:
-    """An ISO date as it is written out (``2 May 2023``); other dates as they are.
-
-    Example:
-        >>> _spelled("2023-05-02"), _spelled("2023-05"), _spelled("spring 2023")
-        ('2 May 2023', 'May 2023', 'spring 2023')
-    """
-    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date)
-    if not match or not 1 <= int(match[2]) <= 12:
-        return date
-    month = f"{_MONTHS[int(match[2]) - 1]} {match[1]}"
-    return f"{int(match[3])} {month}" if match[3] else month
+        return f"<TD>{PLAIN_TABLE}<TR>{box}</TR></TABLE></TD>"
 
 
 def drawn_clusters(graph: MapGraph) -> dict[str, str]:
@@ -1271,7 +758,8 @@ def key_dot(
     Raises:
         ValueError: an unknown theme or direction.
     """
-    return _writer(graph, theme, direction, legend, False).key(width)
+    w = _writer(graph, theme, direction, legend, False)
+    return KeyWriter(graph, w.theme, w.rankdir, legend, w._junction_look, w._question_badge).key(width)
 
 
 def to_dot(

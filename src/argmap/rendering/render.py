@@ -56,7 +56,7 @@ class Prepared:
         flattened: how many sections are nested too deep for a box of their own
             (:data:`argmap.rendering.dot.MAX_CLUSTER_DEPTH`) and are drawn inside an ancestor.
         key: the DOT source of the legend's and the references' graphs, wrapped to
-            :data:`~argmap.rendering.dot.KEY_WIDTH` (empty without either); a drawing
+            :data:`~argmap.rendering.key.KEY_WIDTH` (empty without either); a drawing
             wraps the legend to the map's width instead.
     """
 
@@ -404,7 +404,7 @@ def to_dot(
     The arguments are those of :func:`render`. A drawing lays the legend and the
     references out on their own and puts them under the map (see
     :func:`argmap.rendering.dot.key_dot`); here the legend is wrapped to
-    :data:`argmap.rendering.dot.KEY_WIDTH` points, as the map's width is not known.
+    :data:`argmap.rendering.key.KEY_WIDTH` points, as the map's width is not known.
     """
     settings = {k: v for k, v in locals().items() if k not in ("m", "options")}
     return prepare(m, _options(options, settings)).dot

@@ -5,7 +5,7 @@ without colour is the same in every theme, so every theme stays readable in
 greyscale and for colour-blind readers: the box shape and border of each
 statement kind (:data:`SHAPES`, here, next to the colours of each kind), and the
 line styles and arrowheads, the kind written on every box and the status badges
-(in :mod:`argmap.rendering.dot`).
+(in :mod:`argmap.rendering.looks` and :mod:`argmap.rendering.dot`).
 
 Statement styles are keyed by :class:`~argmap.language.StatementKind`;
 junction styles by polarity (for or against the target, see
