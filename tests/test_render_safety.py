@@ -217,7 +217,12 @@ def start_render(tmp_path: Path, maps: int, *options: str) -> tuple[subprocess.P
     hang = script(tmp_path, f'echo $$ > "{pids}/$$"; exec sleep 60')
     command = [sys.executable, "-m", "argmap", "render", str(folder), "--engine-binary", hang, *options]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert soon(lambda: len(list(pids.iterdir())) == maps), "the engines did not start"
+
+    def started() -> bool:
+        """Every engine has written its pid (the shell makes the file before it writes into it)."""
+        return sum(1 for p in pids.iterdir() if p.read_text().strip()) == maps
+
+    assert soon(started), "the engines did not start"
     return proc, [pids / name for name in os.listdir(pids)], folder
 
 
